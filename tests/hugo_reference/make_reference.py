@@ -160,7 +160,8 @@ POSTS: list[tuple[str, str, str]] = [
     ),
     (
         "aliased.md",
-        'title: "Has aliases"\naliases: ["/old/path/", "/2024/01/aliased/", "relative-alias", "/Old Page/", "/feed/old.html", "../up-one"]\n'
+        'title: "Has aliases"\naliases: ["/old/path/", "/2024/01/aliased/", "relative-alias", "/Old Page/",'
+        ' "/feed/old.html", "../up-one"]\n'
         'tags: ["Scaling Laws"]\n',
         "aliases become redirect pages.",
     ),
@@ -252,8 +253,11 @@ LAYOUTS = {
         "aliases" .Aliases "terms" $terms) -}}
 {{- end -}}
 {{- $taxLinks := dict -}}
-{{- range $taxes }}{{ with site.GetPage . }}{{ $taxLinks = merge $taxLinks (dict .Data.Plural .RelPermalink) }}{{ end }}{{ end -}}
-{{- dict "hugo" hugo.Version "probes" $probes "posts" $posts "taxonomies" $taxLinks | jsonify (dict "indent" " ") -}}
+{{- range $taxes }}{{ with site.GetPage . -}}
+  {{- $taxLinks = merge $taxLinks (dict .Data.Plural .RelPermalink) -}}
+{{- end }}{{ end -}}
+{{- $all := dict "hugo" hugo.Version "probes" $probes "posts" $posts "taxonomies" $taxLinks -}}
+{{- $all | jsonify (dict "indent" " ") -}}
 """.replace("TAXES", " ".join(json.dumps(p) for p in TAXONOMIES.values())),
 }
 
@@ -399,8 +403,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     ref = make_reference(args.hugo, args.keep)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(ref, indent=1, ensure_ascii=False, sort_keys=False) + "\n", encoding="utf-8")
-    print(f"wrote {args.out} ({len(ref['terms'])} terms, {len(ref['posts'])} posts, Hugo {ref['hugo_version']})")
+    args.out.write_text(json.dumps(ref, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    counts = f"{len(ref['terms'])} terms, {len(ref['posts'])} posts"
+    print(f"wrote {args.out} ({counts}, Hugo {ref['hugo_version']})")
     return 0
 
 
