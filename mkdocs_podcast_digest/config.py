@@ -1,0 +1,102 @@
+"""Typed plugin options. Every option works with its default: ``plugins: [podcast-digest]``."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+#: Front-matter key -> URL folder. Hugo's defaults plus the people/company taxonomies of digest sites.
+DEFAULT_TAXONOMIES: dict[str, str] = {
+    "tags": "tags",
+    "categories": "categories",
+    "related_people": "people",
+    "related_companies": "companies",
+    "series": "series",
+}
+
+
+class Taxonomies(c.Type):
+    """``{front_matter_key: folder}``; a folder of ``false`` turns a default taxonomy off.
+
+    Merged over :data:`DEFAULT_TAXONOMIES`, so users list only what they change or add
+    (``hosts: hosts``).
+    """
+
+    def __init__(self) -> None:
+        super().__init__(dict, default={})
+
+    def run_validation(self, value: object) -> dict[str, str]:
+        value = super().run_validation(value)
+        merged = dict(DEFAULT_TAXONOMIES)
+        for key, folder in value.items():
+            if not isinstance(key, str) or not key.strip():
+                raise base.ValidationError(f"taxonomy keys must be front-matter key names, got {key!r}")
+            if folder in (False, None):
+                merged.pop(key, None)
+                continue
+            if not isinstance(folder, str) or not folder.strip("/ ") or ".." in folder:
+                raise base.ValidationError(
+                    f"taxonomy '{key}' needs a folder name such as '{key}' (or false to turn it off), "
+                    f"got {folder!r}"
+                )
+            merged[key] = folder.strip("/ ")
+        folders = list(merged.values())
+        dupes = {f for f in folders if folders.count(f) > 1}
+        if dupes:
+            raise base.ValidationError(f"two taxonomies share the folder {sorted(dupes)}; give each its own")
+        return merged
+
+
+class PluginConfig(base.Config):
+    posts_dir = c.Type(str, default="posts")
+    """Folder under docs_dir whose Markdown files are posts (sub-folders included)."""
+
+    taxonomies = Taxonomies()
+    """Front-matter key -> URL folder of its term pages, merged over the defaults
+    (tags, categories, related_people -> people, related_companies -> companies, series)."""
+
+    data_dir = c.Type(str, default="data")
+    """Folder (relative to mkdocs.yml) with optional ``<folder>.yml`` term data, e.g.
+    ``data/people.yml``: ``slug: {name, description, photo, links}``."""
+
+    page_size = c.Type(int, default=20)
+    """Posts per listing page before it paginates (``0``: never paginate)."""
+
+    posts_index = c.Type(bool, default=True)
+    """Generate a chronological index at ``<posts_dir>/`` (kept as-is if you wrote one)."""
+
+    posts_in_nav = c.Type(bool, default=False)
+    """List every post in the navigation. Off by default: a nav of N posts makes each page's
+    render O(N)."""
+
+    indexes_in_nav = c.Type(bool, default=True)
+    """Put the posts index and the taxonomy index pages in the navigation when mkdocs.yml has
+    no explicit ``nav``."""
+
+    series_position = c.Choice(("top", "bottom", "both", "none"), default="top")
+    """Where the series box goes on a post."""
+
+    post_meta = c.Choice(("top", "bottom", "both", "none"), default="both")
+    """Date and source above the post, term links below it (``both``), or only one of them."""
+
+    language = c.Type(str, default="")
+    """Language of the labels (``en``, ``zh-TW``, ``zh-CN``, ``ja``); default: ``theme.language``."""
+
+    labels = c.Type(dict, default={})
+    """Override any label, e.g. ``part_of: "Episode {n} of {total}"``."""
+
+    shortcodes = c.Type(bool, default=True)
+    """Expand Hugo embed shortcodes on every page."""
+
+    embed_mode = c.Choice(("facade", "iframe"), default="facade")
+    """``facade``: nothing loads from third parties until the reader clicks; ``iframe``: plain
+    lazy iframes."""
+
+    shortcodes_dir = c.Type(str, default="layouts/shortcodes")
+    """Folder (relative to mkdocs.yml) of user shortcode templates ``NAME.html``, as in Hugo."""
+
+    redirects = c.Type(bool, default=True)
+    """Write redirect pages for ``aliases``, Hugo's post URLs and other spellings of a term."""
+
+    drafts_in_serve = c.Type(bool, default=True)
+    """Build drafts (marked) under ``mkdocs serve``; they are always left out of ``mkdocs build``."""

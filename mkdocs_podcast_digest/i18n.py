@@ -1,0 +1,136 @@
+"""Labels in the site's language. Every label can be overridden with the ``labels`` option."""
+
+from __future__ import annotations
+
+EN = {
+    "part_of": "Part {n} of {total}",
+    "series": "Series",
+    "previous": "Previous",
+    "next": "Next",
+    "current": "this post",
+    "posts": "Posts",
+    "tags": "Tags",
+    "categories": "Categories",
+    "people": "People",
+    "companies": "Companies",
+    "published": "Published",
+    "source": "Source",
+    "draft": "Draft — not published by mkdocs build",
+    "posts_count": "{count} posts",
+    "post_count_one": "1 post",
+    "sort_by_name": "Sort by name",
+    "sort_by_count": "Sort by count",
+    "page_of": "Page {n} of {total}",
+    "newer": "Newer",
+    "older": "Older",
+    "no_posts": "No posts yet.",
+    "parts": "{count} parts",
+    "redirect": "This page has moved to",
+    "posts_tagged": "Posts",
+}
+
+ZH_HANT = {
+    **EN,
+    "part_of": "第 {n} 篇，共 {total} 篇",
+    "series": "系列",
+    "previous": "上一篇",
+    "next": "下一篇",
+    "current": "本篇",
+    "posts": "文章",
+    "tags": "標籤",
+    "categories": "分類",
+    "people": "人物",
+    "companies": "公司",
+    "published": "發佈於",
+    "source": "來源",
+    "draft": "草稿：mkdocs build 不會發佈",
+    "posts_count": "{count} 篇",
+    "post_count_one": "1 篇",
+    "sort_by_name": "依名稱排序",
+    "sort_by_count": "依篇數排序",
+    "page_of": "第 {n} 頁，共 {total} 頁",
+    "newer": "較新",
+    "older": "較舊",
+    "no_posts": "尚無文章。",
+    "parts": "{count} 篇",
+    "redirect": "此頁已移至",
+    "posts_tagged": "文章",
+}
+
+ZH_HANS = {
+    **ZH_HANT,
+    "series": "系列",
+    "previous": "上一篇",
+    "next": "下一篇",
+    "posts": "文章",
+    "tags": "标签",
+    "categories": "分类",
+    "people": "人物",
+    "companies": "公司",
+    "published": "发布于",
+    "source": "来源",
+    "draft": "草稿：mkdocs build 不会发布",
+    "sort_by_name": "按名称排序",
+    "sort_by_count": "按篇数排序",
+    "page_of": "第 {n} 页，共 {total} 页",
+    "newer": "较新",
+    "older": "较旧",
+    "no_posts": "暂无文章。",
+    "redirect": "此页已移至",
+}
+
+JA = {
+    **EN,
+    "part_of": "全{total}回中の第{n}回",
+    "series": "シリーズ",
+    "previous": "前へ",
+    "next": "次へ",
+    "current": "この記事",
+    "posts": "記事",
+    "tags": "タグ",
+    "categories": "カテゴリー",
+    "people": "人物",
+    "companies": "企業",
+    "published": "公開日",
+    "source": "出典",
+    "draft": "下書き：mkdocs build では公開されません",
+    "posts_count": "{count} 件",
+    "post_count_one": "1 件",
+    "sort_by_name": "名前順",
+    "sort_by_count": "件数順",
+    "page_of": "{total} ページ中 {n} ページ目",
+    "newer": "新しい記事",
+    "older": "古い記事",
+    "no_posts": "まだ記事はありません。",
+    "parts": "全{count}回",
+    "redirect": "このページの移動先：",
+    "posts_tagged": "記事",
+}
+
+_BY_LANGUAGE = {
+    "en": EN,
+    "zh-tw": ZH_HANT,
+    "zh-hk": ZH_HANT,
+    "zh-hant": ZH_HANT,
+    "zh-mo": ZH_HANT,
+    "zh": ZH_HANS,
+    "zh-cn": ZH_HANS,
+    "zh-sg": ZH_HANS,
+    "zh-hans": ZH_HANS,
+    "ja": JA,
+    "ja-jp": JA,
+}
+
+
+def labels_for(language: str | None, overrides: dict | None = None) -> dict[str, str]:
+    """Pick the closest table: ``zh_TW`` and ``zh-Hant-TW`` both find Traditional Chinese."""
+    lang = (language or "en").replace("_", "-").lower()
+    table = _BY_LANGUAGE.get(lang)
+    if table is None and lang.startswith("zh-"):
+        table = ZH_HANT if "hant" in lang or lang[3:5] in ("tw", "hk", "mo") else ZH_HANS
+    if table is None:
+        table = _BY_LANGUAGE.get(lang.split("-")[0], EN)
+    labels = dict(table)
+    for key, value in (overrides or {}).items():
+        labels[str(key)] = str(value)
+    return labels

@@ -1,0 +1,88 @@
+"""Build real MkDocs sites into temporary folders, the way users build theirs."""
+
+from __future__ import annotations
+
+import logging
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+SEEDS_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+
+
+@dataclass
+class Site:
+    root: Path
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def out(self) -> Path:
+        return self.root / "site"
+
+    def html(self, path: str) -> str:
+        """The built page at a URL path such as 'tags/gpu/' or 'posts/a/'."""
+        p = self.out / path
+        if path.endswith("/") or not path:
+            p = p / "index.html"
+        return p.read_text(encoding="utf-8")
+
+    def exists(self, path: str) -> bool:
+        p = self.out / path
+        return (p / "index.html").exists() if path.endswith("/") or not path else p.exists()
+
+
+def write_files(root: Path, files: dict[str, str | bytes]) -> None:
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
+
+
+@pytest.fixture
+def make_site(tmp_path, caplog):
+    """make_site(docs={...}, config={...}, strict=False, command='build') -> Site."""
+
+    def _make(docs: dict[str, str | bytes], config: dict | None = None, strict: bool = False,
+              command: str = "build", extra: dict[str, str | bytes] | None = None,
+              root: Path | None = None) -> Site:
+        root = root or tmp_path
+        cfg = {"site_name": "Test", "site_url": "https://example.com/", "plugins": ["search", "podcast-digest"]}
+        cfg.update(config or {})
+        (root / "docs").mkdir(parents=True, exist_ok=True)
+        (root / "mkdocs.yml").write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
+        write_files(root / "docs", docs)
+        write_files(root, extra or {})
+        caplog.clear()
+        caplog.set_level(logging.WARNING)
+        conf = load_config(config_file=str(root / "mkdocs.yml"), strict=strict, site_dir=str(root / "site"))
+        conf.plugins.on_startup(command=command, dirty=False)
+        site = Site(root)
+        try:
+            build(conf)
+        finally:
+            conf.plugins.on_shutdown()
+            site.warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+        return site
+
+    return _make
+
+
+@pytest.fixture
+def strict_fails(make_site):
+    """Assert that a strict build of these docs aborts, and return the warnings it printed."""
+
+    def _check(docs: dict[str, str | bytes], **kwargs) -> list[str]:
+        with pytest.raises(Abort):
+            make_site(docs, strict=True, **kwargs)
+        return []
+
+    return _check

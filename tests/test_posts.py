@@ -1,0 +1,210 @@
+"""The post model: front matter normalised, never an exception, a problem for each off value."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from mkdocs_podcast_digest.posts import parse_post, title_from_text
+
+SEED_LIKE = """---
+title: "「每一個 bug 都是機會」—— 一位工程師談模型訓練"
+date: 2026-01-20T10:00:00+08:00
+description: "訪談整理。"
+tags: ["OpenAI", "強化學習", "AI Infra", "Podcast"]
+categories: ["AI 產業"]
+source_url: "https://www.youtube.com/watch?v=AAAAAAAAAAA"
+source_name: "Example Podcast"
+draft: false
+---
+
+> 本文整理自某個播客。
+
+{{< youtube AAAAAAAAAAA >}}
+"""
+
+
+def test_seed_shaped_post():
+    post = parse_post("posts/a.md", SEED_LIKE.encode())
+    assert post.title.startswith("「每一個 bug")
+    assert post.date == dt.datetime(2026, 1, 20, 10, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    assert post.terms["tags"] == ["OpenAI", "強化學習", "AI Infra", "Podcast"]
+    assert post.terms["categories"] == ["AI 產業"]
+    assert post.source_name == "Example Podcast"
+    assert post.draft is False
+    assert post.problems == []
+    assert post.body.startswith("> 本文整理自")
+    assert post.body_line_offset == 11  # the body starts on line 12 of the file
+
+
+def test_no_front_matter_scraped_article():
+    text = "![]()\n新智元報道\n編輯:某某\n【導讀】2026開年，某研究副總裁宣布離職了。頂尖大腦出走。\n\n正文。\n"
+    post = parse_post("posts/002_abc.md", text.encode())
+    assert post.title == "2026開年，某研究副總裁宣布離職了"
+    assert post.date is None
+    messages = " ".join(p.message for p in post.problems)
+    assert "has no title" in messages and "Add 'title:" in messages
+    assert "has no date" in messages
+    assert post.body == text  # nothing lost
+
+
+def test_title_from_heading_and_date_from_filename_without_warning():
+    post = parse_post("posts/2026-01-08-scraped.md", b"# A Heading Title\n\nText.\n")
+    assert post.title == "A Heading Title"
+    assert post.date == dt.datetime(2026, 1, 8)
+    assert post.problems == []
+
+
+def test_title_falls_back_to_file_name():
+    post = parse_post("posts/only-code.md", b"```\nx\n```\n")
+    assert post.title == "only-code"
+    assert any("file name" in p.message for p in post.problems)
+
+
+def test_title_heading_inside_code_fence_is_ignored():
+    post = parse_post("posts/x.md", b"---\ndate: 2026-01-01\n---\n```\n# not a title\n```\n\n# Real\n")
+    assert post.title == "Real"
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("2026-01-20T10:00:00+08:00", dt.datetime(2026, 1, 20, 10, tzinfo=dt.timezone(dt.timedelta(hours=8)))),
+        ("2026-01-20T10:00:00Z", dt.datetime(2026, 1, 20, 10, tzinfo=dt.timezone.utc)),
+        ("2026-01-20T10:00:00+0800", dt.datetime(2026, 1, 20, 10, tzinfo=dt.timezone(dt.timedelta(hours=8)))),
+        ("2026-01-20", dt.datetime(2026, 1, 20)),
+        ("2026-01-20 10:30:00", dt.datetime(2026, 1, 20, 10, 30)),
+        ("2026-01-20T10:30:00", dt.datetime(2026, 1, 20, 10, 30)),
+        ("20 Jan 2026", dt.datetime(2026, 1, 20)),
+    ],
+)
+def test_date_formats(raw, expected):
+    post = parse_post("posts/x.md", f'---\ntitle: X\ndate: "{raw}"\n---\nbody\n'.encode())
+    assert post.date == expected
+    assert post.problems == []
+
+
+def test_yaml_native_date_and_datetime():
+    post = parse_post("posts/x.md", b"---\ntitle: X\ndate: 2026-01-20\n---\n")
+    assert post.date == dt.datetime(2026, 1, 20)
+    post = parse_post("posts/x.md", b"---\ntitle: X\ndate: 2026-01-20T10:00:00+08:00\n---\n")
+    assert post.date.utcoffset() == dt.timedelta(hours=8)
+
+
+def test_unparsable_date_warns_with_line_and_sorts_last():
+    post = parse_post("posts/x.md", b"---\ntitle: X\ndate: next tuesday\n---\n")
+    assert post.date is None
+    (problem,) = post.problems
+    assert problem.line == 3
+    assert "cannot be read" in problem.message and "2026-01-20" in problem.message
+    dated = parse_post("posts/y.md", b"---\ntitle: Y\ndate: 2020-01-01\n---\n")
+    assert sorted([post, dated], key=lambda p: p.sort_key)[0] is dated
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ('"OpenAI"', ["OpenAI"]),
+        ('"OpenAI, 強化學習 ,  Podcast"', ["OpenAI", "強化學習", "Podcast"]),
+        ('["  OpenAI  ", "openai", "OPENAI", "GPU"]', ["OpenAI", "GPU"]),
+        ('["a", "", null, 2026]', ["a", "2026"]),
+        ("[]", []),
+        ('["AI   產業"]', ["AI 產業"]),
+    ],
+)
+def test_list_fields(value, expected):
+    post = parse_post("posts/x.md", f"---\ntitle: X\ndate: 2026-01-01\ntags: {value}\n---\n".encode())
+    assert post.terms["tags"] == expected
+    assert post.problems == []
+
+
+def test_list_field_wrong_type_warns():
+    post = parse_post("posts/x.md", b"---\ntitle: X\ndate: 2026-01-01\ntags: {a: 1}\n---\n")
+    assert post.terms["tags"] == []
+    (problem,) = post.problems
+    assert problem.line == 4 and "'tags' should be a list" in problem.message
+
+
+def test_list_entry_wrong_type_warns_and_keeps_the_rest():
+    post = parse_post("posts/x.md", b"---\ntitle: X\ndate: 2026-01-01\ntags: [ok, {a: 1}, [x]]\n---\n")
+    assert post.terms["tags"] == ["ok"]
+    assert len(post.problems) == 2
+
+
+@pytest.mark.parametrize("value, expected", [("true", True), ('"true"', True), ('"False"', False),
+                                             ("yes", True), ("0", False), ("no", False)])
+def test_draft_values(value, expected):
+    post = parse_post("posts/x.md", f"---\ntitle: X\ndate: 2026-01-01\ndraft: {value}\n---\n".encode())
+    assert post.draft is expected
+    assert post.problems == []
+
+
+def test_draft_nonsense_warns():
+    post = parse_post("posts/x.md", b"---\ntitle: X\ndate: 2026-01-01\ndraft: maybe\n---\n")
+    assert post.draft is False
+    assert "neither true nor false" in post.problems[0].message
+
+
+@pytest.mark.parametrize("value, expected, warns", [("2", 2, False), ('"3"', 3, False), ("4.0", 4, False),
+                                                     ("two", None, True), ("2.5", None, True)])
+def test_series_order(value, expected, warns):
+    post = parse_post("posts/x.md",
+                      f"---\ntitle: X\ndate: 2026-01-01\nseries: S\nseries_order: {value}\n---\n".encode())
+    assert post.series_order == expected
+    assert post.terms["series"] == ["S"]
+    assert bool(post.problems) is warns
+
+
+def test_unknown_keys_are_kept_untouched_and_known_keys_any_case():
+    post = parse_post("posts/x.md", b"---\nTitle: Big\nDate: 2026-01-01\nTags: [A]\nMyKey: {x: 1}\n---\n")
+    assert post.title == "Big"
+    assert post.terms["tags"] == ["A"]
+    assert post.meta["MyKey"] == {"x": 1}
+    assert post.meta["title"] == "Big"
+
+
+def test_malformed_yaml_builds_without_front_matter():
+    post = parse_post("posts/x.md", b"---\ntitle: a: b: c\ndate: [\n---\n# Heading\n")
+    assert post.title == "Heading"
+    assert post.problems[0].line is not None
+    assert "malformed YAML" in post.problems[0].message
+
+
+def test_toml_front_matter_with_blank_line_before():
+    text = '\n+++\ntitle = "From Hugo"\ndate = 2026-01-20T10:00:00+08:00\ntags = ["a", "b"]\n+++\nBody\n'
+    post = parse_post("posts/x.md", text.encode())
+    assert post.title == "From Hugo"
+    assert post.terms["tags"] == ["a", "b"]
+    assert post.date.utcoffset() == dt.timedelta(hours=8)
+    assert post.body == "Body\n"
+
+
+def test_bom_and_crlf():
+    text = "\ufeff---\r\ntitle: BOM\r\ndate: 2026-01-01\r\n---\r\nBody\r\n"
+    post = parse_post("posts/x.md", text.encode("utf-8"))
+    assert post.title == "BOM" and post.body == "Body\n" and post.problems == []
+
+
+def test_invalid_utf8_and_nul():
+    post = parse_post("posts/x.md", b"---\ntitle: X\ndate: 2026-01-01\n---\nok \xff\xfe bad\x00\n")
+    messages = [p.message for p in post.problems]
+    assert any("not valid UTF-8" in m for m in messages)
+    assert any("NUL" in m for m in messages)
+    assert "\ufffd" in post.body
+
+
+def test_empty_file():
+    post = parse_post("posts/empty.md", b"")
+    assert post.title == "empty"
+    assert post.body == ""
+
+
+def test_unclosed_front_matter_is_body():
+    post = parse_post("posts/x.md", b"---\ntitle: X\n\n# Heading\n")
+    assert post.title == "Heading"
+    assert post.body.startswith("---")
+
+
+def test_title_from_text_cuts_first_sentence():
+    assert title_from_text("short\n這是一段足夠長的文字，說明一件事。後面還有。") == "這是一段足夠長的文字，說明一件事"
