@@ -74,6 +74,7 @@ TERMS: list[str] = [
     "a#b#c", "%41bc 產", "%zz", "%",
     "@handle", "dots...end", "a.b.c", "v1.0", ".hidden", "trailing.", "readme.md", "index", "_index",
     "+plus", "a--b", "a - b", "-lead-trail-", "???", "!!!", "back\\slash", "//double", "x/", "/y",
+    "x//", "a//b", "//user@host", "//產業",
     # whitespace of several kinds
     "  spaces  around  ", "full－width\u3000space", "tab\there", "nbsp\u00a0here", "line\u2028sep",
     "zero\u200bwidth", "en\u2013dash",
