@@ -384,15 +384,13 @@ def _front_matter(file: str) -> dict:
     rel = file.removeprefix("posts/")
     for name, front, _body in POSTS:
         if name == rel:
+            # The story posts' YAML is flow lists of double-quoted strings: JSON values.
             found = {}
-            for key in ("slug", "url"):
-                match = re.search(rf'^{key}: "(.*)"$', front, re.M)
-                if match:
-                    found[key] = match.group(1)
-            match = re.search(r"^aliases: (\[.*\])$", front, re.M)
-            if match:
-                found["aliases"] = json.loads(match.group(1))
-            return found
+            for line in front.splitlines():
+                key, _, value = line.partition(": ")
+                if key in ("slug", "url", "aliases", *TAXONOMIES.values()):
+                    found[key] = json.loads(value)
+            return dict(sorted(found.items()))
     raise KeyError(file)
 
 
