@@ -1,0 +1,493 @@
+"""Python-Markdown processors that find shortcodes and replace them by stashed HTML.
+
+- `SourcePreprocessor` records the page source so warnings can name a line.
+- `ShortcodeInlineProcessor` runs after code spans were stashed (so it never sees code) and before
+  backslash escapes (so `6c1h\\_9rkofU` still reads as written).
+- `PairedBlockProcessor` handles `{{< name >}}...{{< /name >}}` of user templates whose inner content
+  spans blank lines.
+- `FinalizeTreeprocessor` renders templates around Markdown inner content (`{{% %}}`) once that
+  content is fully processed, and splits paragraphs that hold several block embeds.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import xml.etree.ElementTree as etree
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+from markdown import util
+from markdown.blockprocessors import BlockProcessor
+from markdown.inlinepatterns import InlineProcessor
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+
+from . import parser
+from .render import render_embed, render_unavailable
+from .specs import ArgError, EmbedSpec, lookup
+
+if TYPE_CHECKING:
+    from markdown import Markdown
+
+log = logging.getLogger("mkdocs_podcast_digest.shortcodes")
+
+WarningCallback = Callable[[str, "int | None"], None]
+
+PENDING_ATTR = "data-pd-shortcode-pending"
+# Tags whose content model accepts a <div> even next to text.
+_FLOW_PARENTS = {
+    "li",
+    "td",
+    "th",
+    "dd",
+    "blockquote",
+    "div",
+    "details",
+    "section",
+    "article",
+    "figure",
+    "aside",
+}
+_INLINE_PLACEHOLDER_RE = re.compile(util.INLINE_PLACEHOLDER_PREFIX + r"([0-9]+)" + util.ETX)
+_HTML_PLACEHOLDER_RE = re.compile(util.HTML_PLACEHOLDER % r"([0-9]+)")
+
+
+def default_warning(message: str, line: int | None) -> None:
+    log.warning(f"{message} (line {line})" if line else message)
+
+
+def show(value: str, limit: int = 60) -> str:
+    """An argument as shown in a warning: one line, truncated, control characters escaped."""
+    value = value if len(value) <= limit else value[: limit - 1] + "…"
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in value).replace("'", "\\'")
+
+
+@dataclass
+class Pending:
+    """A user template waiting for its Markdown inner content to be processed."""
+
+    template: jinja2.Template
+    shortcode: parser.Shortcode
+    block: bool
+
+
+@dataclass
+class DocumentState:
+    """Per-document state; reset at the start of every conversion."""
+
+    source: str = ""
+    seen: Counter = field(default_factory=Counter)
+    pending: dict[str, Pending] = field(default_factory=dict)
+    block_placeholders: set[str] = field(default_factory=set)
+    paired_names: dict[str, bool] = field(default_factory=dict)
+
+    def reset(self, lines: list[str] | None = None) -> None:
+        self.source = "\n".join(lines or [])
+        self.seen.clear()
+        self.pending.clear()
+        self.block_placeholders.clear()
+        self.paired_names.clear()
+
+    def locate(self, raw: str) -> int | None:
+        """1-based line of the n-th occurrence of `raw` (whitespace and `>` quote markers may differ)."""
+        tokens = raw.split()
+        if not tokens or not self.source:
+            return None
+        pattern = r"[\s>]+".join(re.escape(t) for t in tokens)
+        index = self.seen[pattern]
+        self.seen[pattern] += 1
+        matches = list(re.finditer(pattern, self.source))
+        if not matches:
+            return None
+        m = matches[min(index, len(matches) - 1)]
+        return self.source.count("\n", 0, m.start()) + 1
+
+    def has_closing(self, name: str) -> bool:
+        if name not in self.paired_names:
+            closing = re.compile(r"\{\{[<%]\s*/\s*" + re.escape(name) + r"\s*[>%]\}\}")
+            self.paired_names[name] = bool(closing.search(self.source))
+        return self.paired_names[name]
+
+
+class Engine:
+    """Turns parsed shortcodes into HTML; shared by the processors of one Markdown instance."""
+
+    def __init__(
+        self,
+        md: Markdown,
+        state: DocumentState,
+        mode: str,
+        env: jinja2.Environment | None,
+        on_warning: WarningCallback,
+    ) -> None:
+        self.md = md
+        self.state = state
+        self.mode = mode
+        self.env = env
+        self.on_warning = on_warning
+
+    # -- helpers ----------------------------------------------------------------------------------
+
+    def warn(self, raw: str, message: str) -> None:
+        self.on_warning(message, self.state.locate(raw))
+
+    def stash(self, html: str, block: bool = False) -> str:
+        placeholder = self.md.htmlStash.store(html)
+        if block:
+            self.state.block_placeholders.add(placeholder)
+        return placeholder
+
+    def template(self, name: str) -> jinja2.Template | None:
+        if self.env is None:
+            return None
+        try:
+            return self.env.get_template(f"{name}.html")
+        except jinja2.TemplateNotFound:
+            return None
+        except jinja2.TemplateError as error:
+            raise ArgError(f"template '{name}.html' cannot be loaded ({error}); fix the template") from None
+
+    def is_known(self, name: str) -> bool:
+        return lookup(name) is not None or self.template(name) is not None
+
+    def unknown(self, raw: str, name: str) -> None:
+        where = (
+            f"no template '{name}.html' in the shortcode templates folder"
+            if self.env
+            else "no template folder"
+        )
+        self.warn(
+            raw,
+            f"unknown shortcode '{name}': not a built-in embed and {where}; add a template, fix the name, "
+            f"or write {{{{</* {name} */>}}}} to show it as text (it is shown as text for now)",
+        )
+
+    # -- built-in embeds --------------------------------------------------------------------------
+
+    def embed(self, spec: EmbedSpec, sc: parser.Shortcode, raw: str, block: bool) -> str:
+        """HTML of a built-in embed, or the unavailable note (with a warning)."""
+        prefix = f"shortcode '{sc.name}'"
+        names = spec.positional.get(len(sc.args))
+        if sc.args and names is None:
+            counts = " or ".join(str(n) for n in spec.positional) or "no"
+            self.warn(
+                raw,
+                f"{prefix}: takes {counts} positional argument(s), got {len(sc.args)}; expected "
+                f"{spec.expects}; fix the arguments or remove the shortcode",
+            )
+            return render_unavailable(sc.name, block)
+        given = list(zip(names or (), sc.args, strict=True)) + list(sc.kwargs.items())
+        by_lower = {key.lower(): key for key in spec.params}
+        values: dict[str, Any] = {}
+        for key, raw_value in given:
+            canonical = by_lower.get(key.lower())
+            if canonical is None:
+                self.warn(
+                    raw,
+                    f"{prefix}: unknown argument '{show(key)}' (known: {', '.join(spec.params)}); "
+                    "it was ignored, remove or rename it",
+                )
+                continue
+            try:
+                if not raw_value.strip():
+                    raise ArgError("is empty")
+                values[canonical] = spec.params[canonical](raw_value)
+            except ArgError as error:
+                self.warn(
+                    raw, f"{prefix}: '{show(raw_value)}' {error}; fix the argument or remove the shortcode"
+                )
+                return render_unavailable(sc.name, block)
+        missing = [name for name in spec.required if name not in values]
+        if missing:
+            self.warn(raw, f"{prefix}: missing {missing[0]} ({spec.expects}); add it or remove the shortcode")
+            return render_unavailable(sc.name, block)
+        try:
+            embed = spec.build(values)
+        except ArgError as error:
+            self.warn(raw, f"{prefix}: {error}; fix the arguments or remove the shortcode")
+            return render_unavailable(sc.name, block)
+        if "class" in values:
+            embed = type(embed)(**{**embed.__dict__, "css_class": values["class"]})
+        return render_embed(embed, self.mode, block)
+
+    # -- user templates ---------------------------------------------------------------------------
+
+    def render_template(
+        self, template: jinja2.Template, sc: parser.Shortcode, raw: str, inner: str | None
+    ) -> str:
+        args, params = list(sc.args), dict(sc.kwargs)
+
+        def get(key: int | str, default: Any = None) -> Any:
+            if isinstance(key, int):
+                return args[key] if 0 <= key < len(args) else default
+            return params.get(key, default)
+
+        try:
+            return template.render(
+                name=sc.name,
+                args=args,
+                params=params,
+                get=get,
+                is_named_params=bool(params),
+                inner=None if inner is None else Markup(inner),
+                inner_is_markdown=sc.delim == "%",
+            )
+        except Exception as error:  # a user template may fail in any way
+            self.warn(
+                raw,
+                f"shortcode '{sc.name}': template '{template.name}' failed: "
+                f"{type(error).__name__}: {error}; fix the template or the arguments",
+            )
+            return render_unavailable(sc.name, block=False)
+
+
+class SourcePreprocessor(Preprocessor):
+    """Records the page's lines (before anything changes them) and resets per-document state."""
+
+    def __init__(self, md: Markdown, state: DocumentState) -> None:
+        super().__init__(md)
+        self.state = state
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.state.reset(lines)
+        return lines
+
+
+class ShortcodeInlineProcessor(InlineProcessor):
+    """`{{< name args >}}` anywhere in inline text (paragraphs, list items, table cells, quotes)."""
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__(parser.SHORTCODE_RE.pattern, engine.md)
+        self.compiled_re = parser.SHORTCODE_RE
+        self.engine = engine
+
+    def _restore_code(self, text: str) -> str:
+        """Put back code spans that the backtick pattern stashed (a `backtick` argument looks like one)."""
+        try:
+            stash = self.md.treeprocessors["inline"].stashed_nodes
+        except (KeyError, AttributeError):
+            return text
+
+        def restore(m: re.Match[str]) -> str:
+            node = stash.get(m.group(1))
+            if isinstance(node, str):
+                return node
+            if node is not None and node.tag == "code":
+                code = "".join(node.itertext())
+                return "`" + code.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&") + "`"
+            return m.group(0)
+
+        return _INLINE_PLACEHOLDER_RE.sub(restore, text)
+
+    def _block_ok(self, data: str) -> bool:
+        """May this embed be a <div>? Yes in flow containers, or when a paragraph holds only embeds."""
+        ancestors = getattr(self.md.treeprocessors["inline"], "ancestors", None) or ["p"]
+        parent = ancestors[-1]
+        if parent in _FLOW_PARENTS:
+            return True
+        if parent != "p":
+            return False
+        stash = self.md.treeprocessors["inline"].stashed_nodes
+        blocks = self.engine.state.block_placeholders
+
+        def drop(m: re.Match[str]) -> str:
+            return "" if stash.get(m.group(1)) in blocks else m.group(0)
+
+        rest = parser.FULL_SHORTCODE_RE.sub("", _INLINE_PLACEHOLDER_RE.sub(drop, data))
+        return not rest.strip()
+
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[Any, int, int]:  # type: ignore[override]
+        engine = self.engine
+        if m.group("open"):
+            rest = data[m.start() : m.start() + 40].split("\n")[0]
+            closer = parser.CLOSERS[m.group("open")[-1]] + "}}"
+            engine.warn(
+                rest,
+                f"unclosed shortcode '{show(rest)}': no matching '{closer}' in the same paragraph; close it, "
+                "or write it in a code span to show it as text (it is shown as text for now)",
+            )
+            return m.group(0), m.start(), m.end()
+        delim, body = parser.parts(m)
+        body = self._restore_code(body)
+        raw = parser.raw(delim, body)
+        if parser.is_escaped(body):
+            return parser.unescape_literal(delim, body), m.start(), m.end()
+        try:
+            sc = parser.parse(delim, body)
+        except parser.ShortcodeSyntaxError as error:
+            name = parser.NAME_RE.match(body.strip().lstrip("/").lstrip())
+            if name and engine.is_known(name.group(0)):
+                engine.warn(
+                    raw,
+                    f"shortcode '{name.group(0)}': cannot read its arguments ({error}); "
+                    "fix the quoting or remove the shortcode",
+                )
+                return engine.stash(render_unavailable(name.group(0), False)), m.start(), m.end()
+            engine.warn(
+                raw,
+                f"cannot read shortcode '{show(raw)}' ({error}); fix it, or write it in a code span "
+                "to show it as text (it is shown as text for now)",
+            )
+            return raw, m.start(), m.end()
+        if sc.closing:
+            engine.warn(
+                raw,
+                f"shortcode '{sc.name}': closing tag without an opening tag in the same paragraph; "
+                "remove it (it is shown as text for now)",
+            )
+            return raw, m.start(), m.end()
+        try:
+            template = engine.template(sc.name)
+        except ArgError as error:
+            engine.warn(raw, f"shortcode '{sc.name}': {error}")
+            return engine.stash(render_unavailable(sc.name, False)), m.start(), m.end()
+        if template is not None:
+            return self._user(template, sc, raw, m, data)
+        spec = lookup(sc.name)
+        if spec is None:
+            engine.unknown(raw, sc.name)
+            return raw, m.start(), m.end()
+        block = self._block_ok(data)
+        return engine.stash(engine.embed(spec, sc, raw, block), block), m.start(), m.end()
+
+    def _user(
+        self, template: jinja2.Template, sc: parser.Shortcode, raw: str, m: re.Match[str], data: str
+    ) -> tuple[Any, int, int]:
+        engine = self.engine
+        close = None
+        if not sc.self_closing and engine.state.has_closing(sc.name):
+            close = parser.find_closing(data, sc.name, m.end())
+        if close is None:
+            return engine.stash(engine.render_template(template, sc, raw, None)), m.start(), m.end()
+        inner = data[m.end() : close.start()]
+        if sc.delim == "%":
+            # Let the remaining inline patterns process the inner Markdown, render the template later.
+            key = str(len(engine.state.pending))
+            engine.state.pending[key] = Pending(template, sc, block=False)
+            el = etree.Element("span", {PENDING_ATTR: key})
+            el.text = inner
+            return el, m.start(), close.end()
+        html = engine.render_template(template, sc, raw, self._restore_code(inner))
+        return engine.stash(html), m.start(), close.end()
+
+
+class PairedBlockProcessor(BlockProcessor):
+    """`{{< name >}}` ... `{{< /name >}}` of a user template, starting a block, inner content may hold
+    blank lines. Everything else is left to the inline processor."""
+
+    START_RE = re.compile(r"^ {0,3}\{\{[<%]")
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__(engine.md.parser)
+        self.engine = engine
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        return bool(self.START_RE.match(block))
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> bool | None:
+        engine = self.engine
+        start = blocks[0].index("{{")
+        m = parser.FULL_SHORTCODE_RE.match(blocks[0], start)
+        if not m:
+            return False
+        delim, body = parser.parts(m)
+        if parser.is_escaped(body):
+            return False
+        try:
+            sc = parser.parse(delim, body)
+            template = engine.template(sc.name)
+        except (parser.ShortcodeSyntaxError, ArgError):
+            return False
+        if template is None or sc.closing or sc.self_closing or not engine.state.has_closing(sc.name):
+            return False
+        text, used, close = blocks[0], 1, None
+        while True:
+            close = parser.find_closing(text, sc.name, m.end())
+            if close is not None or used >= len(blocks):
+                break
+            text += "\n\n" + blocks[used]
+            used += 1
+        if close is None:
+            return False
+        inner = text[m.end() : close.start()].strip("\n")
+        rest = text[close.end() :].lstrip("\n")
+        del blocks[:used]
+        if rest.strip():
+            blocks.insert(0, rest)
+        raw = parser.raw(delim, body)
+        if sc.delim == "%":
+            key = str(len(engine.state.pending))
+            engine.state.pending[key] = Pending(template, sc, block=True)
+            wrapper = etree.SubElement(parent, "div", {PENDING_ATTR: key})
+            self.parser.parseChunk(wrapper, inner)
+        else:
+            p = etree.SubElement(parent, "p")
+            p.text = engine.stash(engine.render_template(template, sc, raw, inner))
+        return None
+
+
+class FinalizeTreeprocessor(Treeprocessor):
+    """Runs last: renders templates around processed inner Markdown, splits paragraphs of embeds."""
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__(engine.md)
+        self.engine = engine
+
+    def run(self, root: etree.Element) -> None:
+        state = self.engine.state
+        if not state.pending and len(state.block_placeholders) < 2:
+            return
+        parents = {child: parent for parent in root.iter() for child in parent}
+        for el in list(root.iter()):
+            key = el.get(PENDING_ATTR)
+            if key is not None and key in state.pending:
+                self._render_pending(el, parents[el], state.pending.pop(key))
+        # A paragraph made only of several block embeds: one paragraph each, so that Python-Markdown's
+        # RawHtmlPostprocessor drops every <p> around them.
+        for parent in list(root.iter()):
+            for index, p in reversed(list(enumerate(parent))):
+                if p.tag != "p" or len(p) or not p.text:
+                    continue
+                placeholders = _HTML_PLACEHOLDER_RE.findall(p.text)
+                if len(placeholders) < 2 or _HTML_PLACEHOLDER_RE.sub("", p.text).strip():
+                    continue
+                if not all(util.HTML_PLACEHOLDER % n in state.block_placeholders for n in placeholders):
+                    continue
+                tail = p.tail
+                parent.remove(p)
+                for offset, n in enumerate(placeholders):
+                    new = etree.Element("p")
+                    new.text = util.HTML_PLACEHOLDER % n
+                    new.tail = "\n"
+                    parent.insert(index + offset, new)
+                parent[index + len(placeholders) - 1].tail = tail
+
+    def _render_pending(self, el: etree.Element, parent: etree.Element, pending: Pending) -> None:
+        holder = etree.Element("div")
+        holder.text = el.text
+        holder.extend(list(el))
+        html = self.md.serializer(holder).strip()
+        inner = html[len("<div>") : -len("</div>")]
+        raw = "{{" + pending.shortcode.delim + " " + pending.shortcode.name
+        placeholder = self.engine.stash(
+            self.engine.render_template(pending.template, pending.shortcode, raw, inner)
+        )
+        index = list(parent).index(el)
+        if pending.block:
+            p = etree.Element("p")
+            p.text = placeholder
+            p.tail = el.tail
+            parent.remove(el)
+            parent.insert(index, p)
+            return
+        text = placeholder + (el.tail or "")
+        if index == 0:
+            parent.text = (parent.text or "") + text
+        else:
+            parent[index - 1].tail = (parent[index - 1].tail or "") + text
+        parent.remove(el)

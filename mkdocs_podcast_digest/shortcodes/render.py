@@ -1,0 +1,110 @@
+"""HTML for embeds: click-to-load facade, direct iframe, self-hosted audio, and the "unavailable" note.
+
+Every value is escaped here (markupsafe.escape), whatever the caller validated. The root element is a
+`<div>` when the embed stands as a block, else a `<span>` (styled as a block) so that an embed written
+in the middle of a paragraph still gives valid markup; everything inside is phrasing content.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+from .specs import Embed
+
+__all__ = ["render_embed", "render_unavailable"]
+
+
+def _attrs(**attrs: str | bool | None) -> Markup:
+    """` key="value"` pairs; True gives a bare attribute, False/None/"" drop it; `_` in keys becomes `-`."""
+    out = []
+    for key, value in attrs.items():
+        name = key.rstrip("_").replace("_", "-")
+        if value is True:
+            out.append(f" {name}")
+        elif value:
+            out.append(f' {name}="{escape(value)}"')
+    return Markup("".join(out))
+
+
+def _root_class(embed: Embed) -> str:
+    classes = ["pd-embed", f"pd-embed--{embed.provider}"]
+    if embed.kind != embed.provider:
+        classes.append(f"pd-embed--{embed.kind}")
+    if embed.variant:
+        classes.append(f"pd-embed--{embed.variant}")
+    if embed.css_class:
+        classes.append(embed.css_class)
+    return " ".join(classes)
+
+
+def _link(embed: Embed) -> Markup:
+    if embed.provider == "audio":
+        ext = embed.href.split("?")[0].rsplit(".", 1)[-1].upper()
+        text = Markup("Download: {} ({})").format(embed.title, ext)
+    elif embed.titled:
+        text = Markup("{} on {}: {}").format(embed.verb, embed.label, embed.title)
+    else:
+        text = Markup("{} on {}").format(embed.verb, embed.label)
+    return Markup('<a class="pd-embed__link"{}>{}</a>').format(_attrs(href=embed.href), text)
+
+
+def render_embed(embed: Embed, mode: str = "facade", block: bool = True) -> str:
+    """HTML of one embed. `mode` is "facade" (click to load) or "iframe"."""
+    tag = "div" if block else "span"
+    root = _attrs(class_=_root_class(embed), data_pd_provider=embed.provider)
+    if embed.provider == "audio":
+        # Self-hosted: nothing to protect against, and preload="none" fetches nothing before "play".
+        frame = Markup('<audio class="pd-embed__audio" controls preload="none"{}><source{}></audio>').format(
+            _attrs(title=embed.title), _attrs(src=embed.src, type=embed.audio_type)
+        )
+    elif mode == "iframe":
+        frame = Markup(
+            '<span class="pd-embed__frame"><iframe class="pd-embed__iframe"{}></iframe></span>'
+        ).format(
+            _attrs(
+                src=embed.src,
+                title=embed.title,
+                loading=embed.loading,
+                referrerpolicy="strict-origin-when-cross-origin",
+                allow=embed.allow,
+                sandbox=embed.sandbox,
+                allowfullscreen=embed.fullscreen,
+            )
+        )
+    else:
+        frame = Markup(
+            '<span class="pd-embed__frame"><button type="button" class="pd-embed__facade"{}>'
+            '<span class="pd-embed__play" aria-hidden="true"></span>'
+            '<span class="pd-embed__provider">{}</span>'
+            '<span class="pd-embed__title">{}</span>'
+            '<span class="pd-embed__note">Click to load from {}</span>'
+            "</button></span>"
+        ).format(
+            _attrs(
+                aria_label=f"Play: {embed.title} on {embed.label}" if embed.titled else f"Play {embed.title}",
+                data_pd_src=embed.facade_src or embed.src,
+                data_pd_title=embed.title,
+                data_pd_allow=embed.allow,
+                data_pd_sandbox=embed.sandbox,
+                data_pd_fullscreen=embed.fullscreen,
+            ),
+            embed.label,
+            embed.title,
+            embed.host,
+        )
+    return str(
+        Markup("<{tag}{root}>{frame}{link}</{tag}>").format(
+            tag=Markup(tag), root=root, frame=frame, link=_link(embed)
+        )
+    )
+
+
+def render_unavailable(name: str, block: bool = True) -> str:
+    """The visible note shown instead of an embed whose arguments were rejected."""
+    tag = "div" if block else "span"
+    return str(
+        Markup(
+            '<{tag} class="pd-embed pd-embed--unavailable" role="note"><span class="pd-embed__error">'
+            "Embed unavailable ({name})</span></{tag}>"
+        ).format(tag=Markup(tag), name=name)
+    )
