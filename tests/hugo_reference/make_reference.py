@@ -26,7 +26,9 @@ The fixture site has two sections:
   spelling to its term page unambiguously (``GetTerms`` returns pages sorted,
   and spellings such as ``GPU``/``gpu`` share a page).  Recorded per term:
   Hugo's ``urlize`` of it and the RelPermalink of its term page in each
-  taxonomy, checked against the files found in ``public/``.
+  taxonomy, with the file in ``public/`` that printed that RelPermalink
+  (``null`` when another page overwrote it: ``x/`` and ``x//`` share a
+  folder, ``..`` writes over the home page).
 
 Probe front matter is JSON (Hugo accepts it) so that any spelling, including
 tabs, U+2028 and lone combining marks, reaches Hugo exactly as written here.
