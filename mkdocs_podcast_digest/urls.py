@@ -13,7 +13,15 @@ Two jobs live here, kept apart on purpose:
   Hugo's is a sane single segment (so most URLs survive the move with no
   redirect at all) and is something safe everywhere else.
 
-Plain Python on purpose: no MkDocs import, so it can be tested and reused alone.
+For redirects from old term URLs use ``hugo_term_segment`` (the folder Hugo
+wrote, unescaped) or ``hugo_term_path`` (the link, escaped), with Hugo's
+taxonomy name (``related_people``), not ``hugo_urlize``: that is the
+template function, which differs for ``C#``, ``o1 / o3`` or runs of spaces.
+
+Character classes come from Python's ``unicodedata`` (Unicode 14 on 3.11),
+Hugo's from Go (Unicode 15): characters assigned in between are dropped here
+and kept by Hugo.  Plain Python on purpose: no MkDocs import, so it can be
+tested and reused alone.
 """
 
 from __future__ import annotations
@@ -25,8 +33,10 @@ import unicodedata
 from collections.abc import Mapping
 
 __all__ = [
+    "ACRONYMS",
     "MAX_SLUG_BYTES",
     "MAX_SLUG_CHARS",
+    "PARTICLES",
     "hugo_alias_path",
     "hugo_post_path",
     "hugo_term_path",
