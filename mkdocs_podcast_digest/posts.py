@@ -70,6 +70,9 @@ class Post:
     meta: dict[str, Any] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     title_from_front_matter: bool = True
+    #: Whether the body has its own level-1 heading; if not, the plugin shows the title as one
+    #: (Hugo themes print the title; MkDocs' default and readthedocs themes would not).
+    has_heading: bool = False
 
     @property
     def sort_key(self) -> tuple:
@@ -263,8 +266,11 @@ def normalise_terms(key: str, value: Any, line: int | None) -> tuple[list[str], 
         items = [str(value)]
     else:
         problems.append(
-            Problem(f"'{key}' should be a list of names or a string, not {type(value).__name__}; "
-                    f"it was ignored. Write e.g. {key}: [\"a\", \"b\"].", line)
+            Problem(
+                f"'{key}' should be a list of names or a string, not {type(value).__name__}; "
+                f'it was ignored. Write e.g. {key}: ["a", "b"].',
+                line,
+            )
         )
         return [], problems
     out: list[str] = []
@@ -274,8 +280,11 @@ def normalise_terms(key: str, value: Any, line: int | None) -> tuple[list[str], 
             continue
         if isinstance(item, bool) or not isinstance(item, str | int | float):
             problems.append(
-                Problem(f"'{key}' has an entry that is not a name ({item!r:.60}); it was skipped. "
-                        "Use plain strings.", line)
+                Problem(
+                    f"'{key}' has an entry that is not a name ({item!r:.60}); it was skipped. "
+                    "Use plain strings.",
+                    line,
+                )
             )
             continue
         term = _norm_space(str(item))
@@ -411,23 +420,29 @@ def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST
                 setattr(post, key, meta[key])
         else:
             post.problems.append(
-                Problem(f"'{key}' should be text, not {type(value).__name__}; it was ignored. "
-                        f"Write {key}: \"...\".", line_of(key))
+                Problem(
+                    f"'{key}' should be text, not {type(value).__name__}; it was ignored. "
+                    f'Write {key}: "...".',
+                    line_of(key),
+                )
             )
 
     # Title: front matter, then the first heading (what MkDocs does), then the text, then the file.
     title = meta.get("title", "")
+    heading = first_heading(body)
+    post.has_heading = heading is not None
     if not title:
         post.title_from_front_matter = False
-        heading = first_heading(body)
         if heading:
             title = heading
         else:
             guess = title_from_text(body)
             title = guess or _stem(src_uri)
             post.problems.append(
-                Problem(f"has no title; using '{title}' taken from the "
-                        f"{'text' if guess else 'file name'}. Add 'title: ...' to its front matter.")
+                Problem(
+                    f"has no title; using '{title}' taken from the "
+                    f"{'text' if guess else 'file name'}. Add 'title: ...' to its front matter."
+                )
             )
     post.title = title
     meta["title"] = title
@@ -438,16 +453,20 @@ def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST
         post.date = parse_date(raw_date[1])
         if post.date is None:
             post.problems.append(
-                Problem(f"has a date that cannot be read ({str(raw_date[1])[:60]!r}); the post is "
-                        "listed last. Write it as 2026-01-20 or 2026-01-20T10:00:00+08:00.",
-                        line_of(raw_date[0]))
+                Problem(
+                    f"has a date that cannot be read ({str(raw_date[1])[:60]!r}); the post is "
+                    "listed last. Write it as 2026-01-20 or 2026-01-20T10:00:00+08:00.",
+                    line_of(raw_date[0]),
+                )
             )
     else:
         post.date = date_from_filename(src_uri)
         if post.date is None:
             post.problems.append(
-                Problem("has no date; it is listed after every dated post. "
-                        "Add 'date: 2026-01-20' to its front matter.")
+                Problem(
+                    "has no date; it is listed after every dated post. "
+                    "Add 'date: 2026-01-20' to its front matter."
+                )
             )
     if post.date is not None:
         meta["date"] = post.date
@@ -456,9 +475,11 @@ def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST
         draft = parse_bool(norm["draft"])
         if draft is None:
             post.problems.append(
-                Problem(f"has 'draft: {norm['draft']!r:.40}', which is neither true nor false; "
-                        "the post is treated as published. Write draft: true or draft: false.",
-                        line_of("draft"))
+                Problem(
+                    f"has 'draft: {norm['draft']!r:.40}', which is neither true nor false; "
+                    "the post is treated as published. Write draft: true or draft: false.",
+                    line_of("draft"),
+                )
             )
             draft = False
         post.draft = draft
@@ -477,14 +498,17 @@ def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST
         order: int | None = None
         if isinstance(value, int) and not isinstance(value, bool):
             order = value
-        elif isinstance(value, float) and value.is_integer():
-            order = int(value)
-        elif isinstance(value, str) and re.fullmatch(r"\s*[+-]?\d+\s*", value):
+        elif (isinstance(value, float) and value.is_integer()) or (
+            isinstance(value, str) and re.fullmatch(r"\s*[+-]?\d+\s*", value)
+        ):
             order = int(value)
         if order is None:
             post.problems.append(
-                Problem(f"has 'series_order: {value!r:.40}', which is not a whole number; the part is "
-                        "placed after the numbered parts. Write series_order: 2.", line_of("series_order"))
+                Problem(
+                    f"has 'series_order: {value!r:.40}', which is not a whole number; the part is "
+                    "placed after the numbered parts. Write series_order: 2.",
+                    line_of("series_order"),
+                )
             )
         post.series_order = order
         meta["series_order"] = order

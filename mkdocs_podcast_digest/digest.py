@@ -1,0 +1,294 @@
+"""One build's view of the site: posts read once, taxonomies, the pages to add, the redirects.
+
+A new :class:`Digest` is made for every build (``mkdocs serve`` rebuilds included), so an edited,
+renamed or deleted post can never leave a stale term, series entry or index line behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import posixpath
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import unquote
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import get_relative_url
+
+from . import posts as postmod
+from .config import PluginConfig
+from .pages import Listing, TermInfo, listing_pages, term_info
+from .posts import Post, Problem
+from .taxonomy import SourceProblem, Taxonomy, build_taxonomy, order_series
+from .urls import hugo_alias_path, hugo_post_path, hugo_term_path, hugo_urlize, slugify, title_from_slug
+
+SERIES_KEY = "series"
+
+
+@dataclass
+class Redirect:
+    dest_uri: str  # e.g. "old/path/index.html"
+    target_src_uri: str  # the page it points to
+    reason: str
+    src_uri: str = ""  # the post that asked for it, for warnings
+
+
+@dataclass
+class Digest:
+    options: PluginConfig
+    config: MkDocsConfig
+    include_drafts: bool
+    labels: dict[str, str]
+    posts: dict[str, Post] = field(default_factory=dict)
+    taxonomies: dict[str, Taxonomy] = field(default_factory=dict)
+    listings: dict[str, Listing] = field(default_factory=dict)
+    infos: dict[tuple[str, str], TermInfo] = field(default_factory=dict)
+    term_uris: dict[tuple[str, str], str] = field(default_factory=dict)
+    index_uris: dict[str, str] = field(default_factory=dict)
+    redirects: list[Redirect] = field(default_factory=list)
+    problems: list[SourceProblem] = field(default_factory=list)
+
+    # ----------------------------------------------------------------------------- reading
+
+    def is_post(self, file: File) -> bool:
+        prefix = self.options.posts_dir.strip("/") + "/"
+        return (
+            file.is_documentation_page()
+            and file.src_uri.startswith(prefix)
+            and posixpath.basename(file.src_uri) not in ("index.md", "README.md")
+        )
+
+    def read_posts(self, files: Files) -> list[File]:
+        """Parse every post once; return the draft files to leave out of this build."""
+        drafts: list[File] = []
+        keys = tuple(self.options.taxonomies)
+        for file in files.documentation_pages():
+            if not self.is_post(file):
+                continue
+            try:
+                raw = file.content_bytes
+            except OSError as err:
+                self.problems.append(SourceProblem(file.src_uri, Problem(f"cannot be read ({err})")))
+                continue
+            post = postmod.parse_post(file.src_uri, raw, keys)
+            self.problems += [SourceProblem(file.src_uri, p) for p in post.problems]
+            if post.draft and not self.include_drafts:
+                drafts.append(file)
+                continue
+            self.posts[file.src_uri] = post
+            if not self.options.posts_in_nav:
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+        return drafts
+
+    def sorted_posts(self) -> list[Post]:
+        return sorted(self.posts.values(), key=lambda p: p.sort_key)
+
+    def _term_data(self, folder: str) -> dict[str, Any]:
+        path = posixpath.join(
+            posixpath.dirname(self.config.config_file_path or ""), self.options.data_dir, f"{folder}.yml"
+        )
+        try:
+            with open(path, encoding="utf-8-sig") as f:
+                data = yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        except FileNotFoundError:
+            return {}
+        except (OSError, yaml.YAMLError) as err:
+            self.problems.append(
+                SourceProblem(path, Problem(f"cannot be read as YAML ({err}); fix the file"))
+            )
+            return {}
+        if not isinstance(data, dict):
+            self.problems.append(SourceProblem(path, Problem("should map slugs to entries; it was ignored")))
+            return {}
+        return {slugify(str(k)): v for k, v in data.items()}
+
+    # ----------------------------------------------------------------------------- planning
+
+    def plan(self, files: Files) -> list[File]:
+        """Decide every page to add; return the new files (nothing is written to docs_dir)."""
+        existing = {f.src_uri: f for f in files.documentation_pages()}
+        ordered = self.sorted_posts()
+        size = self.options.page_size
+        new: list[Listing] = []
+
+        for key, folder in self.options.taxonomies.items():
+            tax, problems = build_taxonomy(key, folder, ordered)
+            self.problems += problems
+            if key == SERIES_KEY:
+                self.problems += order_series(tax)
+            self.taxonomies[key] = tax
+            data = self._term_data(folder)
+            for term in tax.terms.values():
+                uri = f"{folder}/{term.slug}.md"
+                profile = existing.get(uri) or existing.get(f"{folder}/{term.slug}/index.md")
+                meta = _front_matter(profile) if profile else None
+                info = term_info(term, data, meta, profile.src_uri if profile else "")
+                self.infos[(key, term.slug)] = info
+                base = profile.src_uri if profile else uri
+                self.term_uris[(key, term.slug)] = base
+                pages = listing_pages(
+                    base,
+                    info.name,
+                    "term",
+                    term.posts,
+                    size,
+                    generated=profile is None,
+                    term=term,
+                    taxonomy=tax,
+                    info=info,
+                )
+                new += pages
+            if tax.terms:
+                index = self._existing_index(folder, existing)
+                self.index_uris[key] = index or f"{folder}/index.md"
+                new.append(
+                    Listing(
+                        self.index_uris[key],
+                        self._label(folder),
+                        "index",
+                        taxonomy=tax,
+                        generated=index is None,
+                    )
+                )
+
+        posts_dir = self.options.posts_dir.strip("/")
+        if self.options.posts_index:
+            index = self._existing_index(posts_dir, existing)
+            self.index_uris[""] = index or f"{posts_dir}/index.md"
+            new += listing_pages(
+                self.index_uris[""], self.labels["posts"], "posts", ordered, size, generated=index is None
+            )
+        if "index.md" not in existing and "README.md" not in existing:
+            # A site of posts only would have no home page at all; show the newest posts there.
+            home = ordered[: size or len(ordered)]
+            new.append(Listing("index.md", self.config.site_name, "home", home, page_uris=["index.md"]))
+
+        added: list[File] = []
+        for listing in new:
+            self.listings[listing.src_uri] = listing
+            if listing.generated:
+                file = File.generated(self.config, listing.src_uri, content=listing.markdown())
+                if listing.kind == "term" or listing.page_no > 1 or listing.kind == "home":
+                    file.inclusion = InclusionLevel.NOT_IN_NAV
+                if listing.kind == "index" and not self.options.indexes_in_nav:
+                    file.inclusion = InclusionLevel.NOT_IN_NAV
+                if listing.kind == "posts" and not self.options.indexes_in_nav:
+                    file.inclusion = InclusionLevel.NOT_IN_NAV
+                added.append(file)
+        return added
+
+    def _existing_index(self, folder: str, existing: dict[str, File]) -> str | None:
+        return next(
+            (u for u in (f"{folder}/index.md", f"{folder}/README.md", f"{folder}.md") if u in existing), None
+        )
+
+    def _label(self, folder: str) -> str:
+        return self.labels.get(folder) or title_from_slug(folder)
+
+    # ----------------------------------------------------------------------------- redirects
+
+    def plan_redirects(self) -> None:
+        """Old URLs that must keep answering: aliases, Hugo's post URLs, other spellings."""
+        if not self.options.redirects:
+            return
+        for post in self.posts.values():
+            section, _, rest = post.src_uri.partition("/")
+            hugo = unquote(
+                hugo_post_path(rest, slug=post.slug or None, url=post.url or None, section=section)
+            )
+            self._redirect(hugo, post.src_uri, "hugo")
+            for alias in post.aliases:
+                try:
+                    path = hugo_alias_path(alias, hugo)
+                except ValueError:
+                    path = ""
+                if not self._redirect(path, post.src_uri, "alias", post.src_uri):
+                    self.problems.append(
+                        SourceProblem(
+                            post.src_uri,
+                            Problem(
+                                f"has the alias {alias!r}, which is not a path on this site; it was skipped. "
+                                "Write aliases as site paths such as /old/path/."
+                            ),
+                        )
+                    )
+        for key, tax in self.taxonomies.items():
+            for term in tax.terms.values():
+                target = self.term_uris[(key, term.slug)]
+                for spelling in term.spellings:
+                    paths = {
+                        f"/{tax.folder}/{slugify(spelling)}/",
+                        unquote(hugo_term_path(spelling, tax.folder)),
+                    }
+                    with contextlib.suppress(ValueError):
+                        paths.add(f"/{tax.folder}/{unquote(hugo_urlize(spelling))}/")
+                    for path in paths:
+                        self._redirect(path, target, "term")
+
+    def _redirect(self, path: str, target_src_uri: str, reason: str, src_uri: str = "") -> bool:
+        dest = alias_dest(path)
+        if dest is not None:
+            self.redirects.append(Redirect(dest, target_src_uri, reason, src_uri))
+        return dest is not None
+
+    def redirect_files(self, files: Files, render) -> list[File]:
+        """Redirect pages for every old URL that no real page answers already."""
+        taken = {f.dest_uri for f in files}
+        out: list[File] = []
+        for r in self.redirects:
+            if r.dest_uri in taken:
+                if (
+                    r.reason == "alias"
+                    and files.get_file_from_path(r.target_src_uri)
+                    and files.get_file_from_path(r.target_src_uri).dest_uri != r.dest_uri
+                ):
+                    self.problems.append(
+                        SourceProblem(
+                            r.src_uri,
+                            Problem(
+                                f"has an alias that points at {r.dest_uri}, which another page already uses; "
+                                "the alias was skipped. Remove it or pick a free path."
+                            ),
+                        )
+                    )
+                continue
+            target = files.get_file_from_path(r.target_src_uri)
+            if target is None:
+                continue
+            taken.add(r.dest_uri)
+            from_url = r.dest_uri[: -len("index.html")] if r.dest_uri.endswith("index.html") else r.dest_uri
+            url = get_relative_url(target.url, from_url)
+            listing = self.listings.get(r.target_src_uri)
+            post = self.posts.get(r.target_src_uri)
+            title = post.title if post else listing.title if listing else target.name
+            out.append(File.generated(self.config, r.dest_uri, content=render(url, title)))
+        return out
+
+
+def alias_dest(path: str) -> str | None:
+    """A site path (``/old/path/``, ``/old.html``) -> the file that answers it; None if unsafe.
+
+    Hugo happily writes term pages to ``tags/../../etc``; a redirect of ours never leaves the site.
+    """
+    path = path.strip()
+    if not path.startswith("/") or "://" in path or path.startswith("//") or "\\" in path:
+        return None
+    if any(c in path for c in "?#\x00") or any(seg in ("..", ".") for seg in path.split("/")):
+        return None
+    rel = posixpath.normpath(path).lstrip("/")
+    if not rel or rel == ".":
+        return None
+    if posixpath.splitext(rel)[1].lower() in (".html", ".htm", ".xml"):
+        return rel
+    return rel + "/index.html"
+
+
+def _front_matter(file: File) -> dict[str, Any]:
+    try:
+        text, _ = postmod.decode(file.content_bytes)
+    except OSError:
+        return {}
+    kind, fm, _, _, line = postmod.split_front_matter(text)
+    return postmod.load_front_matter(kind, fm, line)[0] if kind else {}

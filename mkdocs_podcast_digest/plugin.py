@@ -1,0 +1,155 @@
+"""The MkDocs plugin: wires MkDocs events to the small modules that do the work."""
+
+from __future__ import annotations
+
+import os
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from .config import PluginConfig
+from .digest import Digest
+from .i18n import labels_for
+from .render import Renderer
+from .views import Views
+
+log = get_plugin_logger(__name__)
+
+TEMPLATES_DIR = os.path.join(os.path.dirname(__file__), "templates")
+ASSETS = "assets/podcast-digest"
+
+
+class PodcastDigestPlugin(BasePlugin[PluginConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.command = "build"
+        self.digest: Digest | None = None
+        self.views: Views | None = None
+        self._page: Page | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Everything per build starts here, so no state survives a `mkdocs serve` rebuild.
+        self.digest = None
+        self.views = None
+        if TEMPLATES_DIR not in config.theme.dirs:
+            config.theme.dirs.append(TEMPLATES_DIR)  # after custom_dir and the theme: they win
+        for css in (f"{ASSETS}/digest.css", f"{ASSETS}/embeds.css"):
+            if css not in config.extra_css:
+                config.extra_css.append(css)
+        for js in (f"{ASSETS}/digest.js", f"{ASSETS}/embeds.js"):
+            if js not in [str(x) for x in config.extra_javascript]:
+                config.extra_javascript.append(js)
+        if self.config.shortcodes:
+            from .shortcodes import ShortcodeExtension
+
+            config.markdown_extensions = [
+                x for x in config.markdown_extensions if not isinstance(x, ShortcodeExtension)
+            ]
+            folder = os.path.join(os.path.dirname(config.config_file_path or ""), self.config.shortcodes_dir)
+            config.markdown_extensions.append(
+                ShortcodeExtension(
+                    mode=self.config.embed_mode,
+                    templates_dir=folder if os.path.isdir(folder) else "",
+                    on_warning=self._shortcode_warning,
+                )
+            )
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        language = self.config.language or config.theme.get("language") or config.theme.get("locale") or "en"
+        digest = self.digest = Digest(
+            options=self.config,
+            config=config,
+            include_drafts=self.command == "serve" and self.config.drafts_in_serve,
+            labels=labels_for(str(language), self.config.labels),
+        )
+        for file in digest.read_posts(files):
+            files.remove(file)
+        for file in digest.plan(files):
+            files.append(file)
+        digest.plan_redirects()
+        return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        assert self.digest is not None
+        if config.nav is None:
+            # A section holding only our index page reads better as the page itself.
+            nav.items = [
+                item.children[0] if isinstance(item, Section) and len(item.children) == 1 else item
+                for item in nav.items
+            ]
+            for item in nav.items:
+                item.parent = None
+        # Pages are rendered before `on_env`, so the renderer is made here, from the theme's
+        # loader: a template in the user's custom_dir replaces ours.
+        renderer = Renderer(config.theme.get_env().loader, self.digest.labels)
+        self.views = Views(self.digest, files, renderer)
+        lang = str(config.theme.get("language") or "en")
+        for file in self.digest.redirect_files(files, lambda url, title: renderer.redirect(url, title, lang)):
+            files.append(file)
+        self._report()
+        return nav
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        post = self.digest.posts.get(page.file.src_uri) if self.digest else None
+        if post is None:
+            return None
+        # The front matter is already parsed; a leading blank line stops MkDocs from reading
+        # the body's first line as MultiMarkdown metadata.
+        return "\n" + post.body
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self._page = page
+        post = self.digest.posts.get(page.file.src_uri) if self.digest else None
+        if post is not None:
+            page.meta.update(post.meta)
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.digest is None or self.views is None:
+            return html
+        src = page.file.src_uri
+        post = self.digest.posts.get(src)
+        if post is not None:
+            return self.views.decorate_post(post, html, page.url)
+        listing = self.digest.listings.get(src)
+        if listing is not None:
+            return self.views.listing(listing, html, page.url)
+        return html
+
+    # ----------------------------------------------------------------------------- warnings
+
+    def _report(self) -> None:
+        for item in self.digest.problems:
+            where = item.src_uri + (f":{item.problem.line}" if item.problem.line else "")
+            log.warning(f"{where}: {item.problem.message}")
+        self.digest.problems.clear()
+
+    def _shortcode_warning(self, message: str, line: int | None) -> None:
+        page = self._page
+        if page is None:
+            log.warning(message)
+            return
+        if line is not None:
+            line += self._line_offset(page)
+        where = page.file.src_uri + (f":{line}" if line else "")
+        log.warning(f"{where}: {message}")
+
+    def _line_offset(self, page: Page) -> int:
+        """Lines of front matter MkDocs removed before the Markdown we were given."""
+        post = self.digest.posts.get(page.file.src_uri) if self.digest else None
+        if post is not None:
+            return post.body_line_offset
+        try:
+            source = page.file.content_string.replace("\r\n", "\n")
+        except (OSError, ValueError):
+            return 0
+        markdown = page.markdown or ""
+        return max(0, source.count("\n") - markdown.count("\n")) if source.endswith(markdown) else 0

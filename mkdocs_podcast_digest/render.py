@@ -1,0 +1,83 @@
+"""Fragments of HTML from overridable Jinja templates, with URLs relative to the page.
+
+The templates are looked up through the theme's own loader, so a file
+``podcast_digest/series_box.html`` in the theme's ``custom_dir`` replaces ours. Our environment
+autoescapes (MkDocs' does not), so a term named ``<script>`` is shown, never run.
+"""
+
+from __future__ import annotations
+
+import json
+
+import jinja2
+import markupsafe
+from mkdocs.utils import get_relative_url
+
+from .pages import Listing, TermInfo
+from .posts import Post
+
+
+class Renderer:
+    def __init__(self, loader: jinja2.BaseLoader, labels: dict[str, str]):
+        self.env = jinja2.Environment(loader=loader, autoescape=True, auto_reload=False)
+        self.labels = labels
+        self._templates: dict[str, jinja2.Template] = {}
+
+    def render(self, name: str, **context) -> str:
+        template = self._templates.get(name)
+        if template is None:
+            template = self._templates[name] = self.env.get_template(f"podcast_digest/{name}.html")
+        return template.render(labels=self.labels, **context)
+
+    # ---------------------------------------------------------------------------------------
+
+    @staticmethod
+    def post_item(post: Post, url: str) -> dict:
+        return {
+            "title": post.title,
+            "url": url,
+            "date": post.date_text,
+            "datetime": post.date.isoformat() if post.date else "",
+            "description": post.description,
+            "source_name": post.source_name,
+            "source_url": post.source_url,
+            "draft": post.draft,
+            "has_heading": post.has_heading,
+        }
+
+    def post_header(self, post: Post) -> str:
+        return self.render("post_header", post=self.post_item(post, ""))
+
+    def post_terms(self, groups: list[dict]) -> str:
+        return self.render("post_terms", groups=groups)
+
+    def series_box(self, series: list[dict]) -> str:
+        return self.render("series_box", series=series) if series else ""
+
+    def listing(
+        self, listing: Listing, items: list[dict], pager: dict | None, info: TermInfo | None, ordered: bool
+    ) -> str:
+        view = {
+            "kind": listing.kind,
+            "ordered": ordered,
+            "page_no": listing.page_no,
+            "page_count": listing.page_count,
+        }
+        return self.render("listing", listing=view, items=items, pager=pager, info=info)
+
+    def terms_index(self, terms: list[dict], folder: str) -> str:
+        return self.render("terms_index", terms=terms, folder=folder)
+
+    def redirect(self, target: str, title: str, lang: str) -> str:
+        return self.render(
+            "redirect",
+            target=target,
+            target_js=markupsafe.Markup(json.dumps(target).replace("<", "\\u003c")),
+            title=title,
+            lang=lang,
+        )
+
+
+def rel(url: str, from_url: str) -> str:
+    """A link from one page to another that works under any site path (MkDocs' own helper)."""
+    return get_relative_url(url, from_url)

@@ -1,0 +1,141 @@
+"""What is added to each page's HTML: post header and term links, series boxes, listings.
+
+Turns the build's plain data into template contexts with links relative to the page being
+rendered, so the site works under any base path and with ``use_directory_urls`` off.
+"""
+
+from __future__ import annotations
+
+from mkdocs.structure.files import Files
+
+from .digest import SERIES_KEY, Digest
+from .pages import Listing
+from .posts import Post
+from .render import Renderer, rel
+
+
+class Views:
+    def __init__(self, digest: Digest, files: Files, renderer: Renderer):
+        self.digest = digest
+        self.renderer = renderer
+        self.labels = digest.labels
+        self.urls = {f.src_uri: f.url for f in files.documentation_pages()}
+
+    def url(self, src_uri: str, from_url: str) -> str:
+        return rel(self.urls.get(src_uri, ""), from_url)
+
+    def post_url(self, post: Post, from_url: str) -> str:
+        return self.url(post.src_uri, from_url)
+
+    def term_url(self, key: str, slug: str, from_url: str) -> str:
+        return self.url(self.digest.term_uris[(key, slug)], from_url)
+
+    # ----------------------------------------------------------------------------- posts
+
+    def decorate_post(self, post: Post, html: str, page_url: str) -> str:
+        where = self.digest.options.post_meta
+        series = self.series_context(post, page_url)
+        box = self.renderer.series_box(series)
+        pos = self.digest.options.series_position
+        top = self.renderer.post_header(post) if where in ("top", "both") else ""
+        top += box if pos in ("top", "both") else ""
+        bottom = box if pos in ("bottom", "both") else ""
+        if where in ("bottom", "both"):
+            bottom += self.renderer.post_terms(self.term_groups(post, page_url))
+        return top + html + bottom
+
+    def term_groups(self, post: Post, page_url: str) -> list[dict]:
+        groups = []
+        for key, tax in self.digest.taxonomies.items():
+            terms = []
+            for name in post.terms.get(key, ()):
+                slug = self._slug_of(key, name)
+                if slug is None:
+                    continue
+                info = self.digest.infos[(key, slug)]
+                terms.append({"name": info.name, "url": self.term_url(key, slug, page_url)})
+            if terms:
+                groups.append({"label": self.digest._label(tax.folder), "folder": tax.folder, "terms": terms})
+        return groups
+
+    def _slug_of(self, key: str, name: str) -> str | None:
+        tax = self.digest.taxonomies[key]
+        lookup = tax.__dict__.setdefault("_by_spelling", {})
+        if not lookup:
+            for term in tax.terms.values():
+                for s in term.spellings:
+                    lookup[s] = term.slug
+        return lookup.get(name)
+
+    def series_context(self, post: Post, page_url: str) -> list[dict]:
+        tax = self.digest.taxonomies.get(SERIES_KEY)
+        if tax is None:
+            return []
+        out = []
+        for name in post.terms.get(SERIES_KEY, ()):
+            slug = self._slug_of(SERIES_KEY, name)
+            if slug is None:
+                continue
+            term = tax.terms[slug]
+            parts = term.posts
+            if len(parts) < 2:
+                continue
+            i = next(i for i, p in enumerate(parts) if p is post)
+
+            def link(p: Post) -> dict:
+                return {"title": p.title, "url": self.post_url(p, page_url)}
+
+            out.append(
+                {
+                    "name": self.digest.infos[(SERIES_KEY, slug)].name,
+                    "url": self.term_url(SERIES_KEY, slug, page_url),
+                    "position": i + 1,
+                    "total": len(parts),
+                    "part_label": self.labels["part_of"].format(n=i + 1, total=len(parts)),
+                    "parts": [{**link(p), "current": p is post} for p in parts],
+                    "previous": link(parts[i - 1]) if i > 0 else None,
+                    "next": link(parts[i + 1]) if i + 1 < len(parts) else None,
+                }
+            )
+        return out
+
+    # ----------------------------------------------------------------------------- listings
+
+    def listing(self, listing: Listing, html: str, page_url: str) -> str:
+        if listing.kind == "index":
+            tax = listing.taxonomy
+            terms = [
+                {
+                    "name": self.digest.infos[(tax.key, t.slug)].name,
+                    "sort_name": self.digest.infos[(tax.key, t.slug)].name.casefold(),
+                    "count": t.count,
+                    "url": self.term_url(tax.key, t.slug, page_url),
+                }
+                for t in tax.sorted_terms("count")
+            ]
+            return html + self.renderer.terms_index(terms, tax.folder)
+        items = [self.renderer.post_item(p, self.post_url(p, page_url)) for p in listing.posts]
+        pager = None
+        if listing.page_count > 1:
+            uris = listing.page_uris
+            n = listing.page_no
+            pager = {
+                "page_no": n,
+                "page_count": len(uris),
+                "newer": self.url(uris[n - 2], page_url) if n > 1 else None,
+                "older": self.url(uris[n], page_url) if n < len(uris) else None,
+                "pages": [
+                    {"n": i + 1, "url": self.url(u, page_url), "current": i + 1 == n}
+                    for i, u in enumerate(uris)
+                ],
+            }
+        if listing.kind == "home" and self.digest.index_uris.get("") and len(self.digest.posts) > len(items):
+            pager = {
+                "page_no": 1,
+                "page_count": 2,
+                "newer": None,
+                "older": self.url(self.digest.index_uris[""], page_url),
+                "pages": [],
+            }
+        ordered = listing.taxonomy is not None and listing.taxonomy.key == SERIES_KEY
+        return html + self.renderer.listing(listing, items, pager, listing.info, ordered)

@@ -1,0 +1,106 @@
+"""Zero-config builds of seed-shaped posts: real sites, real HTML."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS_DIR
+
+SEEDLIKE = Path(__file__).parent / "data" / "seedlike"
+
+
+def seedlike_docs() -> dict[str, bytes]:
+    return {f"posts/{p.name}": p.read_bytes() for p in sorted(SEEDLIKE.glob("*.md"))}
+
+
+def title_of(html: str) -> str:
+    return re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+
+
+def test_zero_config_builds_every_seed_shaped_post(make_site):
+    site = make_site(seedlike_docs())
+    for name in ("000_interview", "001_scaling", "002_scraped", "003_series_part", "004_debate"):
+        html = site.html(f"posts/{name}/")
+        assert "<h1" in html
+    assert "誰先把基礎設施修好" in title_of(site.html("posts/000_interview/"))
+    # The scraped article gets a real title from its text, not its file name.
+    assert "研究副總裁宣布離職了" in title_of(site.html("posts/002_scraped/"))
+    # Embeds are expanded, not printed as text.
+    html = site.html("posts/003_series_part/")
+    assert "{{&lt;" not in html and "{{<" not in html
+    assert "pd-embed--youtube" in html and "pd-embed--spotify" in html and "pd-embed--apple-podcast" in html
+
+
+def test_scraped_post_warns_about_title_and_date(make_site):
+    site = make_site(seedlike_docs())
+    joined = "\n".join(site.warnings)
+    assert "posts/002_scraped.md: has no title" in joined
+    assert "posts/002_scraped.md: has no date" in joined
+    # The well-formed posts give no warnings of their own.
+    assert not [w for w in site.warnings if "000_interview" in w or "004_debate" in w]
+
+
+def test_strict_turns_post_warnings_into_a_failed_build(make_site, strict_fails):
+    strict_fails({"posts/bad.md": "---\ntitle: X\ndate: someday\n---\nbody\n"})
+
+
+def test_clean_posts_build_strict(make_site):
+    site = make_site(
+        {
+            "posts/2026-01-08-fine.md": "# A fine post\n\nNo front matter at all.\n",
+            "posts/b.md": "---\ntitle: B\ndate: 2026-01-09\ntags: [x]\n---\nText\n",
+        },
+        strict=True,
+    )
+    assert site.warnings == []
+    assert "A fine post" in site.html("posts/2026-01-08-fine/")
+
+
+@pytest.mark.skipif(not SEEDS_DIR.is_dir(), reason="shared/seeds is not beside the repository")
+def test_the_real_seeds_build_with_zero_config(make_site):
+    docs = {f"posts/{p.name}": p.read_bytes() for p in sorted(SEEDS_DIR.glob("*.md"))}
+    assert len(docs) == 5
+    site = make_site(docs, config={"plugins": ["search", "podcast-digest"]})
+    for name in docs:
+        html = site.html(name[:-3] + "/")
+        title = title_of(html)
+        stem = Path(name).stem
+        assert stem not in title, f"{name} has no real title: {title!r}"
+
+
+DRAFTS = {
+    "posts/pub.md": "---\ntitle: Published one\ndate: 2026-01-02\ntags: [shared]\n---\nText\n",
+    "posts/draft.md": "---\ntitle: Secret draft\ndate: 2026-01-03\ndraft: true\ntags: [shared, only-draft]\n---\nT\n",
+}
+
+
+def test_drafts_are_left_out_of_build_and_every_index(make_site):
+    site = make_site(DRAFTS)
+    assert not site.exists("posts/draft/")
+    assert not site.exists("tags/only-draft/")
+    assert "Secret draft" not in site.html("posts/")
+    assert "Secret draft" not in site.html("tags/shared/")
+    assert "Published one" in site.html("tags/shared/")
+    assert "Secret draft" not in (site.out / "sitemap.xml").read_text()
+    assert "Secret draft" not in (site.out / "search" / "search_index.json").read_text()
+
+
+def test_drafts_build_marked_under_serve(make_site):
+    site = make_site(DRAFTS, command="serve")
+    html = site.html("posts/draft/")
+    assert 'class="pd-draft"' in html
+    assert "Secret draft" in site.html("tags/only-draft/")
+
+
+def test_unknown_front_matter_reaches_page_meta(make_site):
+    site = make_site(
+        {"posts/a.md": "---\ntitle: A\ndate: 2026-01-01\nguest_bio: Hello there\n---\nText\n"},
+        config={"theme": {"name": "mkdocs", "custom_dir": "overrides"}},
+        extra={
+            "overrides/main.html": '{% extends "base.html" %}{% block content %}'
+            '<p id="bio">{{ page.meta.guest_bio }}</p>{{ super() }}{% endblock %}'
+        },
+    )
+    assert '<p id="bio">Hello there</p>' in site.html("posts/a/")

@@ -1,0 +1,177 @@
+"""Tag, category, people, company and series pages: built from front matter into real pages."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from mkdocs_podcast_digest.posts import parse_post
+from mkdocs_podcast_digest.taxonomy import build_taxonomy, order_series
+
+
+def post(name, date, **fm):
+    lines = [f"title: {name}", f"date: {date}"] + [
+        f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in fm.items()
+    ]
+    return "---\n" + "\n".join(lines) + "\n---\nBody of " + name + "\n"
+
+
+DOCS = {
+    "posts/a.md": post(
+        "Alpha",
+        "2026-01-01",
+        tags=["AI 產業", "GPU"],
+        categories=["Tech"],
+        related_people=["lex-fridman", "翁家翌"],
+        related_companies=["openai"],
+    ),
+    "posts/b.md": post(
+        "Beta",
+        "2026-01-03",
+        tags=["AI產業", "gpu"],
+        related_people=["lex-fridman"],
+        description="Beta's description",
+        source_name="Some Podcast",
+    ),
+    "posts/c.md": post(
+        "Gamma", "2026-01-02", tags=["GPU", "強化學習"], related_companies=["openai", "nvidia"]
+    ),
+}
+
+
+def links(html: str) -> list[str]:
+    return re.findall(r'href="([^"]+)"', html)
+
+
+def test_term_pages_at_hugo_urls_newest_first(make_site):
+    site = make_site(DOCS)
+    html = site.html("tags/gpu/")
+    # newest first: Beta (01-03), Gamma (01-02), Alpha (01-01)
+    assert html.index("Beta") < html.index("Gamma") < html.index("Alpha")
+    assert "Beta&#39;s description" in html and "Some Podcast" in html
+    assert site.exists("tags/強化學習/")
+    assert site.exists("categories/tech/")
+    assert site.exists("people/lex-fridman/")
+    assert site.exists("people/翁家翌/")
+    assert site.exists("companies/openai/")
+
+
+def test_spellings_share_one_page_with_one_warning_and_redirects(make_site):
+    site = make_site(DOCS)
+    collisions = [w for w in site.warnings if "share the page" in w]
+    assert len(collisions) == 2  # AI 產業/AI產業 and GPU/gpu
+    ai = next(w for w in collisions if "產業" in w)
+    assert "'AI 產業'" in ai and "'AI產業'" in ai and "posts/" in ai
+    assert site.exists("tags/ai-產業/")
+    # The other spelling's Hugo URL answers with a redirect to the shared page.
+    redirect = site.html("tags/ai產業/")
+    assert (
+        'http-equiv="refresh"' in redirect and "../ai-%E7%94%A2%E6%A5%AD/" in redirect
+    ) or "ai-產業" in redirect
+
+
+def test_index_pages_list_terms_with_counts(make_site):
+    site = make_site(DOCS)
+    html = site.html("tags/")
+    assert re.search(r'href="gpu/"[^>]*>GPU <span class="pd-chip__count">3</span>', html)
+    assert "data-pd-sort" in html
+    for folder in ("categories", "people", "companies", "posts"):
+        assert site.exists(f"{folder}/")
+
+
+def test_post_page_links_to_its_terms_and_back(make_site):
+    site = make_site(DOCS)
+    html = site.html("posts/a/")
+    hrefs = links(html)
+    for target in (
+        "../../tags/ai-%E7%94%A2%E6%A5%AD/",
+        "../../tags/gpu/",
+        "../../people/lex-fridman/",
+        "../../companies/openai/",
+        "../../categories/tech/",
+    ):
+        assert target in hrefs or target.replace("%E7%94%A2%E6%A5%AD", "產業") in hrefs, target
+    assert "../../posts/a/" in links(site.html("tags/gpu/"))
+
+
+def test_people_named_from_slug_data_file_or_profile(make_site):
+    site = make_site(
+        {**DOCS, "people/翁家翌.md": "---\nname: 翁家翌\ndescription: 工程師\n---\n# 翁家翌\n\n我的簡介。\n"},
+        extra={"data/companies.yml": "openai: {name: OpenAI, description: An AI lab}\n"},
+    )
+    assert "<title>Lex Fridman" in site.html("people/lex-fridman/")
+    company = site.html("companies/openai/")
+    assert "<title>OpenAI" in company and "An AI lab" in company
+    assert "<title>Nvidia" in site.html("companies/nvidia/")
+    profile = site.html("people/翁家翌/")
+    assert "我的簡介。" in profile and "Alpha" in profile  # the writer's page, plus the post list
+    assert not [w for w in site.warnings if "people" in w]  # no profile is normal, not a warning
+
+
+def test_pagination(make_site):
+    docs = {
+        f"posts/p{i:02d}.md": post(f"Post {i:02d}", f"2026-01-{i + 1:02d}", tags=["many"]) for i in range(25)
+    }
+    site = make_site(docs, config={"plugins": ["search", {"podcast-digest": {"page_size": 10}}]})
+    first = site.html("tags/many/")
+    assert "Post 24" in first and "Post 14" not in first
+    assert site.exists("tags/many/page/2/") and site.exists("tags/many/page/3/")
+    assert "Post 04" in site.html("tags/many/page/3/")
+    assert "page/2/" in " ".join(links(first))
+    assert site.exists("posts/page/3/")
+
+
+def test_custom_taxonomy_and_turning_one_off(make_site):
+    docs = {"posts/a.md": post("A", "2026-01-01", hosts=["Jane Doe"], categories=["X"])}
+    site = make_site(
+        docs,
+        config={"plugins": [{"podcast-digest": {"taxonomies": {"hosts": "hosts", "categories": False}}}]},
+    )
+    assert "A" in site.html("hosts/jane-doe/")
+    assert site.exists("hosts/")
+    assert not site.exists("categories/x/")
+
+
+def test_generated_pages_are_in_sitemap_and_search(make_site):
+    site = make_site(DOCS)
+    sitemap = (site.out / "sitemap.xml").read_text()
+    assert "https://example.com/tags/gpu/" in sitemap
+    assert "https://example.com/people/lex-fridman/" in sitemap
+    index = json.loads((site.out / "search" / "search_index.json").read_text())
+    locations = {d["location"] for d in index["docs"]}
+    assert "tags/gpu/" in locations and "companies/openai/" in locations
+
+
+def test_hostile_term_names_stay_text_and_inside_their_folder(make_site):
+    docs = {
+        "posts/a.md": post("A", "2026-01-01", tags=["<script>alert(1)</script>", "../../etc", "..", "/", "🎙️"])
+    }
+    site = make_site(docs)
+    for path in site.out.rglob("*.html"):
+        assert "<script>alert(1)" not in path.read_text()
+    assert not (site.out.parent / "etc").exists()
+    html = site.html("tags/")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_series_ordering_and_duplicate_order_warns():
+    posts = [
+        parse_post("posts/a.md", post("A", "2026-01-05", series="S", series_order=2).encode()),
+        parse_post("posts/b.md", post("B", "2026-01-01", series="S").encode()),
+        parse_post("posts/c.md", post("C", "2026-01-02", series="S", series_order=1).encode()),
+        parse_post("posts/d.md", post("D", "2026-01-03", series="S", series_order=2).encode()),
+    ]
+    tax, _ = build_taxonomy("series", "series", sorted(posts, key=lambda p: p.sort_key))
+    problems = order_series(tax)
+    assert [p.title for p in tax.terms["s"].posts] == ["C", "A", "D", "B"]
+    (problem,) = problems
+    assert "posts/a.md" in problem.problem.message and "posts/d.md" in problem.problem.message
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "readthedocs", "material"])
+def test_term_pages_in_every_theme(make_site, theme):
+    site = make_site(DOCS, config={"theme": {"name": theme}})
+    assert "Beta" in site.html("tags/gpu/")
+    assert "pd-post-terms" in site.html("posts/a/")
