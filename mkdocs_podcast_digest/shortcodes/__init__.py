@@ -49,6 +49,7 @@ from markdown.extensions import Extension
 
 from .parser import Shortcode, ShortcodeSyntaxError, parse
 from .processors import (
+    CloserLineBlockProcessor,
     DocumentState,
     Engine,
     FinalizeTreeprocessor,
@@ -144,6 +145,7 @@ class ShortcodeExtension(Extension):
         # After code spans (190: already stashed, never seen) and before backslash escapes (180).
         md.inlinePatterns.register(ShortcodeInlineProcessor(engine), "pd_shortcodes", 185)
         # After indented code (80), before headers, lists, quotes and paragraphs.
+        md.parser.blockprocessors.register(CloserLineBlockProcessor(md.parser), "pd_shortcodes_closer", 75.1)
         md.parser.blockprocessors.register(PairedBlockProcessor(engine), "pd_shortcodes_paired", 75)
         # After everything, including the unescape treeprocessor (0).
         md.treeprocessors.register(FinalizeTreeprocessor(engine), "pd_shortcodes_finalize", -1)

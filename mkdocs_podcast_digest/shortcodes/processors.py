@@ -376,6 +376,24 @@ class ShortcodeInlineProcessor(InlineProcessor):
         return engine.stash(html), m.start(), close.end()
 
 
+class CloserLineBlockProcessor(BlockProcessor):
+    """Hugo users often put `>}}` on a line of its own; Markdown would read that line as a blockquote.
+    Join such a line to the shortcode it closes, then let the other processors handle the block."""
+
+    RE = re.compile(r"\n[ ]{0,3}(?=>\}\})")
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        return ">}}" in block and bool(self.RE.search(block))
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> bool:
+        def join(m: re.Match[str]) -> str:
+            before = blocks[0][: m.start()]
+            return " " if before.count("{{<") > before.count(">}}") else m.group(0)
+
+        blocks[0] = self.RE.sub(join, blocks[0])
+        return False
+
+
 class PairedBlockProcessor(BlockProcessor):
     """`{{< name >}}` ... `{{< /name >}}` of a user template, starting a block, inner content may hold
     blank lines. Everything else is left to the inline processor."""

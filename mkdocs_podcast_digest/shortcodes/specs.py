@@ -553,7 +553,7 @@ def audio_src(value: str) -> str:
     if parts.scheme not in ("", "https") or (parts.scheme and not parts.hostname) or value.startswith("//"):
         raise ArgError(_AUDIO_EXPECTED)
     if (
-        not re.fullmatch(r"[^\s\"'<>\\`]+", value)
+        not re.fullmatch(r"[^\0-\x1f\"'<>\\`]+", value)
         or parts.path.rsplit(".", 1)[-1].lower() not in _AUDIO_TYPES
     ):
         raise ArgError(_AUDIO_EXPECTED)
