@@ -215,13 +215,16 @@ class Digest:
                         )
                     )
         for key, tax in self.taxonomies.items():
+            # Hugo sites name the folder after the taxonomy (/related_people/x/); ours may differ.
+            folders = {tax.folder, key}
+            if key != tax.folder and key in self.index_uris:
+                self._redirect(f"/{key}/", self.index_uris[key], "term")
             for term in tax.terms.values():
                 target = self.term_uris[(key, term.slug)]
                 for spelling in term.spellings:
-                    paths = {
-                        f"/{tax.folder}/{slugify(spelling)}/",
-                        unquote(hugo_term_path(spelling, tax.folder)),
-                    }
+                    paths = {f"/{tax.folder}/{slugify(spelling)}/"}
+                    paths |= {unquote(hugo_term_path(spelling, folder)) for folder in folders}
+                    # Themes that built tag links with `urlize` left slightly different URLs out there.
                     with contextlib.suppress(ValueError):
                         paths.add(f"/{tax.folder}/{unquote(hugo_urlize(spelling))}/")
                     for path in paths:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -110,6 +111,14 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         post = self.digest.posts.get(page.file.src_uri) if self.digest else None
         if post is not None:
             page.meta.update(post.meta)
+            # Titles are HTML to MkDocs themes (like the ones MkDocs derives from headings).
+            page.meta["title"] = html.escape(post.title, quote=False)
+            return markdown
+        listing = self.digest.listings.get(page.file.src_uri) if self.digest else None
+        if listing is not None and not listing.generated and listing.info and not page.meta.get("title"):
+            # A profile's `name:` is its title. Themes print titles unescaped, as MkDocs' own
+            # heading-derived titles are already HTML; so is this one.
+            page.meta["title"] = html.escape(listing.info.name)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

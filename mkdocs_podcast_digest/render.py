@@ -45,6 +45,9 @@ class Renderer:
             "has_heading": post.has_heading,
         }
 
+    def heading(self, text: str) -> str:
+        return str(markupsafe.Markup("<h1>{}</h1>\n").format(text))
+
     def post_header(self, post: Post) -> str:
         return self.render("post_header", post=self.post_item(post, ""))
 

@@ -102,6 +102,9 @@ class Views:
     # ----------------------------------------------------------------------------- listings
 
     def listing(self, listing: Listing, html: str, page_url: str) -> str:
+        if not listing.generated and "<h1" not in html:
+            # A profile written without a heading: show its name as the page's title.
+            html = self.renderer.heading(listing.info.name if listing.info else listing.title) + html
         if listing.kind == "index":
             tax = listing.taxonomy
             terms = [

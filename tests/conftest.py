@@ -51,11 +51,20 @@ def write_files(root: Path, files: dict[str, str | bytes]) -> None:
 def make_site(tmp_path, caplog):
     """make_site(docs={...}, config={...}, strict=False, command='build') -> Site."""
 
-    def _make(docs: dict[str, str | bytes], config: dict | None = None, strict: bool = False,
-              command: str = "build", extra: dict[str, str | bytes] | None = None,
-              root: Path | None = None) -> Site:
+    def _make(
+        docs: dict[str, str | bytes],
+        config: dict | None = None,
+        strict: bool = False,
+        command: str = "build",
+        extra: dict[str, str | bytes] | None = None,
+        root: Path | None = None,
+    ) -> Site:
         root = root or tmp_path
-        cfg = {"site_name": "Test", "site_url": "https://example.com/", "plugins": ["search", "podcast-digest"]}
+        cfg = {
+            "site_name": "Test",
+            "site_url": "https://example.com/",
+            "plugins": ["search", "podcast-digest"],
+        }
         cfg.update(config or {})
         (root / "docs").mkdir(parents=True, exist_ok=True)
         (root / "mkdocs.yml").write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")

@@ -39,7 +39,9 @@ def test_seed_shaped_post():
 
 
 def test_no_front_matter_scraped_article():
-    text = "![]()\n新智元報道\n編輯:某某\n【導讀】2026開年，某研究副總裁宣布離職了。頂尖大腦出走。\n\n正文。\n"
+    text = (
+        "![]()\n新智元報道\n編輯:某某\n【導讀】2026開年，某研究副總裁宣布離職了。頂尖大腦出走。\n\n正文。\n"
+    )
     post = parse_post("posts/002_abc.md", text.encode())
     assert post.title == "2026開年，某研究副總裁宣布離職了"
     assert post.date is None
@@ -70,7 +72,10 @@ def test_title_heading_inside_code_fence_is_ignored():
 @pytest.mark.parametrize(
     "raw, expected",
     [
-        ("2026-01-20T10:00:00+08:00", dt.datetime(2026, 1, 20, 10, tzinfo=dt.timezone(dt.timedelta(hours=8)))),
+        (
+            "2026-01-20T10:00:00+08:00",
+            dt.datetime(2026, 1, 20, 10, tzinfo=dt.timezone(dt.timedelta(hours=8))),
+        ),
         ("2026-01-20T10:00:00Z", dt.datetime(2026, 1, 20, 10, tzinfo=dt.timezone.utc)),
         ("2026-01-20T10:00:00+0800", dt.datetime(2026, 1, 20, 10, tzinfo=dt.timezone(dt.timedelta(hours=8)))),
         ("2026-01-20", dt.datetime(2026, 1, 20)),
@@ -132,8 +137,10 @@ def test_list_entry_wrong_type_warns_and_keeps_the_rest():
     assert len(post.problems) == 2
 
 
-@pytest.mark.parametrize("value, expected", [("true", True), ('"true"', True), ('"False"', False),
-                                             ("yes", True), ("0", False), ("no", False)])
+@pytest.mark.parametrize(
+    "value, expected",
+    [("true", True), ('"true"', True), ('"False"', False), ("yes", True), ("0", False), ("no", False)],
+)
 def test_draft_values(value, expected):
     post = parse_post("posts/x.md", f"---\ntitle: X\ndate: 2026-01-01\ndraft: {value}\n---\n".encode())
     assert post.draft is expected
@@ -146,11 +153,14 @@ def test_draft_nonsense_warns():
     assert "neither true nor false" in post.problems[0].message
 
 
-@pytest.mark.parametrize("value, expected, warns", [("2", 2, False), ('"3"', 3, False), ("4.0", 4, False),
-                                                     ("two", None, True), ("2.5", None, True)])
+@pytest.mark.parametrize(
+    "value, expected, warns",
+    [("2", 2, False), ('"3"', 3, False), ("4.0", 4, False), ("two", None, True), ("2.5", None, True)],
+)
 def test_series_order(value, expected, warns):
-    post = parse_post("posts/x.md",
-                      f"---\ntitle: X\ndate: 2026-01-01\nseries: S\nseries_order: {value}\n---\n".encode())
+    post = parse_post(
+        "posts/x.md", f"---\ntitle: X\ndate: 2026-01-01\nseries: S\nseries_order: {value}\n---\n".encode()
+    )
     assert post.series_order == expected
     assert post.terms["series"] == ["S"]
     assert bool(post.problems) is warns
@@ -207,4 +217,7 @@ def test_unclosed_front_matter_is_body():
 
 
 def test_title_from_text_cuts_first_sentence():
-    assert title_from_text("short\n這是一段足夠長的文字，說明一件事。後面還有。") == "這是一段足夠長的文字，說明一件事"
+    assert (
+        title_from_text("short\n這是一段足夠長的文字，說明一件事。後面還有。")
+        == "這是一段足夠長的文字，說明一件事"
+    )

@@ -175,3 +175,25 @@ def test_term_pages_in_every_theme(make_site, theme):
     site = make_site(DOCS, config={"theme": {"name": theme}})
     assert "Beta" in site.html("tags/gpu/")
     assert "pd-post-terms" in site.html("posts/a/")
+
+
+def test_profile_without_heading_gets_its_name_as_title(make_site):
+    site = make_site(
+        {**DOCS, "people/lex-fridman.md": "---\nname: Lex Fridman\n---\nHost of a long podcast.\n"},
+        config={"theme": {"name": "mkdocs"}},
+    )
+    html = site.html("people/lex-fridman/")
+    assert "<title>Lex Fridman - Test</title>" in html
+    assert "<h1>Lex Fridman</h1>" in html and "Host of a long podcast." in html and "Alpha" in html
+
+
+def test_old_hugo_taxonomy_folder_redirects(make_site):
+    site = make_site(DOCS)
+    assert 'url=../../people/lex-fridman/"' in site.html("related_people/lex-fridman/")
+    assert 'url=../people/"' in site.html("related_people/")
+
+
+def test_hostile_post_title_is_escaped_in_every_theme_title(make_site):
+    site = make_site({"posts/a.md": '---\ntitle: "<img src=x onerror=alert(1)>"\ndate: 2026-01-01\ntags: [t]\n---\nx\n'})
+    for path in ("posts/a/", "tags/t/", "posts/"):
+        assert "<img src=x" not in site.html(path)
