@@ -39,7 +39,9 @@ class Tags(HTMLParser):
         self.text.append(data)
 
     def find(self, tag: str, cls: str | None = None) -> list[dict[str, str | None]]:
-        return [a for t, a in self.tags if t == tag and (cls is None or cls in (a.get("class") or "").split())]
+        return [
+            a for t, a in self.tags if t == tag and (cls is None or cls in (a.get("class") or "").split())
+        ]
 
     def one(self, tag: str, cls: str | None = None) -> dict[str, str | None]:
         found = self.find(tag, cls)
@@ -80,7 +82,7 @@ def assert_safe(html: str) -> None:
         f"{{{{<youtube {YT}>}}}}",  # no inner spaces
         f"{{{{% youtube {YT} %}}}}",  # percent form
         f"{{{{< youtube {YT} />}}}}",  # self-closing
-        f"{{{{< youtube\n    id=\"{YT}\"\n    title=\"Multi line\"\n>}}}}",  # several lines
+        f'{{{{< youtube\n    id="{YT}"\n    title="Multi line"\n>}}}}',  # several lines
     ],
 )
 def test_syntax_forms_render_the_same_embed(source):
@@ -265,10 +267,14 @@ HOSTILE = [
     ('{{< spotify "episode/short" >}}', "spotify", "22-character ID"),
     ('{{< spotify "episode/3WJoXs2hq06lV93sLSG461\\" onload=\\"x" >}}', "spotify", "is not a Spotify"),
     (f'{{{{< spotify "{SPOTIFY_EP}" >}}}}', "spotify", "type=episode"),
-    ('{{< apple-podcast "us/podcast/x\\"onmouseover=\\"alert(1)/id123" >}}', "apple-podcast", "Apple Podcasts"),
+    (
+        '{{< apple-podcast "us/podcast/x\\"onmouseover=\\"alert(1)/id123" >}}',
+        "apple-podcast",
+        "Apple Podcasts",
+    ),
     ("{{< vimeo abc >}}", "vimeo", "is not a Vimeo video ID"),
     ("{{< soundcloud https://evil.example/a/b >}}", "soundcloud", "soundcloud.com"),
-    ("{{< x user=\"<b>\" id=1 >}}", "x", "is not an X user name"),
+    ('{{< x user="<b>" id=1 >}}', "x", "is not an X user name"),
     ("{{< audio javascript:alert(1).mp3 >}}", "audio", "audio file"),
     ("{{< audio http://insecure.example/a.mp3 >}}", "audio", "audio file"),
     ("{{< audio /media/notes.txt >}}", "audio", "audio file"),
@@ -316,11 +322,13 @@ def test_unknown_name_with_hostile_arguments_is_escaped_text():
     assert len(warnings) == 1
 
 
-@pytest.mark.parametrize("source", ["{{< youtube I0DrcsDf3Os", "{{% youtube I0DrcsDf3Os >}}", "{{<", "a {{< b"])
+@pytest.mark.parametrize(
+    "source", ["{{< youtube I0DrcsDf3Os", "{{% youtube I0DrcsDf3Os >}}", "{{<", "a {{< b"]
+)
 def test_unclosed_shortcode_is_text(source):
     html, warnings = render(source)
     assert "".join(Tags(html).text) == source
-    assert [w[0].split(":")[0] for w in warnings] == [f"unclosed shortcode '{source[source.index('{{'):]}'"]
+    assert [w[0].split(":")[0] for w in warnings] == [f"unclosed shortcode '{source[source.index('{{') :]}'"]
 
 
 def test_closing_tag_without_opening_is_text():
@@ -381,7 +389,7 @@ def test_embed_after_text_is_valid_inline_markup():
 
 
 def test_two_embeds_in_one_paragraph_become_two_blocks():
-    html, _ = render(f"{{{{< youtube {YT} >}}}}\n{{{{< spotify \"episode/{SPOTIFY_EP}\" >}}}}")
+    html, _ = render(f'{{{{< youtube {YT} >}}}}\n{{{{< spotify "episode/{SPOTIFY_EP}" >}}}}')
     assert "<p>" not in html
     assert html.count('<div class="pd-embed') == 2
 
@@ -405,12 +413,12 @@ def test_lists_blockquotes_tables_and_headings():
     """
     html, warnings = render(text, extensions=("tables",))
     assert warnings == []
-    assert "<li><div class=\"pd-embed" in html
-    assert "<li>Episode: <div class=\"pd-embed" in html
-    assert "<blockquote>\n<div class=\"pd-embed" in html
-    assert "<td><div class=\"pd-embed" in html
-    assert "<h2><span class=\"pd-embed" in html
-    assert "<p>Quote with\n<span class=\"pd-embed" in html
+    assert '<li><div class="pd-embed' in html
+    assert '<li>Episode: <div class="pd-embed' in html
+    assert '<blockquote>\n<div class="pd-embed' in html
+    assert '<td><div class="pd-embed' in html
+    assert '<h2><span class="pd-embed' in html
+    assert '<p>Quote with\n<span class="pd-embed' in html
     assert html.count("pd-embed__facade") == 6
 
 
@@ -494,7 +502,9 @@ def test_percent_inner_content_is_markdown_and_may_span_blank_lines():
     """
     html, warnings = render(text, extensions=("toc",), templates_dir=str(TEMPLATES))
     assert warnings == []
-    assert html.startswith('<div class="note note--warn"><p class="note__title">Heads up</p>\n<p>First <em>para</em>')
+    assert html.startswith(
+        '<div class="note note--warn"><p class="note__title">Heads up</p>\n<p>First <em>para</em>'
+    )
     assert '<h2 id="inner-heading">Inner heading</h2>' in html
     assert "<code>code</code>" in html and "pd-embed--youtube" in html
     assert html.endswith("</div>\n<p>After.</p>")

@@ -93,15 +93,18 @@ class DocumentState:
         self.block_placeholders.clear()
         self.paired_names.clear()
 
-    def locate(self, raw: str) -> int | None:
-        """1-based line of the n-th occurrence of `raw` (whitespace and `>` quote markers may differ)."""
+    def locate(self, raw: str, line_end: bool = False) -> int | None:
+        """1-based line of the n-th occurrence of `raw` (whitespace and `>` quote markers may differ).
+        With `line_end`, prefer occurrences that end their line (for an unclosed `{{<`)."""
         tokens = raw.split()
         if not tokens or not self.source:
             return None
         pattern = r"[\s>]+".join(re.escape(t) for t in tokens)
+        if line_end and re.search(pattern + r"[ \t]*$", self.source, re.MULTILINE):
+            pattern += r"[ \t]*$"
         index = self.seen[pattern]
         self.seen[pattern] += 1
-        matches = list(re.finditer(pattern, self.source))
+        matches = list(re.finditer(pattern, self.source, re.MULTILINE))
         if not matches:
             return None
         m = matches[min(index, len(matches) - 1)]
@@ -133,8 +136,8 @@ class Engine:
 
     # -- helpers ----------------------------------------------------------------------------------
 
-    def warn(self, raw: str, message: str) -> None:
-        self.on_warning(message, self.state.locate(raw))
+    def warn(self, raw: str, message: str, line_end: bool = False) -> None:
+        self.on_warning(message, self.state.locate(raw, line_end))
 
     def stash(self, html: str, block: bool = False) -> str:
         placeholder = self.md.htmlStash.store(html)
@@ -304,12 +307,13 @@ class ShortcodeInlineProcessor(InlineProcessor):
     def handleMatch(self, m: re.Match[str], data: str) -> tuple[Any, int, int]:  # type: ignore[override]
         engine = self.engine
         if m.group("open"):
-            rest = data[m.start() : m.start() + 40].split("\n")[0]
+            rest = _INLINE_PLACEHOLDER_RE.split(data[m.start() :].split("\n")[0])[0]
             closer = parser.CLOSERS[m.group("open")[-1]] + "}}"
             engine.warn(
                 rest,
                 f"unclosed shortcode '{show(rest)}': no matching '{closer}' in the same paragraph; close it, "
                 "or write it in a code span to show it as text (it is shown as text for now)",
+                line_end=True,
             )
             return m.group(0), m.start(), m.end()
         delim, body = parser.parts(m)
