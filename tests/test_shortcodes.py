@@ -542,3 +542,24 @@ def test_failing_user_template_gives_a_note_and_a_warning():
     assert "Embed unavailable (broken)" in html
     [(text, line)] = warnings
     assert "template 'broken.html' failed" in text and line == 2
+
+
+def test_material_style_containers():
+    text = """
+    !!! note "Listen"
+        {{< spotify "episode/3WJoXs2hq06lV93sLSG461" >}}
+
+    ??? info "Video"
+        {{< youtube I0DrcsDf3Os >}}
+
+    <div markdown>
+    {{< youtube I0DrcsDf3Os >}}
+    </div>
+    """
+    extensions = ("admonition", "pymdownx.details", "md_in_html")
+    html, warnings = render(text, extensions=extensions)
+    assert warnings == []
+    assert '<p class="admonition-title">Listen</p>\n<div class="pd-embed pd-embed--spotify' in html
+    assert '<summary>Video</summary>\n<div class="pd-embed pd-embed--youtube' in html
+    assert '<div>\n<div class="pd-embed pd-embed--youtube' in html
+    assert "<p><div" not in html
