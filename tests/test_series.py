@@ -1,0 +1,172 @@
+"""Series navigation: the box on each part, the series pages, labels per language."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+
+def part(title, date, series, order=None, draft=False):
+    lines = [f'title: "{title}"', f"date: {date}", f"series: {series}"]
+    if order is not None:
+        lines.append(f"series_order: {order}")
+    if draft:
+        lines.append("draft: true")
+    return "---\n" + "\n".join(lines) + "\n---\nText of " + title + "\n"
+
+
+FOUR = {
+    "posts/p1.md": part("Part One", "2026-02-02T10:00:00+08:00", '"Podcast #490"', 1),
+    "posts/p2.md": part("Part Two", "2026-02-02T10:00:00+08:00", '"Podcast #490"', 2),
+    "posts/p3.md": part("Part Three", "2026-02-02T10:00:00+08:00", '"Podcast #490"', 3),
+    "posts/p4.md": part("Part Four", "2026-02-02T10:00:00+08:00", '"Podcast #490"', 4),
+    "posts/other.md": part("Lonely", "2026-02-03", '"Solo"', 1),
+}
+
+
+def series_box(html: str) -> str:
+    m = re.search(r'<nav class="pd-series".*?</nav>', html, re.S)
+    assert m, "no series box"
+    return m.group(0)
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "readthedocs", "material"])
+def test_series_box_in_every_theme(make_site, theme):
+    site = make_site(FOUR, config={"theme": {"name": theme}}, strict=True)
+    box = series_box(site.html("posts/p2/"))
+    assert "Part 2 of 4" in box
+    assert '<a class="pd-series__name" href="../../series/podcast-490/">Podcast #490</a>' in box
+    # every part listed in order, the current one marked and not a link
+    assert [t for t in re.findall(r"Part (One|Two|Three|Four)", box)][:4] == ["One", "Two", "Three", "Four"]
+    assert '<li class="pd-series__part pd-series__part--current" aria-current="page"><strong>Part Two</strong>' in box
+    assert 'href="../p1/">Part One</a>' in box and 'href="../p2/"' not in box.split("pd-series__pager")[0]
+    assert 'rel="prev" href="../p1/">← Previous: Part One</a>' in box
+    assert 'rel="next" href="../p3/">Next: Part Three →</a>' in box
+
+
+def test_first_and_last_parts_have_one_neighbour(make_site):
+    site = make_site(FOUR)
+    first, last = series_box(site.html("posts/p1/")), series_box(site.html("posts/p4/"))
+    assert 'rel="prev"' not in first and 'rel="next"' in first
+    assert 'rel="next"' not in last and 'rel="prev"' in last
+
+
+def test_single_part_series_has_no_box_but_has_a_page(make_site):
+    site = make_site(FOUR)
+    assert "pd-series" not in site.html("posts/other/")
+    assert site.exists("series/solo/")
+
+
+def test_series_page_lists_parts_in_order_and_index_counts(make_site):
+    site = make_site(FOUR)
+    page = site.html("series/podcast-490/")
+    assert page.index("Part One") < page.index("Part Two") < page.index("Part Three") < page.index("Part Four")
+    assert "pd-listing--ordered" in page
+    index = site.html("series/")
+    assert re.search(r'href="podcast-490/"[^>]*>Podcast #490 <span class="pd-chip__count">4</span>', index)
+
+
+def mixed_parts():
+    docs = {
+        "posts/a.md": part("Unnumbered late", "2026-03-01", "S"),
+        "posts/b.md": part("Unnumbered early", "2026-01-01", "S"),
+        "posts/c.md": part("Second", "2026-05-01", "S", 2),
+        "posts/d.md": part("First", "2026-06-01", "S", 1),
+    }
+    return docs
+
+
+def test_mixed_order(make_site):
+    site = make_site(mixed_parts())
+    box = series_box(site.html("posts/a/"))
+    order = re.findall(r"(First|Second|Unnumbered early|Unnumbered late)", box)
+    assert order[:4] == ["First", "Second", "Unnumbered early", "Unnumbered late"]
+    assert "Part 4 of 4" in box
+
+
+def test_post_in_two_series_gets_two_boxes(make_site):
+    docs = {
+        "posts/x.md": part("Shared", "2026-01-02", '["A", "B"]', 2),
+        "posts/a1.md": part("A one", "2026-01-01", "A", 1),
+        "posts/b1.md": part("B one", "2026-01-01", "B", 1),
+        "posts/b3.md": part("B three", "2026-01-03", "B", 3),
+    }
+    site = make_site(docs)
+    html = site.html("posts/x/")
+    boxes = re.findall(r'<nav class="pd-series".*?</nav>', html, re.S)
+    assert len(boxes) == 2
+    assert "Part 2 of 2" in boxes[0] and "Part 2 of 3" in boxes[1]
+
+
+@pytest.mark.parametrize(
+    "language, expected, prev",
+    [
+        ("en", "Part 2 of 4", "Previous"),
+        ("zh-TW", "第 2 篇，共 4 篇", "上一篇"),
+        ("zh_Hant", "第 2 篇，共 4 篇", "上一篇"),
+        ("zh-CN", "第 2 篇，共 4 篇", "上一篇"),
+        ("ja", "全4回中の第2回", "前へ"),
+    ],
+)
+def test_labels_follow_the_site_language(make_site, language, expected, prev):
+    site = make_site(FOUR, config={"plugins": [{"podcast-digest": {"language": language}}]})
+    box = series_box(site.html("posts/p2/"))
+    assert expected in box and prev in box
+
+
+def test_labels_follow_theme_language_and_can_be_overridden(make_site):
+    site = make_site(FOUR, config={"theme": {"name": "material", "language": "zh-TW"}})
+    assert "第 2 篇，共 4 篇" in series_box(site.html("posts/p2/"))
+    site = make_site(FOUR, config={"plugins": [{"podcast-digest": {"labels": {"part_of": "Episode {n}/{total}"}}}]})
+    assert "Episode 2/4" in series_box(site.html("posts/p2/"))
+
+
+def test_drafts_are_not_counted_in_build(make_site):
+    docs = dict(FOUR)
+    docs["posts/p4.md"] = part("Part Four", "2026-02-02", '"Podcast #490"', 4, draft=True)
+    site = make_site(docs)
+    assert "Part 2 of 3" in series_box(site.html("posts/p2/"))
+    served = make_site(docs, command="serve")
+    assert "Part 2 of 4" in series_box(served.html("posts/p2/"))
+
+
+def test_duplicate_order_warns_naming_both_files_and_keeps_a_stable_order(make_site):
+    docs = dict(FOUR)
+    docs["posts/p3.md"] = part("Part Three", "2026-02-02", '"Podcast #490"', 2)
+    site = make_site(docs)
+    (warning,) = [w for w in site.warnings if "series_order" in w]
+    assert "posts/p2.md" in warning and "posts/p3.md" in warning and "Give each part its own number" in warning
+    box = series_box(site.html("posts/p1/"))
+    # same order and date: by title ("Part Three" < "Part Two"), the same on every build
+    assert box.index("Part One") < box.index("Part Three") < box.index("Part Two") < box.index("Part Four")
+
+
+def test_non_integer_order_warns_and_goes_after_numbered(make_site):
+    docs = dict(FOUR)
+    docs["posts/p1.md"] = part("Part One", "2026-02-02", '"Podcast #490"', '"first"')
+    site = make_site(docs)
+    assert any("posts/p1.md:5" in w and "not a whole number" in w for w in site.warnings)
+    assert "Part 4 of 4" in series_box(site.html("posts/p1/"))
+
+
+@pytest.mark.parametrize("position", ["top", "bottom", "both", "none"])
+def test_box_position(make_site, position):
+    site = make_site(FOUR, config={"plugins": [{"podcast-digest": {"series_position": position}}]})
+    html = site.html("posts/p2/")
+    count = html.count('<nav class="pd-series"')
+    assert count == {"top": 1, "bottom": 1, "both": 2, "none": 0}[position]
+    if position in ("top", "bottom"):
+        text_at = html.index("Text of Part Two")
+        box_at = html.index('<nav class="pd-series"')
+        assert (box_at < text_at) == (position == "top")
+
+
+def test_box_template_can_be_overridden_from_custom_dir(make_site):
+    site = make_site(
+        FOUR,
+        config={"theme": {"name": "mkdocs", "custom_dir": "overrides"}},
+        extra={"overrides/podcast_digest/series_box.html":
+               '{% for s in series %}<p class="mine">{{ s.part_label }} / {{ s.name }}</p>{% endfor %}'},
+    )
+    assert '<p class="mine">Part 2 of 4 / Podcast #490</p>' in site.html("posts/p2/")
