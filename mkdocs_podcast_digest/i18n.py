@@ -29,8 +29,41 @@ EN = {
     "posts_tagged": "Posts",
 }
 
+# Words of the embeds (the shortcode extension's `texts`), under an "embed." prefix.
+EN.update(
+    {
+        f"embed.{k}": v
+        for k, v in {
+            "Watch": "Watch",
+            "Listen": "Listen",
+            "View": "View",
+            "Download": "Download",
+            "Open": "Open",
+            "link": "{verb} on {provider}: {title}",
+            "link_untitled": "{verb} on {provider}",
+            "download": "Download: {title} ({ext})",
+            "play": "Play: {title} on {provider}",
+            "play_untitled": "Play {title}",
+            "click_to_load": "Click to load from {host}",
+            "unavailable": "Embed unavailable ({name})",
+        }.items()
+    }
+)
+
 ZH_HANT = {
     **EN,
+    "embed.Watch": "觀看",
+    "embed.Listen": "收聽",
+    "embed.View": "查看",
+    "embed.Download": "下載",
+    "embed.Open": "開啟",
+    "embed.link": "在 {provider} {verb}：{title}",
+    "embed.link_untitled": "在 {provider} {verb}",
+    "embed.download": "下載：{title}（{ext}）",
+    "embed.play": "播放：{title}（{provider}）",
+    "embed.play_untitled": "播放：{title}",
+    "embed.click_to_load": "點擊後才從 {host} 載入",
+    "embed.unavailable": "無法嵌入（{name}）",
     "part_of": "第 {n} 篇，共 {total} 篇",
     "series": "系列",
     "previous": "上一篇",
@@ -59,6 +92,13 @@ ZH_HANT = {
 
 ZH_HANS = {
     **ZH_HANT,
+    "embed.Watch": "观看",
+    "embed.Listen": "收听",
+    "embed.Download": "下载",
+    "embed.Open": "打开",
+    "embed.download": "下载：{title}（{ext}）",
+    "embed.click_to_load": "点击后才从 {host} 加载",
+    "embed.unavailable": "无法嵌入（{name}）",
     "series": "系列",
     "previous": "上一篇",
     "next": "下一篇",
@@ -81,6 +121,18 @@ ZH_HANS = {
 
 JA = {
     **EN,
+    "embed.Watch": "視聴",
+    "embed.Listen": "聴く",
+    "embed.View": "表示",
+    "embed.Download": "ダウンロード",
+    "embed.Open": "開く",
+    "embed.link": "{provider}で{verb}：{title}",
+    "embed.link_untitled": "{provider}で{verb}",
+    "embed.download": "ダウンロード：{title}（{ext}）",
+    "embed.play": "再生：{title}（{provider}）",
+    "embed.play_untitled": "再生：{title}",
+    "embed.click_to_load": "クリックすると {host} から読み込みます",
+    "embed.unavailable": "埋め込みできません（{name}）",
     "part_of": "全{total}回中の第{n}回",
     "series": "シリーズ",
     "previous": "前へ",
@@ -120,6 +172,10 @@ _BY_LANGUAGE = {
     "ja": JA,
     "ja-jp": JA,
 }
+
+
+def embed_texts(labels: dict[str, str]) -> dict[str, str]:
+    return {k[len("embed.") :]: v for k, v in labels.items() if k.startswith("embed.")}
 
 
 def labels_for(language: str | None, overrides: dict | None = None) -> dict[str, str]:

@@ -13,7 +13,7 @@ from mkdocs.structure.pages import Page
 
 from .config import PluginConfig
 from .digest import Digest
-from .i18n import labels_for
+from .i18n import embed_texts, labels_for
 from .render import Renderer
 from .views import Views
 
@@ -31,6 +31,7 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         self.digest: Digest | None = None
         self.views: Views | None = None
         self._page: Page | None = None
+        self.labels: dict[str, str] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -39,6 +40,8 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         # Everything per build starts here, so no state survives a `mkdocs serve` rebuild.
         self.digest = None
         self.views = None
+        language = self.config.language or config.theme.get("language") or config.theme.get("locale") or "en"
+        self.labels = labels_for(str(language), self.config.labels)
         if TEMPLATES_DIR not in config.theme.dirs:
             config.theme.dirs.append(TEMPLATES_DIR)  # after custom_dir and the theme: they win
         for css in (f"{ASSETS}/digest.css", f"{ASSETS}/embeds.css"):
@@ -59,17 +62,17 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
                     mode=self.config.embed_mode,
                     templates_dir=folder if os.path.isdir(folder) else "",
                     on_warning=self._shortcode_warning,
+                    texts=embed_texts(self.labels),
                 )
             )
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        language = self.config.language or config.theme.get("language") or config.theme.get("locale") or "en"
         digest = self.digest = Digest(
             options=self.config,
             config=config,
             include_drafts=self.command == "serve" and self.config.drafts_in_serve,
-            labels=labels_for(str(language), self.config.labels),
+            labels=self.labels,
         )
         for file in digest.read_posts(files):
             files.remove(file)

@@ -104,3 +104,12 @@ def test_unknown_front_matter_reaches_page_meta(make_site):
         },
     )
     assert '<p id="bio">Hello there</p>' in site.html("posts/a/")
+
+
+def test_embed_words_follow_the_site_language(make_site):
+    docs = {"posts/a.md": "---\ntitle: A\ndate: 2026-01-01\n---\n{{< youtube AbCdEfGhIj0 >}}\n"}
+    site = make_site(docs, config={"theme": {"name": "mkdocs", "language": "zh-TW"}})
+    html = site.html("posts/a/")
+    assert "點擊後才從 www.youtube-nocookie.com 載入" in html and "在 YouTube 觀看" in html
+    site = make_site(docs)
+    assert "Click to load from www.youtube-nocookie.com" in site.html("posts/a/")

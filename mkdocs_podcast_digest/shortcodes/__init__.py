@@ -99,6 +99,12 @@ class ShortcodeExtension(Extension):
                 "Folder of user shortcode templates NAME.html (Jinja, autoescaped), like Hugo's "
                 "layouts/shortcodes; '' for none",
             ],
+            "texts": [
+                {},
+                "Reader-facing words in the site's language, merged over the English defaults "
+                "(keys: Watch, Listen, View, Download, Open, link, link_untitled, download, play, "
+                "play_untitled, click_to_load, unavailable)",
+            ],
             # The default is a function, not None: Python-Markdown would turn a callable into True
             # when the default is None. Passing None explicitly still means "log".
             "on_warning": [
@@ -139,7 +145,7 @@ class ShortcodeExtension(Extension):
             raise TypeError("shortcodes: on_warning must be a callable(message, line) or None")
         md.registerExtension(self)
         self._state = state = DocumentState()
-        engine = Engine(md, state, mode, self._environment(), callback)
+        engine = Engine(md, state, mode, self._environment(), callback, dict(self.getConfig("texts") or {}))
         # First preprocessor: sees the text exactly as written.
         md.preprocessors.register(SourcePreprocessor(md, state), "pd_shortcodes_source", 40)
         # After code spans (190: already stashed, never seen) and before backslash escapes (180).

@@ -127,7 +127,9 @@ class Engine:
         mode: str,
         env: jinja2.Environment | None,
         on_warning: WarningCallback,
+        texts: dict[str, str] | None = None,
     ) -> None:
+        self.texts = texts
         self.md = md
         self.state = state
         self.mode = mode
@@ -183,7 +185,7 @@ class Engine:
                 f"{prefix}: takes {counts} positional argument(s), got {len(sc.args)}; expected "
                 f"{spec.expects}; fix the arguments or remove the shortcode",
             )
-            return render_unavailable(sc.name, block)
+            return render_unavailable(sc.name, block, self.texts)
         given = list(zip(names or (), sc.args, strict=True)) + list(sc.kwargs.items())
         by_lower = {key.lower(): key for key in spec.params}
         values: dict[str, Any] = {}
@@ -204,19 +206,19 @@ class Engine:
                 self.warn(
                     raw, f"{prefix}: '{show(raw_value)}' {error}; fix the argument or remove the shortcode"
                 )
-                return render_unavailable(sc.name, block)
+                return render_unavailable(sc.name, block, self.texts)
         missing = [name for name in spec.required if name not in values]
         if missing:
             self.warn(raw, f"{prefix}: missing {missing[0]} ({spec.expects}); add it or remove the shortcode")
-            return render_unavailable(sc.name, block)
+            return render_unavailable(sc.name, block, self.texts)
         try:
             embed = spec.build(values)
         except ArgError as error:
             self.warn(raw, f"{prefix}: {error}; fix the arguments or remove the shortcode")
-            return render_unavailable(sc.name, block)
+            return render_unavailable(sc.name, block, self.texts)
         if "class" in values:
             embed = type(embed)(**{**embed.__dict__, "css_class": values["class"]})
-        return render_embed(embed, self.mode, block)
+        return render_embed(embed, self.mode, block, self.texts)
 
     # -- user templates ---------------------------------------------------------------------------
 
@@ -246,7 +248,7 @@ class Engine:
                 f"shortcode '{sc.name}': template '{template.name}' failed: "
                 f"{type(error).__name__}: {error}; fix the template or the arguments",
             )
-            return render_unavailable(sc.name, block=False)
+            return render_unavailable(sc.name, False, self.texts)
 
 
 class SourcePreprocessor(Preprocessor):
@@ -331,7 +333,7 @@ class ShortcodeInlineProcessor(InlineProcessor):
                     f"shortcode '{name.group(0)}': cannot read its arguments ({error}); "
                     "fix the quoting or remove the shortcode",
                 )
-                return engine.stash(render_unavailable(name.group(0), False)), m.start(), m.end()
+                return engine.stash(render_unavailable(name.group(0), False, engine.texts)), m.start(), m.end()
             engine.warn(
                 raw,
                 f"cannot read shortcode '{show(raw)}' ({error}); fix it, or write it in a code span "
@@ -349,7 +351,7 @@ class ShortcodeInlineProcessor(InlineProcessor):
             template = engine.template(sc.name)
         except ArgError as error:
             engine.warn(raw, f"shortcode '{sc.name}': {error}")
-            return engine.stash(render_unavailable(sc.name, False)), m.start(), m.end()
+            return engine.stash(render_unavailable(sc.name, False, engine.texts)), m.start(), m.end()
         if template is not None:
             return self._user(template, sc, raw, m, data)
         spec = lookup(sc.name)

@@ -11,7 +11,29 @@ from markupsafe import Markup, escape
 
 from .specs import Embed
 
-__all__ = ["render_embed", "render_unavailable"]
+__all__ = ["DEFAULT_TEXTS", "render_embed", "render_unavailable"]
+
+#: Reader-facing words, overridable (the plugin passes them in the site's language). Placeholders
+#: are filled with escaped values; the templates themselves are escaped too.
+DEFAULT_TEXTS: dict[str, str] = {
+    "Watch": "Watch",
+    "Listen": "Listen",
+    "View": "View",
+    "Download": "Download",
+    "Open": "Open",
+    "link": "{verb} on {provider}: {title}",
+    "link_untitled": "{verb} on {provider}",
+    "download": "Download: {title} ({ext})",
+    "play": "Play: {title} on {provider}",
+    "play_untitled": "Play {title}",
+    "click_to_load": "Click to load from {host}",
+    "unavailable": "Embed unavailable ({name})",
+}
+
+
+def _text(texts: dict[str, str] | None, key: str, **values: object) -> Markup:
+    template = (texts or {}).get(key) or DEFAULT_TEXTS[key]
+    return escape(template).format(**values)
 
 
 def _attrs(**attrs: str | bool | None) -> Markup:
@@ -37,18 +59,21 @@ def _root_class(embed: Embed) -> str:
     return " ".join(classes)
 
 
-def _link(embed: Embed) -> Markup:
+def _link(embed: Embed, texts: dict[str, str] | None) -> Markup:
+    verb = (texts or {}).get(embed.verb) or DEFAULT_TEXTS.get(embed.verb, embed.verb)
     if embed.provider == "audio":
         ext = embed.href.split("?")[0].rsplit(".", 1)[-1].upper()
-        text = Markup("Download: {} ({})").format(embed.title, ext)
+        text = _text(texts, "download", title=embed.title, ext=ext)
     elif embed.titled:
-        text = Markup("{} on {}: {}").format(embed.verb, embed.label, embed.title)
+        text = _text(texts, "link", verb=verb, provider=embed.label, title=embed.title)
     else:
-        text = Markup("{} on {}").format(embed.verb, embed.label)
+        text = _text(texts, "link_untitled", verb=verb, provider=embed.label)
     return Markup('<a class="pd-embed__link"{}>{}</a>').format(_attrs(href=embed.href), text)
 
 
-def render_embed(embed: Embed, mode: str = "facade", block: bool = True) -> str:
+def render_embed(
+    embed: Embed, mode: str = "facade", block: bool = True, texts: dict[str, str] | None = None
+) -> str:
     """HTML of one embed. `mode` is "facade" (click to load) or "iframe"."""
     tag = "div" if block else "span"
     root = _attrs(class_=_root_class(embed), data_pd_provider=embed.provider)
@@ -77,11 +102,15 @@ def render_embed(embed: Embed, mode: str = "facade", block: bool = True) -> str:
             '<span class="pd-embed__play" aria-hidden="true"></span>'
             '<span class="pd-embed__provider">{}</span>'
             '<span class="pd-embed__title">{}</span>'
-            '<span class="pd-embed__note">Click to load from {}</span>'
+            '<span class="pd-embed__note">{}</span>'
             "</button></span>"
         ).format(
             _attrs(
-                aria_label=f"Play: {embed.title} on {embed.label}" if embed.titled else f"Play {embed.title}",
+                aria_label=(
+                    _text(texts, "play", title=embed.title, provider=embed.label)
+                    if embed.titled
+                    else _text(texts, "play_untitled", title=embed.title)
+                ),
                 data_pd_src=embed.facade_src or embed.src,
                 data_pd_title=embed.title,
                 data_pd_allow=embed.allow,
@@ -90,21 +119,21 @@ def render_embed(embed: Embed, mode: str = "facade", block: bool = True) -> str:
             ),
             embed.label,
             embed.title,
-            embed.host,
+            _text(texts, "click_to_load", host=embed.host),
         )
     return str(
         Markup("<{tag}{root}>{frame}{link}</{tag}>").format(
-            tag=Markup(tag), root=root, frame=frame, link=_link(embed)
+            tag=Markup(tag), root=root, frame=frame, link=_link(embed, texts)
         )
     )
 
 
-def render_unavailable(name: str, block: bool = True) -> str:
+def render_unavailable(name: str, block: bool = True, texts: dict[str, str] | None = None) -> str:
     """The visible note shown instead of an embed whose arguments were rejected."""
     tag = "div" if block else "span"
     return str(
         Markup(
             '<{tag} class="pd-embed pd-embed--unavailable" role="note"><span class="pd-embed__error">'
-            "Embed unavailable ({name})</span></{tag}>"
-        ).format(tag=Markup(tag), name=name)
+            "{text}</span></{tag}>"
+        ).format(tag=Markup(tag), text=_text(texts, "unavailable", name=name))
     )
