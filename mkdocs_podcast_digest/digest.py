@@ -123,6 +123,9 @@ class Digest:
             for term in tax.terms.values():
                 uri = f"{folder}/{term.slug}.md"
                 profile = existing.get(uri) or existing.get(f"{folder}/{term.slug}/index.md")
+                if profile is not None:
+                    # Like the generated term pages: reached from the index, not the auto nav.
+                    profile.inclusion = InclusionLevel.NOT_IN_NAV
                 meta = _front_matter(profile) if profile else None
                 info = term_info(term, data, meta, profile.src_uri if profile else "")
                 self.infos[(key, term.slug)] = info

@@ -8,11 +8,12 @@ import os
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
-from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from . import navigation
 from .config import PluginConfig
-from .digest import Digest
+from .digest import SERIES_KEY, Digest
 from .i18n import embed_texts, labels_for
 from .render import Renderer
 from .views import Views
@@ -84,13 +85,9 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         assert self.digest is not None
         if config.nav is None:
-            # A section holding only our index page reads better as the page itself.
-            nav.items = [
-                item.children[0] if isinstance(item, Section) and len(item.children) == 1 else item
-                for item in nav.items
-            ]
-            for item in nav.items:
-                item.parent = None
+            keys = ("", SERIES_KEY, *self.config.taxonomies)
+            order = list(dict.fromkeys(self.digest.index_uris[k] for k in keys if k in self.digest.index_uris))
+            navigation.arrange(nav, order)
         # Pages are rendered before `on_env`, so the renderer is made here, from the theme's
         # loader: a template in the user's custom_dir replaces ours.
         renderer = Renderer(config.theme.get_env().loader, self.digest.labels)

@@ -197,3 +197,13 @@ def test_hostile_post_title_is_escaped_in_every_theme_title(make_site):
     site = make_site({"posts/a.md": '---\ntitle: "<img src=x onerror=alert(1)>"\ndate: 2026-01-01\ntags: [t]\n---\nx\n'})
     for path in ("posts/a/", "tags/t/", "posts/"):
         assert "<img src=x" not in site.html(path)
+
+
+def test_auto_nav_lists_indexes_in_reading_order_without_posts(make_site):
+    site = make_site({**DOCS, "index.md": "# Home\n", "people/lex-fridman.md": "---\nname: Lex\n---\nBio\n"},
+                     config={"theme": {"name": "mkdocs"}})
+    html = site.html("")
+    nav = re.findall(r'<a href="([^"#]+)" class="nav-link', html)
+    order = [n for n in nav if n not in (".", "./")]
+    assert order == ["posts/", "tags/", "categories/", "people/", "companies/"]
+    assert "posts/a/" not in nav and "people/lex-fridman/" not in nav
