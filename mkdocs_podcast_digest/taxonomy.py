@@ -43,6 +43,8 @@ class Taxonomy:
     key: str
     folder: str
     terms: dict[str, Term] = field(default_factory=dict)  # slug -> term
+    #: Every spelling used in a post -> the slug of its term.
+    slug_of: dict[str, str] = field(default_factory=dict)
 
     def sorted_terms(self, by: str = "count") -> list[Term]:
         if by == "name":
@@ -102,6 +104,7 @@ def build_taxonomy(key: str, folder: str, posts: list[Post]) -> tuple[Taxonomy, 
 
     problems: list[SourceProblem] = []
     for term in tax.terms.values():
+        tax.slug_of.update(dict.fromkeys(term.spellings, term.slug))
         if len(term.spellings) > 1:
             where = ", ".join(f"'{s}' ({where_seen[s]})" for s in term.spellings)
             problems.append(

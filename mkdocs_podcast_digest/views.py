@@ -59,13 +59,7 @@ class Views:
         return groups
 
     def _slug_of(self, key: str, name: str) -> str | None:
-        tax = self.digest.taxonomies[key]
-        lookup = tax.__dict__.setdefault("_by_spelling", {})
-        if not lookup:
-            for term in tax.terms.values():
-                for s in term.spellings:
-                    lookup[s] = term.slug
-        return lookup.get(name)
+        return self.digest.taxonomies[key].slug_of.get(name)
 
     def series_context(self, post: Post, page_url: str) -> list[dict]:
         tax = self.digest.taxonomies.get(SERIES_KEY)
