@@ -326,6 +326,8 @@ def first_heading(body: str) -> str | None:
 
 _LEAD_LABEL = re.compile(r"^[【\[][^】\]]{1,20}[】\]]\s*")
 _SENTENCE_END = re.compile(r"[。！？!?]|\.(?:\s|$)")
+#: C0 and C1 control characters other than tab: a binary or mangled file's, never a title's.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _MD_NOISE = re.compile(r"!\[[^\]]*\]\([^)]*\)|<[^>]+>|[*_`>#]+")
 
 
@@ -336,8 +338,8 @@ def title_from_text(body: str, limit: int = 80) -> str | None:
     text is taken, its lead label (``【導讀】``) dropped, cut at the end of its first sentence.
     """
     for raw in body.split("\n"):
-        line = _MD_NOISE.sub("", raw).strip()
-        if len(line) < 15:
+        line = _MD_NOISE.sub("", _CONTROL.sub("", raw)).strip()
+        if len(line) < 15 or not any(c.isalnum() for c in line):
             continue
         line = _LEAD_LABEL.sub("", line)
         m = _SENTENCE_END.search(line)
