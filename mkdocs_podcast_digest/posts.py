@@ -221,6 +221,8 @@ def load_front_matter(kind: str, fm: str, first_line: int) -> tuple[dict[str, An
         # tomllib gives the line in its message only (an attribute from Python 3.14); 1-based in `fm`.
         found = getattr(err, "lineno", None) or re.search(r"at line (\d+)", str(err))
         line = int(found.group(1)) if isinstance(found, re.Match) else found
+        if line is None and "end of document" in str(err):
+            line = fm.count("\n") + 1
         return {}, [
             Problem(
                 f"has malformed TOML front matter ({err}); the post is built without it. Fix the TOML.",
