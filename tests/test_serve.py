@@ -19,7 +19,9 @@ from mkdocs.config import load_config
 SERVE_URL = "http://127.0.0.1:8000/"
 
 
-def post(title: str, date: str, *, tags=(), series: str = "", order: int | None = None, extra: str = "") -> str:
+def post(
+    title: str, date: str, *, tags=(), series: str = "", order: int | None = None, extra: str = ""
+) -> str:
     lines = [f"title: {title}", f"date: {date}", f"tags: {json.dumps(list(tags))}"]
     if series:
         lines.append(f"series: {series}")
@@ -45,7 +47,11 @@ class Server:
         self.warnings: list[str] = []
 
     def write_config(self, extra: dict) -> None:
-        cfg = {"site_name": "Serve", "site_url": "https://example.com/", "plugins": ["search", "podcast-digest"]}
+        cfg = {
+            "site_name": "Serve",
+            "site_url": "https://example.com/",
+            "plugins": ["search", "podcast-digest"],
+        }
         cfg.update(extra)
         (self.root / "mkdocs.yml").write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
 
@@ -83,7 +89,11 @@ class Server:
     def pages(self, folder: str) -> set[str]:
         """URL folders with a page under `folder` (pagination included)."""
         base = self.site_dir / folder
-        return {p.parent.relative_to(base).as_posix() for p in base.rglob("index.html")} if base.exists() else set()
+        return (
+            {p.parent.relative_to(base).as_posix() for p in base.rglob("index.html")}
+            if base.exists()
+            else set()
+        )
 
     def search_locations(self) -> set[str]:
         index = json.loads((self.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
@@ -106,7 +116,10 @@ def test_edit_add_rename_delete_between_rebuilds(tmp_path, caplog):
         assert "Alpha" in s.html("series/saga/") and "Beta" in s.html("series/saga/")
 
         # --- edit: a post changes its title and a tag
-        s.write("posts/a.md", post("Alpha edited", "2026-01-01", tags=["new-tag", "shared"], series="Saga", order=1))
+        s.write(
+            "posts/a.md",
+            post("Alpha edited", "2026-01-01", tags=["new-tag", "shared"], series="Saga", order=1),
+        )
         s.rebuild()
         assert s.pages("tags") == {".", "new-tag", "shared", "draft-only"}
         index = s.html("tags")
