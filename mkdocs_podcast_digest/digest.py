@@ -53,12 +53,18 @@ class Digest:
     # ----------------------------------------------------------------------------- reading
 
     def is_post(self, file: File) -> bool:
-        prefix = self.options.posts_dir.strip("/") + "/"
-        return (
-            file.is_documentation_page()
-            and file.src_uri.startswith(prefix)
-            and posixpath.basename(file.src_uri) not in ("index.md", "README.md")
-        )
+        """Every page under posts_dir but its own index, and Hugo's section pages (``_index.md``).
+
+        A Hugo leaf bundle (``posts/my-post/index.md``) is a post, as it was in Hugo.
+        """
+        posts_dir = self.options.posts_dir.strip("/")
+        if not file.is_documentation_page() or not file.src_uri.startswith(posts_dir + "/"):
+            return False
+        folder, name = posixpath.split(file.src_uri)
+        stem = posixpath.splitext(name)[0]
+        if stem == "_index":
+            return False
+        return folder != posts_dir or stem not in ("index", "README")
 
     def read_posts(self, files: Files) -> list[File]:
         """Parse every post once; return the draft files to leave out of this build."""
@@ -121,7 +127,8 @@ class Digest:
             self.taxonomies[key] = tax
             data = self._term_data(folder)
             for term in tax.terms.values():
-                uri = f"{folder}/{term.slug}.md"
+                # `tags/index.md` is the taxonomy's index page, so a term named "index" lives in its folder.
+                uri = f"{folder}/{term.slug}.md" if term.slug != "index" else f"{folder}/index/index.md"
                 profile = existing.get(uri) or existing.get(f"{folder}/{term.slug}/index.md")
                 if profile is not None:
                     # Like the generated term pages: reached from the index, not the auto nav.
@@ -170,6 +177,18 @@ class Digest:
 
         added: list[File] = []
         for listing in new:
+            if listing.generated and files.get_file_from_path(listing.src_uri) is not None:
+                # e.g. a post at posts/page/2.md where the posts index puts its page 2: keep theirs.
+                self.problems.append(
+                    SourceProblem(
+                        listing.src_uri,
+                        Problem(
+                            f"is where the plugin puts {_describe(listing)}; your file was kept and that "
+                            "page left out. Move or rename the file."
+                        ),
+                    )
+                )
+                continue
             self.listings[listing.src_uri] = listing
             if listing.generated:
                 file = File.generated(self.config, listing.src_uri, content=listing.markdown())
@@ -181,6 +200,33 @@ class Digest:
                     file.inclusion = InclusionLevel.NOT_IN_NAV
                 added.append(file)
         return added
+
+    def check_collisions(self, files: Files) -> None:
+        """Warn where two pages would be written to one file, or to names that differ only in case.
+
+        MkDocs writes both and the last one wins (on macOS and Windows, case too), so a page
+        would vanish without a word.
+        """
+        groups: dict[str, list[File]] = {}
+        for file in files:
+            if not file.inclusion.is_excluded():
+                groups.setdefault(file.dest_uri.casefold(), []).append(file)
+        for group in groups.values():
+            if len(group) < 2:
+                continue
+            group.sort(key=lambda f: f.src_uri)
+            names = " and ".join(f"'{f.src_uri}'" + (" (generated)" if f.generated_by else "") for f in group)
+            dests = sorted({f.dest_uri for f in group})
+            if len(dests) == 1:
+                why = f"are {'both' if len(group) == 2 else 'all'} written to {dests[0]}, so only one is published"
+            else:
+                why = (
+                    f"are written to {', '.join(dests)}, which differ only in case: on macOS and Windows "
+                    "one overwrites the other"
+                )
+            self.problems.append(
+                SourceProblem(group[-1].src_uri, Problem(f"{names} {why}. Rename one of them."))
+            )
 
     def _existing_index(self, folder: str, existing: dict[str, File]) -> str | None:
         return next(
@@ -241,29 +287,19 @@ class Digest:
 
     def redirect_files(self, files: Files, render) -> list[File]:
         """Redirect pages for every old URL that no real page answers already."""
-        taken = {f.dest_uri for f in files}
+        #: dest_uri -> (the page there, or the page a redirect there leads to; whether a redirect).
+        taken = {f.dest_uri: (f.src_uri, False) for f in files}
         out: list[File] = []
         for r in self.redirects:
-            if r.dest_uri in taken:
-                if (
-                    r.reason == "alias"
-                    and files.get_file_from_path(r.target_src_uri)
-                    and files.get_file_from_path(r.target_src_uri).dest_uri != r.dest_uri
-                ):
-                    self.problems.append(
-                        SourceProblem(
-                            r.src_uri,
-                            Problem(
-                                f"has an alias that points at {r.dest_uri}, which another page already uses; "
-                                "the alias was skipped. Remove it or pick a free path."
-                            ),
-                        )
-                    )
+            owner, redirected = taken.get(r.dest_uri, ("", False))
+            if owner:
+                if owner != r.target_src_uri and (r.reason == "alias" or self._explicit_url(r)):
+                    self.problems.append(SourceProblem(r.target_src_uri, _clash(r, owner, redirected)))
                 continue
             target = files.get_file_from_path(r.target_src_uri)
             if target is None:
                 continue
-            taken.add(r.dest_uri)
+            taken[r.dest_uri] = (r.target_src_uri, True)
             from_url = r.dest_uri[: -len("index.html")] if r.dest_uri.endswith("index.html") else r.dest_uri
             url = get_relative_url(target.url, from_url)
             listing = self.listings.get(r.target_src_uri)
@@ -271,6 +307,10 @@ class Digest:
             title = post.title if post else listing.title if listing else target.name
             out.append(File.generated(self.config, r.dest_uri, content=render(url, title)))
         return out
+
+    def _explicit_url(self, r: Redirect) -> bool:
+        post = self.posts.get(r.target_src_uri) if r.reason == "hugo" else None
+        return bool(post and (post.slug or post.url))
 
 
 def alias_dest(path: str) -> str | None:
@@ -289,6 +329,25 @@ def alias_dest(path: str) -> str | None:
     if posixpath.splitext(rel)[1].lower() in (".html", ".htm", ".xml"):
         return rel
     return rel + "/index.html"
+
+
+def _clash(r: Redirect, owner: str, redirected: bool) -> Problem:
+    url = "/" + (r.dest_uri[: -len("index.html")] if r.dest_uri.endswith("index.html") else r.dest_uri)
+    there = f"already redirects to '{owner}'" if redirected else f"is the page of '{owner}'"
+    if r.reason == "alias":
+        return Problem(
+            f"has the alias {url}, which {there}; the alias was skipped. Remove it or pick a free path."
+        )
+    return Problem(
+        f"had the Hugo URL {url} (from its slug or url), which {there}; old links to it lead there, "
+        "not here. Add an alias for the URL you want, or change the slug or url."
+    )
+
+
+def _describe(listing: Listing) -> str:
+    what = {"term": f"the page of '{listing.title}'", "posts": "the posts index", "index": "an index"}
+    text = what.get(listing.kind, "a generated page")
+    return f"page {listing.page_no} of {text}" if listing.page_no > 1 else text
 
 
 def _front_matter(file: File) -> dict[str, Any]:

@@ -80,6 +80,7 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         for file in digest.plan(files):
             files.append(file)
         digest.plan_redirects()
+        digest.check_collisions(files)
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import reprlib
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
@@ -143,13 +144,55 @@ def split_front_matter(text: str) -> tuple[str | None, str, str, int, int]:
     return None, "", text, 0, 0
 
 
+_KEY_LINE = re.compile(r"^[A-Za-z_][\w-]*\s*[:=]")
+
+
+def _unclosed_fence(text: str) -> Problem | None:
+    """A file that opens front matter (a fence, then a key) and never closes it."""
+    lines = text.split("\n")
+    i = next((n for n, line in enumerate(lines) if line.strip()), None)
+    if i is None or i + 1 >= len(lines):
+        return None
+    fence = lines[i].rstrip()
+    if fence not in _FENCE or not _KEY_LINE.match(lines[i + 1]):
+        return None
+    return Problem(
+        f"opens front matter with '{fence}' but never closes it, so it is shown as text. "
+        f"Add a '{fence}' line after the last key.",
+        i + 1,
+    )
+
+
 # --------------------------------------------------------------------------------------------
 # Values
 
 
-def _yaml_error_line(err: Exception, offset: int) -> int | None:
+_REPR = reprlib.Repr()
+_REPR.maxlevel, _REPR.maxstring, _REPR.maxother = 3, 60, 60
+
+
+def _show(value: Any, limit: int) -> str:
+    """A value for a warning, cut short; bounded even for a YAML alias bomb (a huge nested list)."""
+    text = _REPR.repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class _TextDatesLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Reads dates as text, for front matter whose date does not exist (2024-02-30)."""
+
+
+_TextDatesLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
+)
+
+
+def _yaml_error_line(err: Exception, first_line: int, fm: str) -> int | None:
+    """The file line of a YAML error: marks count from 0 within the block (the end of the block
+    for an unclosed bracket or quote, so it is kept on the block's last line)."""
     mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-    return mark.line + 1 + offset if mark is not None else None
+    if mark is None:
+        return None
+    return first_line + min(mark.line, fm.count("\n"))
 
 
 def load_front_matter(kind: str, fm: str, first_line: int) -> tuple[dict[str, Any], list[Problem]]:
@@ -157,22 +200,41 @@ def load_front_matter(kind: str, fm: str, first_line: int) -> tuple[dict[str, An
     if not fm.strip():
         return {}, []
     try:
-        data = _YAML.load(fm) if kind == "yaml" else tomllib.loads(fm)
+        try:
+            data = _YAML.load(fm) if kind == "yaml" else tomllib.loads(fm)
+        except ValueError as err:
+            # PyYAML raises a bare ValueError for an impossible date; read dates as text instead,
+            # so the date check names the line and the rest of the front matter is kept.
+            if kind != "yaml" or isinstance(err, tomllib.TOMLDecodeError):
+                raise
+            data = yaml.load(fm, Loader=_TextDatesLoader)
     except yaml.YAMLError as err:
         why = str(getattr(err, "problem", "") or err).strip()
         return {}, [
             Problem(
                 f"has malformed YAML front matter ({why}); the post is built without it. "
                 "Fix the YAML (quote values containing ':' or '#').",
-                _yaml_error_line(err, first_line),
+                _yaml_error_line(err, first_line, fm),
             )
         ]
     except tomllib.TOMLDecodeError as err:
-        line = getattr(err, "lineno", None)
+        # tomllib gives the line in its message only (an attribute from Python 3.14); 1-based in `fm`.
+        found = getattr(err, "lineno", None) or re.search(r"at line (\d+)", str(err))
+        line = int(found.group(1)) if isinstance(found, re.Match) else found
+        if line is None and "end of document" in str(err):
+            line = fm.count("\n") + 1
         return {}, [
             Problem(
                 f"has malformed TOML front matter ({err}); the post is built without it. Fix the TOML.",
-                line + first_line if line else first_line,
+                first_line + line - 1 if line else first_line,
+            )
+        ]
+    except (ValueError, RecursionError, MemoryError) as err:
+        return {}, [
+            Problem(
+                f"has front matter that cannot be read ({_show(str(err), 80)}); the post is built "
+                "without it. Simplify the front matter.",
+                first_line,
             )
         ]
     if data is None:
@@ -281,7 +343,7 @@ def normalise_terms(key: str, value: Any, line: int | None) -> tuple[list[str], 
         if isinstance(item, bool) or not isinstance(item, str | int | float):
             problems.append(
                 Problem(
-                    f"'{key}' has an entry that is not a name ({item!r:.60}); it was skipped. "
+                    f"'{key}' has an entry that is not a name ({_show(item, 60)}); it was skipped. "
                     "Use plain strings.",
                     line,
                 )
@@ -326,6 +388,8 @@ def first_heading(body: str) -> str | None:
 
 _LEAD_LABEL = re.compile(r"^[【\[][^】\]]{1,20}[】\]]\s*")
 _SENTENCE_END = re.compile(r"[。！？!?]|\.(?:\s|$)")
+#: C0 and C1 control characters other than tab: a binary or mangled file's, never a title's.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _MD_NOISE = re.compile(r"!\[[^\]]*\]\([^)]*\)|<[^>]+>|[*_`>#]+")
 
 
@@ -336,8 +400,8 @@ def title_from_text(body: str, limit: int = 80) -> str | None:
     text is taken, its lead label (``【導讀】``) dropped, cut at the end of its first sentence.
     """
     for raw in body.split("\n"):
-        line = _MD_NOISE.sub("", raw).strip()
-        if len(line) < 15:
+        line = _MD_NOISE.sub("", _CONTROL.sub("", raw)).strip()
+        if len(line) < 15 or not any(c.isalnum() for c in line):
             continue
         line = _LEAD_LABEL.sub("", line)
         m = _SENTENCE_END.search(line)
@@ -391,6 +455,8 @@ def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST
         text, problems = raw.replace("\r\n", "\n"), []
     kind, fm, body, offset, fm_first_line = split_front_matter(text)
     data, fm_problems = load_front_matter(kind, fm, fm_first_line) if kind else ({}, [])
+    if kind is None and (unclosed := _unclosed_fence(text)):
+        problems.append(unclosed)
     problems += fm_problems
     key_line = _key_lines(fm, fm_first_line) if kind else {}
 
@@ -454,7 +520,7 @@ def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST
         if post.date is None:
             post.problems.append(
                 Problem(
-                    f"has a date that cannot be read ({str(raw_date[1])[:60]!r}); the post is "
+                    f"has a date that cannot be read ({_show(raw_date[1], 60)}); the post is "
                     "listed last. Write it as 2026-01-20 or 2026-01-20T10:00:00+08:00.",
                     line_of(raw_date[0]),
                 )
@@ -476,7 +542,7 @@ def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST
         if draft is None:
             post.problems.append(
                 Problem(
-                    f"has 'draft: {norm['draft']!r:.40}', which is neither true nor false; "
+                    f"has 'draft: {_show(norm['draft'], 40)}', which is neither true nor false; "
                     "the post is treated as published. Write draft: true or draft: false.",
                     line_of("draft"),
                 )
@@ -505,7 +571,7 @@ def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST
         if order is None:
             post.problems.append(
                 Problem(
-                    f"has 'series_order: {value!r:.40}', which is not a whole number; the part is "
+                    f"has 'series_order: {_show(value, 40)}', which is not a whole number; the part is "
                     "placed after the numbered parts. Write series_order: 2.",
                     line_of("series_order"),
                 )

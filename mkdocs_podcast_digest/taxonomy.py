@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .posts import Post, Problem
-from .urls import slugify
+from .urls import is_fallback_slug, slugify
 
 
 def term_key(name: str) -> str:
@@ -105,6 +105,16 @@ def build_taxonomy(key: str, folder: str, posts: list[Post]) -> tuple[Taxonomy, 
     problems: list[SourceProblem] = []
     for term in tax.terms.values():
         tax.slug_of.update(dict.fromkeys(term.spellings, term.slug))
+        if is_fallback_slug(term.name, term.slug):
+            problems.append(
+                SourceProblem(
+                    where_seen[term.name],
+                    Problem(
+                        f"{key}: '{term.name}' has no letter or digit, so its page is {folder}/{term.slug}/; "
+                        "give the term a name with words (or remove it) for a readable URL"
+                    ),
+                )
+            )
         if len(term.spellings) > 1:
             where = ", ".join(f"'{s}' ({where_seen[s]})" for s in term.spellings)
             problems.append(

@@ -433,6 +433,11 @@ def slugify(term: str) -> str:
     return slug
 
 
+def is_fallback_slug(term: str, slug: str) -> bool:
+    """Whether ``slug`` is the hash ``slugify`` gives a term with no letter or digit."""
+    return slug == _fallback_slug(unicodedata.normalize("NFC", term))
+
+
 def is_safe_segment(segment: str) -> bool:
     """Whether ``segment`` can name a page folder and sit in a URL path as it is.
 

@@ -309,7 +309,8 @@ class ShortcodeInlineProcessor(InlineProcessor):
     def handleMatch(self, m: re.Match[str], data: str) -> tuple[Any, int, int]:  # type: ignore[override]
         engine = self.engine
         if m.group("open"):
-            rest = _INLINE_PLACEHOLDER_RE.split(data[m.start() :].split("\n")[0])[0]
+            # Code spans in the rest of the line are stashed: show (and locate) them as written.
+            rest = self._restore_code(data[m.start() :].split("\n")[0])[:40]
             closer = parser.CLOSERS[m.group("open")[-1]] + "}}"
             engine.warn(
                 rest,

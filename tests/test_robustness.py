@@ -1,0 +1,453 @@
+"""Real Hugo content builds as it is; every bad input gives a warning that says where and what to
+do, the page still builds, and ``--strict`` fails; nothing is lost.
+
+Parsing details (each date format, each list spelling) are in test_posts.py; these tests go through
+real MkDocs builds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from mkdocs.structure.files import File
+
+HUGO_CONTENT = Path(__file__).parent / "data" / "hugo_content"
+PREFIX = "mkdocs_podcast_digest: "
+
+
+def fm(*lines: str, body: str = "Body text.\n") -> str:
+    """A post: front matter from 'key: value' lines (title and date first, unless given)."""
+    head = {"title": "title: A", "date": "date: 2026-01-01"}
+    rest = []
+    for line in lines:
+        key = line.split(":", 1)[0]
+        if key in head:
+            head[key] = line
+        else:
+            rest.append(line)
+    return "---\n" + "\n".join([*head.values(), *rest]) + "\n---\n" + body
+
+
+def messages(site) -> list[str]:
+    return [w.removeprefix(PREFIX) for w in site.warnings]
+
+
+@dataclass
+class Case:
+    id: str
+    docs: dict[str, str | bytes]
+    #: (where, fragments): a warning starting "where: " holding every fragment.
+    expect: list[tuple[str, list[str]]]
+    page: str = "posts/a/"
+    config: dict = field(default_factory=dict)
+    check: Callable[[str], None] | None = None
+
+
+def _no_script(html: str) -> None:
+    assert "<script>alert" not in html and "onload=" not in html and "javascript:" not in html
+
+
+def _figure_shown(html: str) -> None:
+    assert "{{&lt; figure" in html
+
+
+BOMB = "\n".join(
+    ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    + [f"{b}: &{b} [{', '.join(['*' + a] * 9)}]" for a, b in zip("abcdefg", "bcdefgh", strict=True)]
+    + ["tags: [ok, *h]"]
+)
+
+CASES = [
+    # --- the file itself
+    Case("empty file", {"posts/a.md": ""}, [
+        ("posts/a.md", ["has no title; using 'a' taken from the file name", "Add 'title: ...'"]),
+        ("posts/a.md", ["has no date", "Add 'date: 2026-01-20'"]),
+    ]),
+    Case("only blank lines", {"posts/a.md": "\n  \n\t\n"}, [("posts/a.md", ["has no title", "Add 'title: ...'"])]),
+    Case("NUL byte", {"posts/a.md": fm(body="Body\x00text\n").encode()}, [
+        ("posts/a.md:5", ["contains NUL bytes; they were removed", "Re-save the file as text"]),
+    ]),
+    Case("invalid UTF-8", {"posts/a.md": fm().encode() + b"caf\xe9 latin-1\n"}, [
+        ("posts/a.md:6", ["is not valid UTF-8", "Re-save the file as UTF-8"]),
+    ]),
+    Case("UTF-16 file", {"posts/a.md": fm().encode("utf-16")}, [
+        ("posts/a.md:1", ["is not valid UTF-8", "Re-save the file as UTF-8"]),
+    ]),
+    # --- the front matter block
+    Case("YAML: unquoted colon", {"posts/a.md": fm("title: Part 1: the start")}, [
+        ("posts/a.md:2", ["malformed YAML front matter", "quote values containing ':'"]),
+    ]),
+    Case("YAML: unclosed bracket", {"posts/a.md": fm("tags: [gpu, energy")}, [
+        ("posts/a.md:4", ["malformed YAML front matter", "Fix the YAML"]),
+    ]),
+    Case("YAML: unclosed quote", {"posts/a.md": fm('title: "A')}, [
+        ("posts/a.md:3", ["malformed YAML front matter", "Fix the YAML"]),
+    ]),
+    Case("YAML: tab indent", {"posts/a.md": fm("tags:\n\t- a")}, [
+        ("posts/a.md:5", ["malformed YAML front matter", "Fix the YAML"]),
+    ]),
+    Case("YAML: a list, not a mapping", {"posts/a.md": "---\n- a\n- b\n---\nBody\n"}, [
+        ("posts/a.md:2", ["not a mapping of keys to values", "Write it as 'key: value' lines"]),
+    ]),
+    Case("YAML: a sentence, not a mapping", {"posts/a.md": "---\njust a sentence\n---\nBody\n"}, [
+        ("posts/a.md:2", ["not a mapping of keys to values", "'key: value'"]),
+    ]),
+    Case("YAML: alias bomb", {"posts/a.md": fm(BOMB)}, [
+        ("posts/a.md:12", ["'tags' has an entry that is not a name ([[[[...]", "Use plain strings"]),
+    ]),
+    Case("TOML: missing value", {"posts/a.md": '+++\ntitle = "A"\ndate =\n+++\nBody\n'}, [
+        ("posts/a.md:3", ["malformed TOML front matter", "Fix the TOML"]),
+    ]),
+    Case("front matter never closed", {"posts/a.md": "---\ntitle: A\ndate: 2026-01-01\n\nBody\n"}, [
+        ("posts/a.md:1", ["opens front matter with '---' but never closes it", "Add a '---' line"]),
+    ]),
+    # --- each key with a wrong type
+    Case("title: a list", {"posts/a.md": fm("title: [a, b]")}, [
+        ("posts/a.md:2", ["'title' should be text, not list", 'Write title: "..."']),
+    ]),
+    Case("title: a mapping", {"posts/a.md": fm("title: {a: 1}")}, [("posts/a.md:2", ["'title' should be text, not dict"])]),
+    Case("date: a word", {"posts/a.md": fm("date: someday")}, [
+        ("posts/a.md:3", ["date that cannot be read ('someday')", "Write it as 2026-01-20"]),
+    ]),
+    Case("date: does not exist", {"posts/a.md": fm("date: 2024-02-30")}, [
+        ("posts/a.md:3", ["date that cannot be read ('2024-02-30')", "Write it as 2026-01-20"]),
+    ]),
+    Case("date: TOML date that does not exist", {"posts/a.md": '+++\ntitle = "A"\ndate = 2024-02-30\n+++\nB\n'}, [
+        ("posts/a.md:3", ["malformed TOML front matter", "Fix the TOML"]),
+    ]),
+    Case("date: a list", {"posts/a.md": fm("date: [2026]")}, [("posts/a.md:3", ["date that cannot be read"])]),
+    Case("draft: maybe", {"posts/a.md": fm("draft: maybe")}, [
+        ("posts/a.md:4", ["neither true nor false", "Write draft: true or draft: false"]),
+    ]),
+    Case("tags: a mapping", {"posts/a.md": fm("tags: {gpu: 1}")}, [
+        ("posts/a.md:4", ["'tags' should be a list of names or a string, not dict", 'Write e.g. tags: ["a", "b"]']),
+    ]),
+    Case("tags: true", {"posts/a.md": fm("tags: true")}, [("posts/a.md:4", ["'tags' should be a list", "not bool"])]),
+    Case("tags: a nested list", {"posts/a.md": fm("tags: [ok, [x, y]]")}, [
+        ("posts/a.md:4", ["'tags' has an entry that is not a name (['x', 'y'])", "Use plain strings"]),
+    ]),
+    Case("categories: a mapping", {"posts/a.md": fm("categories: {a: b}")}, [
+        ("posts/a.md:4", ["'categories' should be a list"]),
+    ]),
+    Case("related_people: yes", {"posts/a.md": fm("related_people: yes")}, [
+        ("posts/a.md:4", ["'related_people' should be a list", "not bool"]),
+    ]),
+    Case("related_companies: mappings", {"posts/a.md": fm("related_companies: [{name: OpenAI}]")}, [
+        ("posts/a.md:4", ["'related_companies' has an entry that is not a name", "Use plain strings"]),
+    ]),
+    Case("series: a mapping", {"posts/a.md": fm("series: {S: 1}")}, [("posts/a.md:4", ["'series' should be a list"])]),
+    Case("series_order: a word", {"posts/a.md": fm("series: S", "series_order: first")}, [
+        ("posts/a.md:5", ["'series_order: 'first'', which is not a whole number", "Write series_order: 2"]),
+    ]),
+    Case("series_order: a list", {"posts/a.md": fm("series: S", "series_order: [1]")}, [
+        ("posts/a.md:5", ["not a whole number"]),
+    ]),
+    Case("aliases: a mapping", {"posts/a.md": fm("aliases: {old: 1}")}, [
+        ("posts/a.md:4", ["'aliases' should be a list of names or a string, not dict"]),
+    ]),
+    Case("description: a list", {"posts/a.md": fm("description: [a]")}, [
+        ("posts/a.md:4", ["'description' should be text, not list", 'Write description: "..."']),
+    ]),
+    Case("image: a mapping", {"posts/a.md": fm("image: {src: a.png}")}, [("posts/a.md:4", ["'image' should be text"])]),
+    Case("source_url: a list", {"posts/a.md": fm("source_url: [https://a.example]")}, [
+        ("posts/a.md:4", ["'source_url' should be text"]),
+    ]),
+    Case("slug: a list", {"posts/a.md": fm("slug: [a]")}, [("posts/a.md:4", ["'slug' should be text"])]),
+    Case("url: a mapping", {"posts/a.md": fm("url: {a: b}")}, [("posts/a.md:4", ["'url' should be text"])]),
+    Case("summary: true", {"posts/a.md": fm("summary: true")}, [("posts/a.md:4", ["'summary' should be text, not bool"])]),
+    # --- aliases and URLs
+    Case("alias: another site", {"posts/a.md": fm("aliases: [https://old.example/a]")}, [
+        ("posts/a.md", ["alias 'https://old.example/a', which is not a path on this site", "Write aliases as site paths"]),
+    ]),
+    Case("alias: the site root", {"posts/a.md": fm("aliases: [/]")}, [("posts/a.md", ["alias '/', which is not a path"])]),
+    Case("alias: with a query", {"posts/a.md": fm("aliases: ['/old?page=2']")}, [
+        ("posts/a.md", ["alias '/old?page=2', which is not a path on this site"]),
+    ]),
+    Case("alias: another post's page", {"posts/a.md": fm("aliases: [/posts/b/]"), "posts/b.md": fm("title: B")}, [
+        ("posts/a.md", ["has the alias /posts/b/, which is the page of 'posts/b.md'", "Remove it or pick a free path"]),
+    ]),
+    Case("alias: a generated page", {"posts/a.md": fm("aliases: [/tags/]", "tags: [x]")}, [
+        ("posts/a.md", ["has the alias /tags/, which is the page of 'tags/index.md'"]),
+    ]),
+    Case("alias: claimed twice", {"posts/a.md": fm("aliases: [/old/]"), "posts/b.md": fm("title: B", "aliases: [/old/]")}, [
+        ("posts/b.md", ["has the alias /old/, which already redirects to 'posts/a.md'", "pick a free path"]),
+    ]),
+    Case("slug: another post's URL", {"posts/a.md": fm("slug: b"), "posts/b.md": fm("title: B")}, [
+        ("posts/a.md", ["had the Hugo URL /posts/b/ (from its slug or url), which is the page of 'posts/b.md'",
+                        "Add an alias for the URL you want"]),
+    ]),
+    Case("slug: the same on two posts", {"posts/a.md": fm("slug: same"), "posts/b.md": fm("title: B", "slug: same")}, [
+        ("posts/b.md", ["had the Hugo URL /posts/same/", "which already redirects to 'posts/a.md'"]),
+    ]),
+    Case("names differ only in case", {"posts/a.md": fm(), "posts/A.md": fm("title: Upper")}, [
+        ("posts/a.md", ["'posts/A.md' and 'posts/a.md' are written to posts/A/index.html, posts/a/index.html",
+                        "differ only in case", "Rename one of them"]),
+    ]),
+    Case("a file and a bundle of one name", {"posts/a.md": fm(), "posts/a/index.md": fm("title: Bundle")}, [
+        ("posts/a/index.md", ["'posts/a.md' and 'posts/a/index.md' are both written to posts/a/index.html",
+                              "Rename one of them"]),
+    ]),
+    Case(
+        "a post where the posts index puts page 2",
+        {"posts/a.md": fm(), "posts/b.md": fm("title: B"), "posts/page/2.md": fm("title: Two")},
+        [("posts/page/2.md", ["is where the plugin puts page 2 of the posts index; your file was kept",
+                              "Move or rename the file"])],
+        page="posts/page/2/",
+        config={"plugins": ["search", {"podcast-digest": {"page_size": 1}}]},
+        check=lambda html: "Two" in html,
+    ),
+    # --- terms
+    Case("term: '/'", {"posts/a.md": fm('tags: ["/"]')}, [
+        ("posts/a.md", ["tags: '/' has no letter or digit, so its page is tags/t-", "give the term a name with words"]),
+    ]),
+    Case("term: '..'", {"posts/a.md": fm('tags: [".."]')}, [("posts/a.md", ["tags: '..' has no letter or digit"])]),
+    Case("term: emoji only", {"posts/a.md": fm('series: "🎙️"')}, [
+        ("posts/a.md", ["series: '🎙️' has no letter or digit, so its page is series/t-"]),
+    ]),
+    Case("term: two spellings", {"posts/a.md": fm("tags: [GPU]"), "posts/b.md": fm("title: B", "date: 2026-01-02", "tags: [gpu]")}, [
+        ("posts/b.md", ["'GPU' (posts/a.md), 'gpu' (posts/b.md) are one term", "use one spelling"]),
+    ]),
+    Case(
+        "series_order: two parts claim 1",
+        {"posts/a.md": fm("series: S", "series_order: 1"), "posts/b.md": fm("title: B", "series: S", "series_order: 1")},
+        [("posts/b.md", ["series 'S': 'posts/a.md' and 'posts/b.md' both have series_order 1",
+                         "Give each part its own number"])],
+    ),
+    # --- shortcodes
+    Case("shortcode: unclosed", {"posts/a.md": fm(body="Body.\n\nWatch {{< youtube I0DrcsDf3Os\n")}, [
+        ("posts/a.md:7", ["unclosed shortcode '{{< youtube I0DrcsDf3Os'", "close it"]),
+    ]),
+    Case("shortcode: id=\"\"", {"posts/a.md": fm(body='{{< youtube id="" >}}\n')}, [
+        ("posts/a.md:5", ["shortcode 'youtube': '' is empty", "fix the argument or remove the shortcode"]),
+    ]),
+    Case("shortcode: script in the argument", {"posts/a.md": fm(body='{{< youtube "<script>alert(1)</script>" >}}\n')}, [
+        ("posts/a.md:5", ["shortcode 'youtube':", "is not a YouTube video ID", "fix the argument"]),
+    ], check=_no_script),
+    Case("shortcode: event handler in a named argument",
+         {"posts/a.md": fm(body='{{< vimeo id="1\\" onload=\\"alert(1)" >}}\n')}, [
+        ("posts/a.md:5", ["shortcode 'vimeo':", "fix the argument"]),
+    ], check=_no_script),
+    Case("shortcode: javascript: audio", {"posts/a.md": fm(body="{{< audio javascript:alert(1).mp3 >}}\n")}, [
+        ("posts/a.md:5", ["shortcode 'audio':", "audio file"]),
+    ], check=_no_script),
+    Case("shortcode: unknown name", {"posts/a.md": fm(body='{{< figure src="chart.png" >}}\n')}, [
+        ("posts/a.md:5", ["unknown shortcode 'figure'", "add a template, fix the name"]),
+    ], check=_figure_shown),
+    Case("shortcode: closing tag alone", {"posts/a.md": fm(body="{{< /youtube >}}\n")}, [
+        ("posts/a.md:5", ["closing tag without an opening tag", "remove it"]),
+    ]),
+    # --- files beside the posts
+    Case("data file: malformed YAML", {"posts/a.md": fm("related_people: [ada-park]")}, [
+        ("", ["data/people.yml: cannot be read as YAML", "fix the file"]),
+    ], config={"_extra": {"data/people.yml": "ada-park: {name: [Ada\n"}}),
+]  # fmt: skip
+
+
+def _find(site, where: str, fragments: list[str]) -> str | None:
+    for w in messages(site):
+        head_ok = w.startswith(f"{where}: ") if where else True
+        if head_ok and all(f in w for f in fragments):
+            return w
+    return None
+
+
+def _build(make_site, case: Case, **kwargs):
+    config = dict(case.config)
+    extra = config.pop("_extra", None)
+    return make_site(case.docs, config=config, extra=extra, **kwargs)
+
+
+def test_the_matrix_is_big_enough():
+    assert len(CASES) >= 30
+    assert len({c.id for c in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_bad_input_warns_and_the_page_still_builds(make_site, case):
+    site = _build(make_site, case)
+    for where, fragments in case.expect:
+        assert _find(site, where, fragments), f"no warning {where}: {fragments} in\n" + "\n".join(
+            site.warnings
+        )
+    for w in messages(site):
+        assert "Traceback" not in w
+    assert site.exists(case.page), case.page
+    html = site.html(case.page)
+    assert 'http-equiv="refresh"' not in html  # the page itself, not a redirect to it
+    if case.check:
+        case.check(html)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_bad_input_fails_a_strict_build(make_site, strict_fails, case):
+    config = dict(case.config)
+    extra = config.pop("_extra", None)
+    strict_fails(case.docs, config=config, extra=extra)
+
+
+# --- odd but fine: no warning, strict passes ---------------------------------------------------------
+
+
+def test_odd_term_names_build_strict_and_stay_inside_their_folder(make_site):
+    site = make_site(
+        {
+            "posts/a.md": fm(
+                'tags: ["שלום עולם", "<script>alert(1)</script>", "", "../../etc", "🎙️ Podcast", "index"]'
+            ),
+            "posts/b.md": fm("title: A", "tags: [page]"),  # the same title as posts/a.md
+        },
+        strict=True,
+    )
+    assert site.warnings == []
+    assert site.exists("tags/שלום-עולם/") and site.exists("tags/podcast/") and site.exists("tags/etc/")
+    assert not (site.root / "etc").exists() and not (site.out.parent / "etc").exists()
+    for path in site.out.rglob("*.html"):
+        assert "<script>alert(1)" not in path.read_text(encoding="utf-8")
+    # A term named "index" does not replace the tags index, and "page" is an ordinary term.
+    index = site.html("tags/")
+    assert 'href="index/"' in index and 'href="page/"' in index
+    term = site.html("tags/index/")
+    assert "<h1" in term and "Index" in term and 'pd-listing__title" href="../../posts/a/"' in term
+    assert site.exists("tags/page/")
+    # Two posts with one title: both are listed (a title is not an address).
+    listed = re.findall(r'pd-listing__title" href="([^"]+)">A</a>', site.html("posts/"))
+    assert sorted(listed) == ["a/", "b/"]
+
+
+def test_a_thousand_tags_on_one_post(make_site):
+    tags = ", ".join(f"tag-{i:04d}" for i in range(1000))
+    site = make_site({"posts/a.md": fm(f"tags: [{tags}]")}, strict=True)
+    assert site.warnings == []
+    assert len([p for p in (site.out / "tags").iterdir() if (p / "index.html").exists()]) == 1000
+    html = site.html("posts/a/")
+    assert 'href="../../tags/tag-0000/"' in html and 'href="../../tags/tag-0999/"' in html
+
+
+def test_posts_in_sub_folders_and_hugo_bundles_are_posts(make_site):
+    site = make_site(
+        {
+            "posts/2024/03/deep.md": fm("title: Deep", "tags: [t]"),
+            "posts/bundle/index.md": '+++\ntitle = "Bundle"\ndate = 2026-01-02\ntags = ["t"]\n+++\nText\n',
+        },
+        strict=True,
+    )
+    tag = site.html("tags/t/")
+    assert "Deep" in tag and "Bundle" in tag
+    assert "<title>Bundle" in site.html("posts/bundle/")  # TOML was read, not printed
+    assert "+++" not in site.html("posts/bundle/")
+
+
+# --- Hugo content, as it is --------------------------------------------------------------------------
+
+
+def hugo_docs() -> dict[str, bytes]:
+    return {p.relative_to(HUGO_CONTENT).as_posix(): p.read_bytes() for p in HUGO_CONTENT.rglob("*.md")}
+
+
+def test_fixtures_keep_their_bytes():
+    """BOM and CRLF are the point of two fixtures; git must not have normalised them."""
+    assert (HUGO_CONTENT / "posts/bom-yaml.md").read_bytes().startswith(b"\xef\xbb\xbf---")
+    assert b"\r\n" in (HUGO_CONTENT / "posts/windows-line-endings.md").read_bytes()
+
+
+def test_hugo_content_builds_unchanged(make_site):
+    site = make_site(hugo_docs())
+    # Only the two shortcodes that need the writer's attention warn.
+    assert sorted(messages(site)) == [
+        "posts/shortcodes-everywhere.md:19: shortcode 'youtube': '' is empty; fix the argument or remove the shortcode",
+        "posts/shortcodes-everywhere.md:21: unknown shortcode 'figure': not a built-in embed and no template folder; "
+        "add a template, fix the name, or write {{</* figure */>}} to show it as text (it is shown as text for now)",
+    ]
+    # TOML, also after a blank line; mixed-case keys; series as a string, a list and a comma string.
+    series = site.html("series/infrastructure-week/")
+    for title in ("Chips, power and patience", "The second shift", "Reading the quarterly call"):
+        assert title in series
+    assert series.index("Chips, power and patience") < series.index("The second shift")
+    assert "Cooling" in site.html("tags/")
+    assert "Ada Park" in site.html("people/")
+    assert "Interviews" in site.html("categories/")
+    # BOM and CRLF files read as any other.
+    assert "<title>Reading the quarterly call" in site.html("posts/bom-yaml/")
+    assert "Notes written on Windows" in site.html("tags/policy/")
+    # Hugo's date formats: newest first in the index.
+    index = site.html("posts/")
+    order = ["Moved from the old blog", "Dated by its file name", "An offset without a colon", "A Zulu time",
+             "An RFC 1123 date", "Notes written on Windows"]  # fmt: skip
+    positions = [index.index(t) for t in order]
+    assert positions == sorted(positions)
+    # draft: "true" (a string) is a draft; draft = "false" is not.
+    assert not site.exists("posts/draft-as-string/") and not site.exists("tags/unreleased-only/")
+    assert site.exists("posts/blank-line-before-toml/")
+    # Aliases: small redirect pages at the old URLs.
+    for old in ("2019/05/old-permalink/", "old-blog/moved.html", "posts/relative-old-name/"):
+        target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', site.html(old)).group(1)
+        assert urljoin("https://example.com/" + old, target) == "https://example.com/posts/aliases/"
+    # Shortcodes in table cells, list items, quotes, after text; Hugo's figure left visible.
+    html = site.html("posts/shortcodes-everywhere/")
+    assert re.search(r"<td>\s*<div class=\"pd-embed pd-embed--spotify", html)
+    assert re.search(r"<li>Listen here: <div class=\"pd-embed pd-embed--youtube", html)
+    assert re.search(r"<blockquote>\s*<p>A quote with a clip", html)
+    assert 'same line <span class="pd-embed pd-embed--youtube' in html or "same line <div" in html
+    assert "{{&lt; figure" in html
+    assert "pd-embed--youtube" in site.html("posts/windows-line-endings/")
+    # A leaf bundle is a post; Hugo's section page is a page, not a post.
+    assert "A leaf bundle" in site.html("tags/bundles/")
+    assert site.exists("posts/_index/") and ">All episodes</a>" not in index.split("pd-listing", 1)[1]
+
+
+def test_hugo_content_with_strict_fails_only_for_its_two_shortcodes(make_site, strict_fails):
+    docs = hugo_docs()
+    strict_fails(docs)
+    text = docs["posts/shortcodes-everywhere.md"].decode()
+    figure = '{{< figure src="/img/chart.png" caption="Hugo\'s figure shortcode" >}}'
+    assert figure in text
+    docs["posts/shortcodes-everywhere.md"] = (
+        text.replace('{{< youtube id="" >}}', "").replace(figure, "{{</* figure src=chart.png */>}}")
+    ).encode()
+    site = make_site(docs, strict=True)
+    assert site.warnings == []
+
+
+# --- nothing lost ------------------------------------------------------------------------------------
+
+
+def _expected_dest(src_uri: str) -> str:
+    return File(src_uri, "/docs", "/site", use_directory_urls=True).dest_uri
+
+
+def _all_bad_docs() -> dict[str, str | bytes]:
+    """Every matrix case in its own folder, except those whose point is that two files collide."""
+    colliding = {
+        "names differ only in case",
+        "a file and a bundle of one name",
+        "a post where the posts index puts page 2",
+    }
+    docs: dict[str, str | bytes] = {}
+    for n, case in enumerate(CASES):
+        if case.id in colliding or case.config:
+            continue
+        for rel, content in case.docs.items():
+            docs[rel.replace("posts/", f"posts/case{n:02d}/", 1)] = content
+    return docs
+
+
+@pytest.mark.parametrize("command", ["build", "serve"])
+def test_nothing_lost_every_markdown_file_has_a_page(make_site, command):
+    docs = {**hugo_docs(), **_all_bad_docs()}
+    site = make_site(docs, command=command)
+    drafts = {"posts/draft-as-string.md"} if command == "build" else set()
+    missing = []
+    for src in docs:
+        dest = site.out / _expected_dest(src)
+        if src in drafts:
+            assert not dest.exists()
+            continue
+        if not dest.exists() or 'http-equiv="refresh"' in dest.read_text(encoding="utf-8", errors="replace"):
+            missing.append(src)
+    assert missing == []
+    assert len(docs) > 60

@@ -1,0 +1,204 @@
+"""`mkdocs serve`: posts edited, added, renamed and deleted between rebuilds leave nothing stale.
+
+Done the way ``mkdocs/commands/serve.py`` does it: ``load_config`` and ``on_startup(command="serve")``
+once, then a build; every later rebuild loads the config again (MkDocs hands back the same plugin
+instance, cached because it has ``on_startup``) and builds into the same site folder.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import textwrap
+from pathlib import Path
+
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+SERVE_URL = "http://127.0.0.1:8000/"
+
+
+def post(
+    title: str, date: str, *, tags=(), series: str = "", order: int | None = None, extra: str = ""
+) -> str:
+    lines = [f"title: {title}", f"date: {date}", f"tags: {json.dumps(list(tags))}"]
+    if series:
+        lines.append(f"series: {series}")
+    if order is not None:
+        lines.append(f"series_order: {order}")
+    return "---\n" + "\n".join(lines) + "\n" + extra + "---\n\nText of " + title + ".\n"
+
+
+class Server:
+    """A stand-in for `mkdocs serve`: the builder closure, without the HTTP server."""
+
+    def __init__(self, root: Path, caplog, config: dict | None = None) -> None:
+        self.root = root
+        self.docs = root / "docs"
+        self.docs.mkdir(parents=True, exist_ok=True)
+        self.site_dir = root / "site"
+        self.caplog = caplog
+        self.write_config(config or {})
+        self.config = self._load()
+        self.config.plugins.on_startup(command="serve", dirty=False)
+        self.plugin = self.config.plugins["podcast-digest"]
+        self.first = True
+        self.warnings: list[str] = []
+
+    def write_config(self, extra: dict) -> None:
+        cfg = {
+            "site_name": "Serve",
+            "site_url": "https://example.com/",
+            "plugins": ["search", "podcast-digest"],
+        }
+        cfg.update(extra)
+        (self.root / "mkdocs.yml").write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
+
+    def _load(self):
+        return load_config(config_file=str(self.root / "mkdocs.yml"), site_dir=str(self.site_dir))
+
+    def write(self, rel: str, text: str) -> None:
+        path = self.docs / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+
+    def rebuild(self) -> None:
+        # serve.py: the first build reuses the startup config; each rebuild loads it again.
+        if not self.first:
+            self.config = self._load()
+            assert self.config.plugins["podcast-digest"] is self.plugin  # one instance for the session
+        self.first = False
+        self.config.site_url = SERVE_URL
+        self.caplog.clear()
+        self.caplog.set_level(logging.WARNING)
+        build(self.config, serve_url=SERVE_URL, dirty=False)
+        self.warnings = [r.getMessage() for r in self.caplog.records if r.levelno >= logging.WARNING]
+
+    def close(self) -> None:
+        self.config.plugins.on_shutdown()
+
+    # --- reading the site
+
+    def html(self, url: str) -> str:
+        return (self.site_dir / url / "index.html").read_text(encoding="utf-8")
+
+    def exists(self, url: str) -> bool:
+        return (self.site_dir / url / "index.html").exists()
+
+    def pages(self, folder: str) -> set[str]:
+        """URL folders with a page under `folder` (pagination included)."""
+        base = self.site_dir / folder
+        return (
+            {p.parent.relative_to(base).as_posix() for p in base.rglob("index.html")}
+            if base.exists()
+            else set()
+        )
+
+    def search_locations(self) -> set[str]:
+        index = json.loads((self.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+        return {d["location"].split("#")[0] for d in index["docs"]}
+
+    def sitemap(self) -> str:
+        return (self.site_dir / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_edit_add_rename_delete_between_rebuilds(tmp_path, caplog):
+    s = Server(tmp_path, caplog)
+    try:
+        s.write("posts/a.md", post("Alpha", "2026-01-01", tags=["old-tag", "shared"], series="Saga", order=1))
+        s.write("posts/b.md", post("Beta", "2026-01-02", tags=["shared"], series="Saga", order=2))
+        s.write("posts/d.md", post("Draft one", "2026-01-03", tags=["draft-only"], extra="draft: true\n"))
+        s.rebuild()
+        assert s.warnings == []
+        assert s.pages("tags") == {".", "old-tag", "shared", "draft-only"}
+        assert "pd-draft" in s.html("posts/d/")  # drafts are shown (marked) under serve
+        assert "Alpha" in s.html("series/saga/") and "Beta" in s.html("series/saga/")
+
+        # --- edit: a post changes its title and a tag
+        s.write(
+            "posts/a.md",
+            post("Alpha edited", "2026-01-01", tags=["new-tag", "shared"], series="Saga", order=1),
+        )
+        s.rebuild()
+        assert s.pages("tags") == {".", "new-tag", "shared", "draft-only"}
+        index = s.html("tags")
+        assert "old-tag" not in index and "new-tag" in index
+        for page in ("tags/shared", "posts", "series/saga", "posts/b", ""):
+            html = s.html(page)
+            assert "Alpha edited" in html, page
+            assert ">Alpha<" not in html and "Alpha</a>" not in html, page
+        assert "tags/old-tag/" not in s.sitemap() and "tags/old-tag/" not in s.search_locations()
+
+        # --- add: a third part of the series and a new tag
+        s.write("posts/e.md", post("Epsilon", "2026-01-04", tags=["fresh"], series="Saga", order=3))
+        s.rebuild()
+        assert "fresh" in s.pages("tags")
+        saga = s.html("series/saga")
+        assert saga.index("Alpha edited") < saga.index("Beta") < saga.index("Epsilon")
+        assert "Epsilon" in s.html("posts")
+
+        # --- rename: b.md -> b2.md (the URL changes; the old one must not linger in any listing)
+        (s.docs / "posts/b.md").rename(s.docs / "posts/b2.md")
+        s.rebuild()
+        assert not s.exists("posts/b") and s.exists("posts/b2")
+        for page in ("tags/shared", "series/saga", "posts", "posts/a", "posts/e"):
+            html = s.html(page)
+            assert "posts/b/" not in html.replace("posts/b2/", ""), page
+            assert "b2/" in html, page
+        assert "posts/b/" not in s.search_locations()
+
+        # --- delete: the edited post goes, with the terms only it had
+        (s.docs / "posts/a.md").unlink()
+        s.rebuild()
+        assert s.pages("tags") == {".", "shared", "fresh", "draft-only"}
+        for page in ("tags", "tags/shared", "series/saga", "posts", "", "posts/b2", "posts/e"):
+            assert "Alpha edited" not in s.html(page), page
+        assert "new-tag" not in s.html("tags")
+
+        # --- the last post of the series goes: no series index, no series page
+        (s.docs / "posts/b2.md").unlink()
+        (s.docs / "posts/e.md").unlink()
+        s.rebuild()
+        assert s.pages("series") == set()
+        assert s.pages("tags") == {".", "draft-only"}
+        assert "Saga" not in s.html("posts/d")
+    finally:
+        s.close()
+
+
+def test_warnings_belong_to_the_build_that_found_them(tmp_path, caplog):
+    s = Server(tmp_path, caplog)
+    try:
+        s.write("posts/a.md", "---\ntitle: A\ndate: someday\n---\nText\n")
+        s.rebuild()
+        assert [w for w in s.warnings if "posts/a.md:3: has a date that cannot be read" in w]
+        s.rebuild()  # the same problem once per build, not once per build so far
+        assert len([w for w in s.warnings if "posts/a.md:3" in w]) == 1
+        s.write("posts/a.md", "---\ntitle: A\ndate: 2026-01-01\n---\nText\n")
+        s.rebuild()
+        assert s.warnings == []
+    finally:
+        s.close()
+
+
+def test_config_edits_apply_on_the_next_rebuild(tmp_path, caplog):
+    s = Server(tmp_path, caplog)
+    try:
+        for i in range(3):
+            s.write(f"posts/p{i}.md", post(f"Post {i}", f"2026-01-0{i + 1}", tags=["t"]))
+        s.rebuild()
+        assert not s.exists("tags/t/page/2")
+        s.write_config({"plugins": ["search", {"podcast-digest": {"page_size": 2}}]})
+        s.rebuild()
+        assert s.exists("tags/t/page/2") and s.exists("posts/page/2")
+        s.write_config({"plugins": ["search", {"podcast-digest": {"taxonomies": {"tags": False}}}]})
+        s.rebuild()
+        assert s.pages("tags") == set()
+        assert not s.exists("posts/page/2")
+        # Our theme folder, CSS and script are added once, however many rebuilds there were.
+        assert s.config.extra_css.count("assets/podcast-digest/digest.css") == 1
+        scripts = [str(x) for x in s.config.extra_javascript]
+        assert scripts.count("assets/podcast-digest/embeds.js") == 1
+    finally:
+        s.close()
