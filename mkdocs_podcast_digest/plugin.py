@@ -6,15 +6,18 @@ import html
 import os
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from .config import PluginConfig
 from .digest import Digest
+from .feeds import Feeds
 from .i18n import labels_for
+from .related import Related
 from .render import Renderer
+from .seo import Metadata, description_of
 from .views import Views
 
 log = get_plugin_logger(__name__)
@@ -30,6 +33,8 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         self.command = "build"
         self.digest: Digest | None = None
         self.views: Views | None = None
+        self.feeds: Feeds | None = None
+        self.metadata: Metadata | None = None
         self._page: Page | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -39,6 +44,8 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         # Everything per build starts here, so no state survives a `mkdocs serve` rebuild.
         self.digest = None
         self.views = None
+        self.feeds = None
+        self.metadata = None
         if TEMPLATES_DIR not in config.theme.dirs:
             config.theme.dirs.append(TEMPLATES_DIR)  # after custom_dir and the theme: they win
         for css in (f"{ASSETS}/digest.css", f"{ASSETS}/embeds.css"):
@@ -75,6 +82,12 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             files.remove(file)
         for file in digest.plan(files):
             files.append(file)
+        if self.config.feeds and config.site_url:
+            self.feeds = Feeds(digest, files, config, self.config.feed_length)
+            for file in self.feeds.plan():
+                files.append(file)
+        elif self.config.feeds:
+            log.info("No RSS feeds: they need absolute links; set site_url in mkdocs.yml to have them.")
         digest.plan_redirects()
         return files
 
@@ -91,7 +104,12 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         # Pages are rendered before `on_env`, so the renderer is made here, from the theme's
         # loader: a template in the user's custom_dir replaces ours.
         renderer = Renderer(config.theme.get_env().loader, self.digest.labels)
-        self.views = Views(self.digest, files, renderer)
+        related = None
+        if self.config.related_posts > 0:
+            related = Related(self.digest.taxonomies, self.config.related_weights, self.config.related_posts)
+        self.views = Views(self.digest, files, renderer, related)
+        if self.config.page_metadata or self.feeds:
+            self.metadata = Metadata(self.digest, files, config, self.feeds, self.config.page_metadata)
         lang = str(config.theme.get("language") or "en")
         for file in self.digest.redirect_files(files, lambda url, title: renderer.redirect(url, title, lang)):
             files.append(file)
@@ -113,6 +131,9 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             page.meta.update(post.meta)
             # Titles are HTML to MkDocs themes (like the ones MkDocs derives from headings).
             page.meta["title"] = html.escape(post.title, quote=False)
+            if self.config.page_metadata and not page.meta.get("description"):
+                # Themes that print page.meta.description (Material) then show this one.
+                page.meta["description"] = description_of(post)
             return markdown
         listing = self.digest.listings.get(page.file.src_uri) if self.digest else None
         if listing is not None and not listing.generated and listing.info and not page.meta.get("title"):
@@ -132,6 +153,12 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         if listing is not None:
             return self.views.listing(listing, html, page.url)
         return html
+
+    @event_priority(-50)  # after Material's social plugin (50) has written its tags
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self.metadata is None:
+            return output
+        return self.metadata.post_page(output, page.file.src_uri)
 
     # ----------------------------------------------------------------------------- warnings
 
