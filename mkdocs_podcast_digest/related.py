@@ -94,7 +94,17 @@ class Related:
                                 self._terms[i].weight for i in common_ids if i in theirs
                             )
                             by_uri[other.src_uri] = other
-        ranked = sorted(scores, key=lambda uri: (-round(scores[uri], 9), by_uri[uri].sort_key))
+        when = post.date.timestamp() if post.date else None
+
+        def distance(other: Post) -> float:
+            if when is None or other.date is None:
+                return math.inf
+            return abs(other.date.timestamp() - when)
+
+        # Equal scores: the post nearest in date first, then the newer one.
+        ranked = sorted(
+            scores, key=lambda uri: (-round(scores[uri], 9), distance(by_uri[uri]), by_uri[uri].sort_key)
+        )
         return [by_uri[uri] for uri in ranked[: self.limit]]
 
     def _neighbours(self, term: _Term, post: Post) -> list[Post]:
