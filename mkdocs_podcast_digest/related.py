@@ -11,6 +11,7 @@ few of those, offer their posts nearest to it in date. The cost is then bounded 
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -32,9 +33,9 @@ OTHER_WEIGHT = 1.0
 @dataclass
 class _Term:
     weight: float  # taxonomy weight x rarity
-    posts: list[Post]
+    members: list[int]  # post ids, in the term's order (newest first; reading order for series)
     common: bool
-    positions: dict[str, int] | None = None
+    positions: dict[int, int] | None = None
 
 
 class Related:
@@ -49,8 +50,10 @@ class Related:
     ):
         weights = {**DEFAULT_WEIGHTS, **(weights or {})}
         self.limit = limit
+        self._posts: list[Post] = []
+        self._ids: dict[str, int] = {}
         self._terms: list[_Term] = []
-        self._of: dict[str, set[int]] = {}
+        self._of: list[set[int]] = []  # post id -> its term ids
         for key, tax in taxonomies.items():
             weight = float(weights.get(key, OTHER_WEIGHT))
             if weight <= 0:
@@ -60,59 +63,71 @@ class Related:
                 if df < 2:
                     continue  # nobody to share it with
                 tid = len(self._terms)
-                self._terms.append(_Term(weight / math.log2(1 + df), term.posts, df > common))
-                for post in term.posts:
-                    self._of.setdefault(post.src_uri, set()).add(tid)
+                members = [self._id(p) for p in term.posts]
+                self._terms.append(_Term(weight / math.log2(1 + df), members, df > common))
+                for pid in members:
+                    self._of[pid].add(tid)
+
+    def _id(self, post: Post) -> int:
+        pid = self._ids.get(post.src_uri)
+        if pid is None:
+            pid = self._ids[post.src_uri] = len(self._posts)
+            self._posts.append(post)
+            self._of.append(set())
+        return pid
 
     def of(self, post: Post) -> list[Post]:
-        if self.limit <= 0:
+        me = self._ids.get(post.src_uri)
+        if self.limit <= 0 or me is None:
             return []
-        own = self._of.get(post.src_uri, set())
-        scores: dict[str, float] = {}
-        by_uri: dict[str, Post] = {}
-        common: list[_Term] = []
+        terms = self._terms
+        own = self._of[me]
+        common_ids = [tid for tid in own if terms[tid].common]
+        scores: dict[int, float] = {}
+        get = scores.get
         for tid in own:
-            term = self._terms[tid]
-            if term.common:
-                common.append(term)
-                continue
-            for other in term.posts:
-                if other is not post:
-                    scores[other.src_uri] = scores.get(other.src_uri, 0.0) + term.weight
-                    by_uri[other.src_uri] = other
-        if common:
-            common_ids = [i for i in own if self._terms[i].common]
-            for uri in scores:
-                theirs = self._of[uri]
-                scores[uri] += sum(self._terms[i].weight for i in common_ids if i in theirs)
+            term = terms[tid]
+            if not term.common:
+                w = term.weight
+                for pid in term.members:
+                    scores[pid] = get(pid, 0.0) + w
+        scores.pop(me, None)
+        if common_ids:
+            # Common terms only add their weight to posts found through rarer ones...
+            for pid in scores:
+                theirs = self._of[pid]
+                for tid in common_ids:
+                    if tid in theirs:
+                        scores[pid] += terms[tid].weight
+            # ...or, for a post with too few of those, offer the posts nearest to it in date.
             if len(scores) < self.limit:
-                for term in common:
-                    for other in self._neighbours(term, post):
-                        if other.src_uri not in scores:
-                            theirs = self._of[other.src_uri]
-                            scores[other.src_uri] = sum(
-                                self._terms[i].weight for i in common_ids if i in theirs
-                            )
-                            by_uri[other.src_uri] = other
+                for tid in common_ids:
+                    for pid in self._neighbours(terms[tid], me):
+                        if pid not in scores:
+                            theirs = self._of[pid]
+                            scores[pid] = sum(terms[t].weight for t in common_ids if t in theirs)
+        if not scores:
+            return []
+        # Only the posts that can make the top `limit` are ranked in full; equal scores go to the
+        # post nearest in date, then the newer one.
+        floor = round(heapq.nlargest(self.limit, scores.values())[-1], 9)
+        finalists = [pid for pid, score in scores.items() if round(score, 9) >= floor]
         when = post.date.timestamp() if post.date else None
 
-        def distance(other: Post) -> float:
-            if when is None or other.date is None:
-                return math.inf
-            return abs(other.date.timestamp() - when)
+        def rank(pid: int) -> tuple:
+            other = self._posts[pid]
+            gap = abs(other.date.timestamp() - when) if when is not None and other.date else math.inf
+            return (-round(scores[pid], 9), gap, other.sort_key)
 
-        # Equal scores: the post nearest in date first, then the newer one.
-        ranked = sorted(
-            scores, key=lambda uri: (-round(scores[uri], 9), distance(by_uri[uri]), by_uri[uri].sort_key)
-        )
-        return [by_uri[uri] for uri in ranked[: self.limit]]
+        finalists.sort(key=rank)
+        return [self._posts[pid] for pid in finalists[: self.limit]]
 
-    def _neighbours(self, term: _Term, post: Post) -> list[Post]:
-        """The posts next to ``post`` in a common term's list (newest first), nearest first."""
+    def _neighbours(self, term: _Term, me: int) -> list[int]:
+        """The posts next to ``me`` in a common term's list, nearest first."""
         if term.positions is None:
-            term.positions = {p.src_uri: i for i, p in enumerate(term.posts)}
-        i = term.positions[post.src_uri]
-        out: list[Post] = []
+            term.positions = {pid: i for i, pid in enumerate(term.members)}
+        i = term.positions[me]
+        out: list[int] = []
         for step in range(1, self.limit + 1):
-            out += [term.posts[j] for j in (i - step, i + step) if 0 <= j < len(term.posts)]
-        return out[: self.limit * 2]
+            out += [term.members[j] for j in (i - step, i + step) if 0 <= j < len(term.members)]
+        return out
