@@ -17,7 +17,7 @@ from .feeds import Feeds
 from .i18n import labels_for
 from .related import Related
 from .render import Renderer
-from .seo import Metadata, description_of
+from .seo import Metadata
 from .views import Views
 
 log = get_plugin_logger(__name__)
@@ -131,9 +131,9 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             page.meta.update(post.meta)
             # Titles are HTML to MkDocs themes (like the ones MkDocs derives from headings).
             page.meta["title"] = html.escape(post.title, quote=False)
-            if self.config.page_metadata and not page.meta.get("description"):
+            if self.metadata is not None and self.metadata.posts and not page.meta.get("description"):
                 # Themes that print page.meta.description (Material) then show this one.
-                page.meta["description"] = description_of(post)
+                page.meta["description"] = self.metadata.description(post)
             return markdown
         listing = self.digest.listings.get(page.file.src_uri) if self.digest else None
         if listing is not None and not listing.generated and listing.info and not page.meta.get("title"):

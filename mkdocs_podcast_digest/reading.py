@@ -23,8 +23,9 @@ _CJK = (
     "\U00020000-\U0003134f"
 )
 CJK_RE = re.compile(f"[{_CJK}]")
-#: A Latin (or any other space-separated script's) word: letters/digits not CJK, with inner ' . -
-WORD_RE = re.compile(rf"(?:(?![{_CJK}])[^\W_])+(?:['’.\-](?:(?![{_CJK}])[^\W_])+)*")
+_CJK_RUN = re.compile(f"[{_CJK}]+")
+#: A word of a space-separated script (CJK characters are taken out first), with inner ' . -
+WORD_RE = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -73,7 +74,8 @@ def plain_text(markdown: str) -> str:
 
 def count(text: str) -> tuple[int, int]:
     """(CJK characters, other words) in plain text."""
-    return len(CJK_RE.findall(text)), len(WORD_RE.findall(text))
+    spaced, runs = _CJK_RUN.subn(" ", text)  # each run of CJK becomes one space
+    return len(text) - len(spaced) + runs, len(WORD_RE.findall(spaced))
 
 
 def minutes(markdown: str, cjk_cpm: float = 300, latin_wpm: float = 230) -> int:

@@ -126,10 +126,17 @@ class Metadata:
         self.language = str(config.theme.get("language") or config.theme.get("locale") or "")
         self._urls = {f.src_uri: f.url for f in files.documentation_pages()}
         self._slugs: dict[tuple[str, str], str] = {}
+        self._descriptions: dict[str, str] = {}
         for key, tax in digest.taxonomies.items():
             for term in tax.terms.values():
                 for spelling in term.spellings:
                     self._slugs[(key, spelling)] = term.slug
+
+    def description(self, post: Post) -> str:
+        text = self._descriptions.get(post.src_uri)
+        if text is None:
+            text = self._descriptions[post.src_uri] = description_of(post)
+        return text
 
     def abs(self, src_uri: str) -> str:
         url = self._urls.get(src_uri)
@@ -160,7 +167,7 @@ class Metadata:
         ]
 
     def meta_tags(self, head: str, post: Post) -> list[str]:
-        description = description_of(post)
+        description = self.description(post)
         image = absolute_url(post.image, post.src_uri, self.files, self.site_url) if post.image else ""
         url = self.abs(post.src_uri)
         tags: list[str] = []
@@ -262,7 +269,7 @@ class Metadata:
             data["mainEntityOfPage"] = {"@type": "WebPage", "@id": url}
         if post.date is not None:
             data["datePublished"] = to_timestamp_sortable(post.date).isoformat()
-        description = description_of(post)
+        description = self.description(post)
         if description:
             data["description"] = description
         image = absolute_url(post.image, post.src_uri, self.files, self.site_url) if post.image else ""

@@ -216,3 +216,11 @@ def test_rss_writer_directly():
 )
 def test_first_paragraph(markdown, expected):
     assert first_paragraph(markdown) == expected
+
+
+def test_feeds_without_directory_urls(make_site):
+    site = make_site(CORPUS, config={"use_directory_urls": False})
+    root = parse(site, "tags/gpu/feed.xml")
+    assert items(root)[0].findtext("link") == "https://example.com/posts/p3.html"
+    assert root.findtext("./channel/link") == "https://example.com/tags/gpu.html"
+    assert 'href="https://example.com/tags/gpu/feed.xml"' in site.html("tags/gpu.html")
