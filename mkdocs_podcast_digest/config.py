@@ -47,6 +47,22 @@ class Taxonomies(c.Type):
         return merged
 
 
+class Weights(c.Type):
+    """``{front_matter_key: number}``, each at least 0."""
+
+    def __init__(self) -> None:
+        super().__init__(dict, default={})
+
+    def run_validation(self, value: object) -> dict[str, float]:
+        value = super().run_validation(value)
+        for key, weight in value.items():
+            if isinstance(weight, bool) or not isinstance(weight, int | float) or weight < 0:
+                raise base.ValidationError(
+                    f"the weight of '{key}' must be a number of 0 or more, got {weight!r}"
+                )
+        return {str(k): float(v) for k, v in value.items()}
+
+
 class PluginConfig(base.Config):
     posts_dir = c.Type(str, default="posts")
     """Folder under docs_dir whose Markdown files are posts (sub-folders included)."""
@@ -100,3 +116,32 @@ class PluginConfig(base.Config):
 
     drafts_in_serve = c.Type(bool, default=True)
     """Build drafts (marked) under ``mkdocs serve``; they are always left out of ``mkdocs build``."""
+
+    feeds = c.Type(bool, default=True)
+    """RSS 2.0 feeds: ``feed.xml`` for the site and ``<folder>/<slug>/feed.xml`` per term, announced
+    on pages with ``<link rel="alternate">``. They need ``site_url`` (RSS links are absolute)."""
+
+    feed_length = c.Type(int, default=20)
+    """Newest posts per feed (``0``: all)."""
+
+    page_metadata = c.Type(bool, default=True)
+    """On posts: ``<meta name="description">``, Open Graph and Twitter card tags, and JSON-LD
+    (``BlogPosting`` with its people, companies and episode). Tags the theme already writes
+    (Material's social cards) are not repeated."""
+
+    related_posts = c.Type(int, default=5)
+    """Related posts listed at the end of each post (``0``: none), by shared terms."""
+
+    related_weights = Weights()
+    """Weight of one shared term per front-matter key, merged over the defaults
+    (series 4, related_people 3, related_companies 2, tags 1, categories 0.5; others 1; 0 ignores a
+    taxonomy)."""
+
+    reading_time = c.Type(bool, default=True)
+    """Show the reading time on posts and in listings."""
+
+    reading_speed_cjk = c.Type(int, default=300)
+    """Chinese, Japanese and Korean characters read per minute."""
+
+    reading_speed_words = c.Type(int, default=230)
+    """Words read per minute in Latin (and other space-separated) scripts."""

@@ -27,6 +27,8 @@ EN = {
     "parts": "{count} parts",
     "redirect": "This page has moved to",
     "posts_tagged": "Posts",
+    "related": "Related posts",
+    "reading_time": "{minutes} min read",
 }
 
 # Words of the embeds (the shortcode extension's `texts`), under an "embed." prefix.
@@ -88,6 +90,8 @@ ZH_HANT = {
     "parts": "{count} 篇",
     "redirect": "此頁已移至",
     "posts_tagged": "文章",
+    "related": "相關文章",
+    "reading_time": "閱讀時間 {minutes} 分鐘",
 }
 
 ZH_HANS = {
@@ -117,6 +121,8 @@ ZH_HANS = {
     "older": "较旧",
     "no_posts": "暂无文章。",
     "redirect": "此页已移至",
+    "related": "相关文章",
+    "reading_time": "阅读时间 {minutes} 分钟",
 }
 
 JA = {
@@ -157,6 +163,8 @@ JA = {
     "parts": "全{count}回",
     "redirect": "このページの移動先：",
     "posts_tagged": "記事",
+    "related": "関連記事",
+    "reading_time": "{minutes} 分で読めます",
 }
 
 _BY_LANGUAGE = {

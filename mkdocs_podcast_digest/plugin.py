@@ -6,7 +6,7 @@ import html
 import os
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -14,8 +14,11 @@ from mkdocs.structure.pages import Page
 from . import navigation
 from .config import PluginConfig
 from .digest import SERIES_KEY, Digest
+from .feeds import Feeds
 from .i18n import embed_texts, labels_for
+from .related import Related
 from .render import Renderer
+from .seo import Metadata
 from .views import Views
 
 log = get_plugin_logger(__name__)
@@ -31,6 +34,8 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         self.command = "build"
         self.digest: Digest | None = None
         self.views: Views | None = None
+        self.feeds: Feeds | None = None
+        self.metadata: Metadata | None = None
         self._page: Page | None = None
         self.labels: dict[str, str] = {}
 
@@ -43,6 +48,8 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         self.views = None
         language = self.config.language or config.theme.get("language") or config.theme.get("locale") or "en"
         self.labels = labels_for(str(language), self.config.labels)
+        self.feeds = None
+        self.metadata = None
         if TEMPLATES_DIR not in config.theme.dirs:
             config.theme.dirs.append(TEMPLATES_DIR)  # after custom_dir and the theme: they win
         for css in (f"{ASSETS}/digest.css", f"{ASSETS}/embeds.css"):
@@ -79,6 +86,12 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             files.remove(file)
         for file in digest.plan(files):
             files.append(file)
+        if self.config.feeds and config.site_url:
+            self.feeds = Feeds(digest, files, config, self.config.feed_length)
+            for file in self.feeds.plan():
+                files.append(file)
+        elif self.config.feeds:
+            log.info("No RSS feeds: they need absolute links; set site_url in mkdocs.yml to have them.")
         digest.plan_redirects()
         digest.check_collisions(files)
         return files
@@ -92,7 +105,12 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         # Pages are rendered before `on_env`, so the renderer is made here, from the theme's
         # loader: a template in the user's custom_dir replaces ours.
         renderer = Renderer(config.theme.get_env().loader, self.digest.labels)
-        self.views = Views(self.digest, files, renderer)
+        related = None
+        if self.config.related_posts > 0:
+            related = Related(self.digest.taxonomies, self.config.related_weights, self.config.related_posts)
+        self.views = Views(self.digest, files, renderer, related)
+        if self.config.page_metadata or self.feeds:
+            self.metadata = Metadata(self.digest, files, config, self.feeds, self.config.page_metadata)
         lang = str(config.theme.get("language") or "en")
         for file in self.digest.redirect_files(files, lambda url, title: renderer.redirect(url, title, lang)):
             files.append(file)
@@ -114,6 +132,9 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             page.meta.update(post.meta)
             # Titles are HTML to MkDocs themes (like the ones MkDocs derives from headings).
             page.meta["title"] = html.escape(post.title, quote=False)
+            if self.metadata is not None and self.metadata.posts and not page.meta.get("description"):
+                # Themes that print page.meta.description (Material) then show this one.
+                page.meta["description"] = self.metadata.description(post)
             return markdown
         listing = self.digest.listings.get(page.file.src_uri) if self.digest else None
         if listing is not None and not listing.generated and listing.info and not page.meta.get("title"):
@@ -133,6 +154,12 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         if listing is not None:
             return self.views.listing(listing, html, page.url)
         return html
+
+    @event_priority(-50)  # after Material's social plugin (50) has written its tags
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self.metadata is None:
+            return output
+        return self.metadata.post_page(output, page.file.src_uri)
 
     # ----------------------------------------------------------------------------- warnings
 

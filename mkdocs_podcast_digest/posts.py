@@ -9,6 +9,7 @@ file name, so ``mkdocs build --strict`` fails on them while a normal build keeps
 from __future__ import annotations
 
 import datetime as dt
+import mimetypes
 import re
 import reprlib
 import unicodedata
@@ -65,6 +66,8 @@ class Post:
     terms: dict[str, list[str]] = field(default_factory=dict)
     series_order: int | None = None
     aliases: list[str] = field(default_factory=list)
+    #: The episode's audio file for podcast feeds: ``{"url", "length" (bytes, 0 if unknown), "type"}``.
+    audio: dict[str, Any] | None = None
     slug: str = ""
     url: str = ""
     #: Everything for ``page.meta``: normalised known keys plus unknown keys untouched.
@@ -461,7 +464,7 @@ def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST
     key_line = _key_lines(fm, fm_first_line) if kind else {}
 
     # Hugo's keys are case-insensitive; unknown keys keep their spelling for themes.
-    known = set(STRING_KEYS) | set(DATE_KEYS) | set(list_keys) | {"draft", "series_order", "aliases"}
+    known = set(STRING_KEYS) | set(DATE_KEYS) | set(list_keys) | {"draft", "series_order", "aliases", "audio"}
     norm: dict[str, Any] = {}
     meta: dict[str, Any] = {}
     for key, value in data.items():
@@ -585,5 +588,57 @@ def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST
         post.problems += alias_problems
         meta["aliases"] = aliases
 
+    if norm.get("audio") not in (None, ""):
+        post.audio, problem = parse_audio(norm["audio"], line_of("audio"))
+        if problem:
+            post.problems.append(problem)
+        meta["audio"] = post.audio or norm["audio"]
+
     post.meta = meta
     return post
+
+
+_AUDIO_EXPECTED = (
+    "Write audio: https://example.com/ep1.mp3, or a mapping "
+    "{url: https://example.com/ep1.mp3, length: 12345678, type: audio/mpeg}."
+)
+
+
+def parse_audio(value: Any, line: int | None) -> tuple[dict[str, Any] | None, Problem | None]:
+    """``audio:`` front matter -> ``{"url", "length", "type"}`` for an RSS ``<enclosure>``.
+
+    A URL string or a mapping; the length (bytes) may be unknown (0, as the RSS Advisory Board
+    recommends), the type is guessed from the file extension when missing.
+    """
+    if isinstance(value, str):
+        value = {"url": value}
+    if not isinstance(value, dict):
+        return None, Problem(
+            f"'audio' should be a URL or a mapping, not {type(value).__name__}; "
+            f"it was ignored. {_AUDIO_EXPECTED}",
+            line,
+        )
+    fields = {str(k).lower(): v for k, v in value.items()}
+    url = fields.get("url") or fields.get("src")
+    if not isinstance(url, str) or not url.strip() or any(c in url for c in '"<> \t\n'):
+        return None, Problem(
+            f"'audio' has no usable url ({url!r:.60}); it was ignored. {_AUDIO_EXPECTED}", line
+        )
+    url = url.strip()
+    length = fields.get("length", 0)
+    if isinstance(length, str) and length.strip().isdigit():
+        length = int(length)
+    if isinstance(length, bool) or not isinstance(length, int) or length < 0:
+        return None, Problem(
+            f"'audio' has a length that is not a number of bytes ({length!r:.40}); "
+            f"the audio was ignored. {_AUDIO_EXPECTED}",
+            line,
+        )
+    kind = fields.get("type") or mimetypes.guess_type(url.split("?")[0])[0] or "audio/mpeg"
+    if not isinstance(kind, str) or not re.fullmatch(r"[a-z]+/[a-z0-9.+-]+", kind.strip().lower()):
+        return None, Problem(
+            f"'audio' has a type that is not a MIME type ({kind!r:.40}); "
+            f"the audio was ignored. {_AUDIO_EXPECTED}",
+            line,
+        )
+    return {"url": url, "length": length, "type": kind.strip().lower()}, None

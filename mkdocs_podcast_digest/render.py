@@ -31,8 +31,7 @@ class Renderer:
 
     # ---------------------------------------------------------------------------------------
 
-    @staticmethod
-    def post_item(post: Post, url: str) -> dict:
+    def post_item(self, post: Post, url: str, minutes: int = 0) -> dict:
         return {
             "title": post.title,
             "url": url,
@@ -43,13 +42,18 @@ class Renderer:
             "source_url": post.source_url,
             "draft": post.draft,
             "has_heading": post.has_heading,
+            "minutes": minutes,
+            "reading_time": self.labels["reading_time"].format(minutes=minutes) if minutes else "",
         }
 
     def heading(self, text: str) -> str:
         return str(markupsafe.Markup("<h1>{}</h1>\n").format(text))
 
-    def post_header(self, post: Post) -> str:
-        return self.render("post_header", post=self.post_item(post, ""))
+    def post_header(self, post: Post, minutes: int = 0) -> str:
+        return self.render("post_header", post=self.post_item(post, "", minutes))
+
+    def related(self, items: list[dict]) -> str:
+        return self.render("related", items=items) if items else ""
 
     def post_terms(self, groups: list[dict]) -> str:
         return self.render("post_terms", groups=groups)

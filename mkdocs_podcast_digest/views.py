@@ -11,15 +11,30 @@ from mkdocs.structure.files import Files
 from .digest import SERIES_KEY, Digest
 from .pages import Listing
 from .posts import Post
+from .reading import minutes
+from .related import Related
 from .render import Renderer, rel
 
 
 class Views:
-    def __init__(self, digest: Digest, files: Files, renderer: Renderer):
+    def __init__(self, digest: Digest, files: Files, renderer: Renderer, related: Related | None = None):
         self.digest = digest
         self.renderer = renderer
         self.labels = digest.labels
         self.urls = {f.src_uri: f.url for f in files.documentation_pages()}
+        self.related = related
+        self._minutes: dict[str, int] = {}
+
+    def minutes(self, post: Post) -> int:
+        """Reading time, counted once per post per build (0 when turned off)."""
+        options = self.digest.options
+        if not options.reading_time:
+            return 0
+        if post.src_uri not in self._minutes:
+            self._minutes[post.src_uri] = minutes(
+                post.body, options.reading_speed_cjk, options.reading_speed_words
+            )
+        return self._minutes[post.src_uri]
 
     def url(self, src_uri: str, from_url: str) -> str:
         return rel(self.urls.get(src_uri, ""), from_url)
@@ -37,11 +52,15 @@ class Views:
         series = self.series_context(post, page_url)
         box = self.renderer.series_box(series)
         pos = self.digest.options.series_position
-        top = self.renderer.post_header(post) if where in ("top", "both") else ""
+        top = self.renderer.post_header(post, self.minutes(post)) if where in ("top", "both") else ""
         top += box if pos in ("top", "both") else ""
         bottom = box if pos in ("bottom", "both") else ""
         if where in ("bottom", "both"):
             bottom += self.renderer.post_terms(self.term_groups(post, page_url))
+        if self.related is not None:
+            bottom += self.renderer.related(
+                [self.renderer.post_item(p, self.post_url(p, page_url)) for p in self.related.of(post)]
+            )
         return top + html + bottom
 
     def term_groups(self, post: Post, page_url: str) -> list[dict]:
@@ -111,7 +130,9 @@ class Views:
                 for t in tax.sorted_terms("count")
             ]
             return html + self.renderer.terms_index(terms, tax.folder)
-        items = [self.renderer.post_item(p, self.post_url(p, page_url)) for p in listing.posts]
+        items = [
+            self.renderer.post_item(p, self.post_url(p, page_url), self.minutes(p)) for p in listing.posts
+        ]
         pager = None
         if listing.page_count > 1:
             uris = listing.page_uris

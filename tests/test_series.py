@@ -157,7 +157,7 @@ def test_box_position(make_site, position):
     count = html.count('<nav class="pd-series"')
     assert count == {"top": 1, "bottom": 1, "both": 2, "none": 0}[position]
     if position in ("top", "bottom"):
-        text_at = html.index("Text of Part Two")
+        text_at = html.index("<p>Text of Part Two</p>")
         box_at = html.index('<nav class="pd-series"')
         assert (box_at < text_at) == (position == "top")
 

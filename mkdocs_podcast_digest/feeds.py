@@ -1,0 +1,242 @@
+"""RSS 2.0 feeds: one for the site (``feed.xml``) and one per term (``tags/<slug>/feed.xml``).
+
+Feeds are plain files added with ``File.generated`` in ``on_files``, once the posts are read and
+the pages planned, so they need no rendered HTML: each item carries the post's ``description``
+(or its first paragraph, cut from the raw Markdown), a link to the episode, its terms as
+categories and, from ``audio:`` front matter, an ``<enclosure>`` that makes the feed a podcast.
+The XML is written by ElementTree (every title escaped), after removing the control characters
+XML 1.0 forbids, so the feed parses whatever the titles contain.
+
+RSS needs absolute links: without ``site_url`` no feed is written (an info message says so).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from email.utils import format_datetime
+from html import escape
+from urllib.parse import urljoin, urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from .digest import Digest
+from .posts import Post, to_timestamp_sortable
+from .reading import first_paragraph
+
+ATOM = "http://www.w3.org/2005/Atom"
+FEED_NAME = "feed.xml"
+#: Characters XML 1.0 does not allow (C0 controls but tab/newline/return, lone surrogates,
+#: U+FFFE/U+FFFF) plus the C1 controls it discourages.
+_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean(text: str) -> str:
+    """Text that can go into an XML 1.0 document: forbidden characters dropped, spaces folded."""
+    return " ".join(_ILLEGAL_XML.sub("", text).split())
+
+
+def absolute_url(ref: str, post_src_uri: str, files: Files, site_url: str) -> str:
+    """A front-matter path (``cover.jpg``, ``/img/x.png``, ``https://…``) -> an absolute URL.
+
+    A relative path is looked up next to the post, then from the docs root (as MkDocs resolves
+    links); a leading ``/`` means the site root. Empty when there is no way to make it absolute.
+    """
+    ref = ref.strip()
+    if not ref:
+        return ""
+    parts = urlsplit(ref)
+    if parts.scheme in ("http", "https") and parts.netloc:
+        return ref
+    if parts.scheme or ref.startswith("//") or not site_url:
+        return ""
+    path = parts.path
+    candidates = (
+        [path.lstrip("/")]
+        if path.startswith("/")
+        else [
+            posixpath.normpath(posixpath.join(posixpath.dirname(post_src_uri), path)),
+            posixpath.normpath(path),
+        ]
+    )
+    for candidate in candidates:
+        file = files.get_file_from_path(candidate)
+        if file is not None:
+            return urljoin(site_url, file.url)
+    return urljoin(site_url, path.lstrip("/")) + (f"?{parts.query}" if parts.query else "")
+
+
+@dataclass
+class Item:
+    title: str
+    link: str
+    date: dt.datetime | None
+    description: str  # HTML, escaped again by the XML writer as RSS expects
+    categories: list[str] = field(default_factory=list)
+    enclosure: dict | None = None
+    sort_key: tuple = ()
+
+
+@dataclass
+class Channel:
+    title: str
+    link: str
+    description: str
+    self_url: str
+    language: str = ""
+
+
+def rss(channel: Channel, items: Iterable[Item]) -> str:
+    """An RSS 2.0 document (with Atom's ``rel="self"``, which feed validators ask for)."""
+    ET.register_namespace("atom", ATOM)
+    root = ET.Element("rss", {"version": "2.0"})
+    ch = ET.SubElement(root, "channel")
+
+    def sub(parent: ET.Element, tag: str, text: str, **attrs: str) -> ET.Element:
+        el = ET.SubElement(parent, tag, attrs)
+        el.text = clean(text)
+        return el
+
+    sub(ch, "title", channel.title)
+    sub(ch, "link", channel.link)
+    sub(ch, "description", channel.description or channel.title)
+    ET.SubElement(
+        ch, f"{{{ATOM}}}link", {"href": channel.self_url, "rel": "self", "type": "application/rss+xml"}
+    )
+    if channel.language:
+        sub(ch, "language", channel.language)
+    sub(ch, "generator", "mkdocs-podcast-digest")
+    items = list(items)
+    newest = next((i.date for i in items if i.date), None)
+    if newest is not None:
+        # The newest post's date, not the build's: the same posts always give the same file.
+        sub(ch, "lastBuildDate", format_datetime(to_timestamp_sortable(newest)))
+    for item in items:
+        el = ET.SubElement(ch, "item")
+        sub(el, "title", item.title)
+        sub(el, "link", item.link)
+        sub(el, "guid", item.link, isPermaLink="true")
+        if item.date is not None:
+            sub(el, "pubDate", format_datetime(to_timestamp_sortable(item.date)))
+        if item.description:
+            desc = ET.SubElement(el, "description")
+            desc.text = _ILLEGAL_XML.sub("", item.description)
+        for name in item.categories:
+            sub(el, "category", name)
+        if item.enclosure:
+            ET.SubElement(
+                el,
+                "enclosure",
+                {
+                    "url": item.enclosure["url"],
+                    "length": str(item.enclosure["length"]),
+                    "type": item.enclosure["type"],
+                },
+            )
+    ET.indent(root, space="  ")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# The site's feeds
+
+
+@dataclass
+class FeedLink:
+    title: str
+    url: str  # absolute
+
+
+class Feeds:
+    """Plans every feed of one build; ``files()`` returns them, ``links_for()`` their <link>s."""
+
+    def __init__(self, digest: Digest, files: Files, config: MkDocsConfig, length: int):
+        self.digest = digest
+        self.files = files
+        self.config = config
+        self.site_url = config.site_url or ""
+        self.length = length
+        self.site: FeedLink | None = None
+        #: (taxonomy key, slug) -> the term's feed
+        self.terms: dict[tuple[str, str], FeedLink] = {}
+        self._items: dict[str, Item] = {}
+        self._urls = {f.src_uri: f.url for f in files.documentation_pages()}
+
+    def _abs(self, src_uri: str) -> str:
+        return urljoin(self.site_url, self._urls.get(src_uri, ""))
+
+    def item(self, post: Post) -> Item:
+        item = self._items.get(post.src_uri)
+        if item is None:
+            item = self._items[post.src_uri] = self._make_item(post)
+        return item
+
+    def _make_item(self, post: Post) -> Item:
+        text = post.description or str(post.meta.get("summary") or "") or first_paragraph(post.body)
+        parts = [f"<p>{escape(clean(text))}</p>"] if text else []
+        source = urlsplit(post.source_url)
+        if source.scheme in ("http", "https") and source.netloc:
+            name = post.source_name or source.netloc
+            parts.append(f'<p><a href="{escape(post.source_url)}">{escape(clean(name))}</a></p>')
+        categories = [*post.terms.get("categories", ()), *post.terms.get("tags", ())]
+        enclosure = None
+        if post.audio:
+            url = absolute_url(post.audio["url"], post.src_uri, self.files, self.site_url)
+            enclosure = {**post.audio, "url": url} if url else None
+        return Item(
+            title=post.title,
+            link=self._abs(post.src_uri),
+            date=post.date,
+            description="\n".join(parts),
+            categories=categories,
+            enclosure=enclosure,
+            sort_key=post.sort_key,
+        )
+
+    def _newest(self, posts: Iterable[Post]) -> list[Item]:
+        items = sorted((self.item(p) for p in posts if not p.draft), key=lambda i: i.sort_key)
+        return items[: self.length] if self.length > 0 else items
+
+    def plan(self) -> list[File]:
+        """Every feed as a generated file; none without ``site_url`` or when a file is in the way."""
+        config = self.config
+        taken = {f.src_uri for f in self.files}
+        language = str(config.theme.get("language") or config.theme.get("locale") or "")
+        out: list[File] = []
+
+        def add(path: str, channel: Channel, posts: Iterable[Post]) -> FeedLink | None:
+            if path in taken:
+                return None
+            file = File.generated(config, path, content="")
+            channel.self_url = urljoin(self.site_url, file.url)  # quoted: tags/%E6%8E%A8/feed.xml
+            file.content_string = rss(channel, self._newest(posts))
+            out.append(file)
+            return FeedLink(channel.title, channel.self_url)
+
+        site_name = str(config.site_name)
+        home = Channel(site_name, self.site_url, str(config.site_description or ""), "", language)
+        self.site = add(FEED_NAME, home, self.digest.posts.values())
+        for key, tax in self.digest.taxonomies.items():
+            for term in tax.terms.values():
+                info = self.digest.infos[(key, term.slug)]
+                page = self._abs(self.digest.term_uris[(key, term.slug)])
+                channel = Channel(f"{info.name} – {site_name}", page, info.description, "", language)
+                link = add(f"{tax.folder}/{term.slug}/{FEED_NAME}", channel, term.posts)
+                if link:
+                    self.terms[(key, term.slug)] = link
+        return out
+
+    def links_for(self, src_uri: str) -> list[FeedLink]:
+        """Feeds to announce on a page: the site's, and on a term's pages that term's."""
+        links = [self.site] if self.site else []
+        listing = self.digest.listings.get(src_uri)
+        if listing is not None and listing.term is not None and listing.taxonomy is not None:
+            link = self.terms.get((listing.taxonomy.key, listing.term.slug))
+            if link:
+                links.append(link)
+        return links

@@ -1,0 +1,133 @@
+"""Related posts from shared terms, scored through inverted indexes (no all-pairs loop).
+
+The taxonomies already are inverted indexes: term -> its posts. A post's candidates are the posts
+of its own terms; each shared term adds its taxonomy's weight (a shared series counts more than a
+shared tag), scaled down as the term gets more common, since two posts sharing a tag used on
+half the site say little about each other. Terms on more than ``common`` posts are not walked at
+all: they only add their weight to candidates found through rarer terms, or, for a post with too
+few of those, offer their posts nearest to it in date. The cost is then bounded by
+``common`` x the number of (post, term) pairs, whatever the size of the biggest tag.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .posts import Post
+from .taxonomy import Taxonomy
+
+#: Weight of one shared term per taxonomy key; other (custom) taxonomies weigh ``OTHER_WEIGHT``.
+DEFAULT_WEIGHTS: dict[str, float] = {
+    "series": 4.0,
+    "related_people": 3.0,
+    "related_companies": 2.0,
+    "tags": 1.0,
+    "categories": 0.5,
+}
+OTHER_WEIGHT = 1.0
+
+
+@dataclass
+class _Term:
+    weight: float  # taxonomy weight x rarity
+    members: list[int]  # post ids, in the term's order (newest first; reading order for series)
+    common: bool
+    positions: dict[int, int] | None = None
+
+
+class Related:
+    """``Related(taxonomies).of(post)`` -> up to ``limit`` posts, most related first."""
+
+    def __init__(
+        self,
+        taxonomies: Mapping[str, Taxonomy],
+        weights: Mapping[str, float] | None = None,
+        limit: int = 5,
+        common: int = 100,
+    ):
+        weights = {**DEFAULT_WEIGHTS, **(weights or {})}
+        self.limit = limit
+        self._posts: list[Post] = []
+        self._ids: dict[str, int] = {}
+        self._terms: list[_Term] = []
+        self._of: list[set[int]] = []  # post id -> its term ids
+        for key, tax in taxonomies.items():
+            weight = float(weights.get(key, OTHER_WEIGHT))
+            if weight <= 0:
+                continue
+            for term in tax.terms.values():
+                df = len(term.posts)
+                if df < 2:
+                    continue  # nobody to share it with
+                tid = len(self._terms)
+                members = [self._id(p) for p in term.posts]
+                self._terms.append(_Term(weight / math.log2(1 + df), members, df > common))
+                for pid in members:
+                    self._of[pid].add(tid)
+
+    def _id(self, post: Post) -> int:
+        pid = self._ids.get(post.src_uri)
+        if pid is None:
+            pid = self._ids[post.src_uri] = len(self._posts)
+            self._posts.append(post)
+            self._of.append(set())
+        return pid
+
+    def of(self, post: Post) -> list[Post]:
+        me = self._ids.get(post.src_uri)
+        if self.limit <= 0 or me is None:
+            return []
+        terms = self._terms
+        own = self._of[me]
+        common_ids = [tid for tid in own if terms[tid].common]
+        scores: dict[int, float] = {}
+        get = scores.get
+        for tid in own:
+            term = terms[tid]
+            if not term.common:
+                w = term.weight
+                for pid in term.members:
+                    scores[pid] = get(pid, 0.0) + w
+        scores.pop(me, None)
+        if common_ids:
+            # Common terms only add their weight to posts found through rarer ones...
+            for pid in scores:
+                theirs = self._of[pid]
+                for tid in common_ids:
+                    if tid in theirs:
+                        scores[pid] += terms[tid].weight
+            # ...or, for a post with too few of those, offer the posts nearest to it in date.
+            if len(scores) < self.limit:
+                for tid in common_ids:
+                    for pid in self._neighbours(terms[tid], me):
+                        if pid not in scores:
+                            theirs = self._of[pid]
+                            scores[pid] = sum(terms[t].weight for t in common_ids if t in theirs)
+        if not scores:
+            return []
+        # Only the posts that can make the top `limit` are ranked in full; equal scores go to the
+        # post nearest in date, then the newer one.
+        floor = round(heapq.nlargest(self.limit, scores.values())[-1], 9)
+        finalists = [pid for pid, score in scores.items() if round(score, 9) >= floor]
+        when = post.date.timestamp() if post.date else None
+
+        def rank(pid: int) -> tuple:
+            other = self._posts[pid]
+            gap = abs(other.date.timestamp() - when) if when is not None and other.date else math.inf
+            return (-round(scores[pid], 9), gap, other.sort_key)
+
+        finalists.sort(key=rank)
+        return [self._posts[pid] for pid in finalists[: self.limit]]
+
+    def _neighbours(self, term: _Term, me: int) -> list[int]:
+        """The posts next to ``me`` in a common term's list, nearest first."""
+        if term.positions is None:
+            term.positions = {pid: i for i, pid in enumerate(term.members)}
+        i = term.positions[me]
+        out: list[int] = []
+        for step in range(1, self.limit + 1):
+            out += [term.members[j] for j in (i - step, i + step) if 0 <= j < len(term.members)]
+        return out

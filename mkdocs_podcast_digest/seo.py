@@ -1,0 +1,318 @@
+"""What a post says about itself to search engines, link previews and feed readers.
+
+Added to ``<head>`` in ``on_post_page`` (after Material's social plugin has written its tags) by
+one ``str.find("</head>")``, the way Material's own social plugin does, so it works with any
+theme and costs no regex over the page:
+
+- ``<meta name="description">``: the plugin puts the post's description (or its first
+  paragraph) in ``page.meta.description``, which Material prints; for themes that print none on
+  posts (MkDocs, readthedocs) it is added here.
+- Open Graph and Twitter card tags: title, description, absolute image, type article,
+  published time, tags. A tag the head already has (Material's social cards) is left alone.
+- JSON-LD: the post as ``BlogPosting`` with ``datePublished``, ``keywords``, its people
+  (``about``) and companies (``mentions``) as ``Person`` / ``Organization`` with their profile
+  URLs, its series, and the episode (``source_url``, embedded players) as ``VideoObject`` /
+  ``PodcastEpisode``.
+- ``<link rel="alternate" type="application/rss+xml">`` for the feeds, on every page.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+
+from .digest import SERIES_KEY, Digest
+from .feeds import FeedLink, absolute_url, clean
+from .posts import Post, to_timestamp_sortable
+from .reading import first_paragraph, without_code
+from .shortcodes import parser
+from .shortcodes.specs import ArgError, Embed, lookup
+
+PEOPLE_KEY = "related_people"
+COMPANIES_KEY = "related_companies"
+_VIDEO_HOSTS = ("youtube.com", "youtu.be", "vimeo.com")
+_YT_THUMB = "https://i.ytimg.com/vi/{}/hqdefault.jpg"
+
+
+def description_of(post: Post, limit: int = 200) -> str:
+    """``description``, else Hugo's ``summary``, else the first paragraph of the text."""
+    return clean(post.description or str(post.meta.get("summary") or "") or first_paragraph(post.body, limit))
+
+
+def insert_in_head(output: str, tags: list[str]) -> str:
+    at = output.find("</head>")
+    if at < 0 or not tags:
+        return output
+    return output[:at] + "\n".join(tags) + "\n" + output[at:]
+
+
+def has_meta(head: str, name: str) -> bool:
+    """Whether the head already declares ``name`` (``property="og:x"`` or ``name="og:x"``)."""
+    return f'"{name}"' in head or f"'{name}'" in head
+
+
+def json_ld(data: dict[str, Any]) -> str:
+    """A ``<script type="application/ld+json">`` block that no value can close early."""
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/ld+json">\n{text}\n</script>'
+
+
+def embeds(markdown: str) -> list[Embed]:
+    """The built-in embeds of a post's Markdown (outside code), quietly: bad ones are skipped
+    here, the shortcode extension already warned about them."""
+    out: list[Embed] = []
+    for m in parser.SHORTCODE_RE.finditer(without_code(markdown)):
+        if m.group("open") is not None:
+            continue
+        delim, body = parser.parts(m)
+        if parser.is_escaped(body):
+            continue
+        try:
+            sc = parser.parse(delim, body)
+        except parser.ShortcodeSyntaxError:
+            continue
+        spec = lookup(sc.name)
+        names = spec.positional.get(len(sc.args)) if spec else None
+        if spec is None or sc.closing or (sc.args and names is None):
+            continue
+        by_lower = {k.lower(): k for k in spec.params}
+        given = list(zip(names or (), sc.args, strict=False)) + list(sc.kwargs.items())
+        try:
+            values = {
+                by_lower[k.lower()]: spec.params[by_lower[k.lower()]](v)
+                for k, v in given
+                if k.lower() in by_lower and v.strip()
+            }
+            if all(r in values for r in spec.required):
+                out.append(spec.build(values))
+        except ArgError:
+            continue
+    return out
+
+
+def _youtube_id(url: str) -> str:
+    parts = urlsplit(url)
+    host = (parts.hostname or "").removeprefix("www.").removeprefix("m.")
+    if host == "youtu.be":
+        return parts.path.strip("/")
+    if host == "youtube.com":
+        if parts.path == "/watch":
+            query = dict(p.split("=", 1) for p in parts.query.split("&") if "=" in p)
+            return query.get("v", "")
+        segments = parts.path.strip("/").split("/")
+        if len(segments) == 2 and segments[0] in ("embed", "shorts", "live"):
+            return segments[1]
+    return ""
+
+
+class Metadata:
+    """Head tags for one build's pages."""
+
+    def __init__(
+        self, digest: Digest, files: Files, config: MkDocsConfig, feeds: Any = None, posts: bool = True
+    ):
+        self.digest = digest
+        self.posts = posts  # False: feed links only
+        self.files = files
+        self.config = config
+        self.feeds = feeds
+        self.site_url = config.site_url or ""
+        self.language = str(config.theme.get("language") or config.theme.get("locale") or "")
+        self._urls = {f.src_uri: f.url for f in files.documentation_pages()}
+        self._slugs: dict[tuple[str, str], str] = {}
+        self._descriptions: dict[str, str] = {}
+        for key, tax in digest.taxonomies.items():
+            for term in tax.terms.values():
+                for spelling in term.spellings:
+                    self._slugs[(key, spelling)] = term.slug
+
+    def description(self, post: Post) -> str:
+        text = self._descriptions.get(post.src_uri)
+        if text is None:
+            text = self._descriptions[post.src_uri] = description_of(post)
+        return text
+
+    def abs(self, src_uri: str) -> str:
+        url = self._urls.get(src_uri)
+        return urljoin(self.site_url, url) if self.site_url and url is not None else ""
+
+    # ------------------------------------------------------------------------------------------
+
+    def post_page(self, output: str, src_uri: str) -> str:
+        """The page's HTML with our tags added before ``</head>``."""
+        at = output.find("</head>")
+        if at < 0:
+            return output
+        head = output[:at]
+        tags = self.feed_links(head, self.feeds.links_for(src_uri) if self.feeds else [])
+        post = self.digest.posts.get(src_uri) if self.posts else None
+        if post is not None:
+            tags += self.meta_tags(head, post)
+            tags.append(json_ld(self.article(post)))
+        return insert_in_head(output, tags)
+
+    @staticmethod
+    def feed_links(head: str, links: list[FeedLink]) -> list[str]:
+        return [
+            f'<link rel="alternate" type="application/rss+xml" title="{escape(link.title)}" '
+            f'href="{escape(link.url)}">'
+            for link in links
+            if f'"{escape(link.url)}"' not in head
+        ]
+
+    def meta_tags(self, head: str, post: Post) -> list[str]:
+        description = self.description(post)
+        image = absolute_url(post.image, post.src_uri, self.files, self.site_url) if post.image else ""
+        url = self.abs(post.src_uri)
+        tags: list[str] = []
+        if description and 'name="description"' not in head and "name='description'" not in head:
+            tags.append(f'<meta name="description" content="{escape(description)}">')
+        og: list[tuple[str, str]] = [
+            ("og:type", "article"),
+            ("og:title", post.title),
+            ("og:description", description),
+            ("og:url", url),
+            ("og:image", image),
+            ("og:site_name", str(self.config.site_name)),
+            ("article:published_time", to_timestamp_sortable(post.date).isoformat() if post.date else ""),
+        ]
+        for prop, value in og:
+            if value and not has_meta(head, prop):
+                tags.append(f'<meta property="{prop}" content="{escape(clean(value))}">')
+        if not has_meta(head, "article:tag"):
+            tags += [
+                f'<meta property="article:tag" content="{escape(clean(t))}">'
+                for t in post.terms.get("tags", ())
+            ]
+        twitter = [
+            ("twitter:card", "summary_large_image" if image else "summary"),
+            ("twitter:title", post.title),
+            ("twitter:description", description),
+            ("twitter:image", image),
+        ]
+        for name, value in twitter:
+            if value and not has_meta(head, name):
+                tags.append(f'<meta name="{name}" content="{escape(clean(value))}">')
+        return tags
+
+    # ------------------------------------------------------------------------------------------
+
+    def _entity(self, key: str, name: str, kind: str) -> dict[str, Any]:
+        slug = self._slugs.get((key, name))
+        entity: dict[str, Any] = {"@type": kind, "name": name}
+        if slug is None:
+            return entity
+        info = self.digest.infos.get((key, slug))
+        if info is not None:
+            entity["name"] = info.name
+            if info.description:
+                entity["description"] = info.description
+            same = [link.get("url") for link in info.links if str(link.get("url", "")).startswith("http")]
+            if same:
+                entity["sameAs"] = same
+        url = self.abs(self.digest.term_uris.get((key, slug), ""))
+        if url:
+            entity["url"] = url
+        return entity
+
+    def episode(self, post: Post, players: list[Embed]) -> dict[str, Any] | None:
+        """The episode the post is about, from ``source_url`` (or its first player)."""
+        source = post.source_url
+        parts = urlsplit(source)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            first = next((e for e in players if e.kind in ("video", "audio") and e.provider != "audio"), None)
+            if first is None:
+                return None
+            source = first.href
+            parts = urlsplit(source)
+        host = (parts.hostname or "").removeprefix("www.").removeprefix("m.")
+        match = next((e for e in players if e.href.split("&t=")[0] == source.split("&t=")[0]), None)
+        name = match.title if match and match.titled else post.source_name or post.title
+        if host in _VIDEO_HOSTS:
+            episode: dict[str, Any] = {"@type": "VideoObject", "name": name, "url": source}
+            video_id = _youtube_id(source)
+            if video_id:
+                episode["embedUrl"] = f"https://www.youtube-nocookie.com/embed/{video_id}"
+                episode["thumbnailUrl"] = _YT_THUMB.format(video_id)
+        else:
+            episode = {"@type": "PodcastEpisode", "name": name, "url": source}
+            if post.audio:
+                audio = absolute_url(post.audio["url"], post.src_uri, self.files, self.site_url)
+                if audio:
+                    episode["associatedMedia"] = {
+                        "@type": "MediaObject",
+                        "contentUrl": audio,
+                        "encodingFormat": post.audio["type"],
+                    }
+        if post.source_name:
+            series_type = "CreativeWorkSeries" if episode["@type"] == "VideoObject" else "PodcastSeries"
+            episode["partOfSeries"] = {"@type": series_type, "name": post.source_name}
+        return episode
+
+    def article(self, post: Post) -> dict[str, Any]:
+        """The post as schema.org ``BlogPosting``."""
+        data: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@type": "BlogPosting",
+            "headline": post.title,
+            "name": post.title,
+        }
+        url = self.abs(post.src_uri)
+        if url:
+            data["url"] = url
+            data["mainEntityOfPage"] = {"@type": "WebPage", "@id": url}
+        if post.date is not None:
+            data["datePublished"] = to_timestamp_sortable(post.date).isoformat()
+        description = self.description(post)
+        if description:
+            data["description"] = description
+        image = absolute_url(post.image, post.src_uri, self.files, self.site_url) if post.image else ""
+        if image:
+            data["image"] = image
+        if self.language:
+            data["inLanguage"] = self.language
+        keywords = [*post.terms.get("tags", ())]
+        if keywords:
+            data["keywords"] = keywords
+        if post.terms.get("categories"):
+            data["articleSection"] = list(post.terms["categories"])
+        people = [self._entity(PEOPLE_KEY, n, "Person") for n in post.terms.get(PEOPLE_KEY, ())]
+        companies = [
+            self._entity(COMPANIES_KEY, n, "Organization") for n in post.terms.get(COMPANIES_KEY, ())
+        ]
+        if people:
+            data["about"] = people
+        if companies:
+            data["mentions"] = companies
+        series = [self._entity(SERIES_KEY, n, "CreativeWorkSeries") for n in post.terms.get(SERIES_KEY, ())]
+        if series:
+            data["isPartOf"] = series
+        players = embeds(post.body)
+        episode = self.episode(post, players)
+        if episode:
+            data["isBasedOn"] = episode
+        videos = []
+        for e in players:
+            if e.kind != "video":
+                continue
+            video: dict[str, Any] = {"@type": "VideoObject", "name": e.title if e.titled else post.title}
+            video["url"] = e.href
+            if e.src:
+                video["embedUrl"] = e.src
+            video_id = _youtube_id(e.href)
+            if video_id:
+                video["thumbnailUrl"] = _YT_THUMB.format(video_id)
+            videos.append(video)
+        if videos:
+            data["video"] = videos
+        site = {"@type": "Organization", "name": str(self.config.site_name)}
+        if self.site_url:
+            site["url"] = self.site_url
+        data["publisher"] = site
+        return data

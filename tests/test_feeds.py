@@ -1,0 +1,226 @@
+"""RSS feeds: parsed with an XML parser, counted per term, escaped whatever the titles hold."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from email.utils import parsedate_to_datetime
+
+import pytest
+
+from mkdocs_podcast_digest.feeds import Channel, Item, clean, rss
+from mkdocs_podcast_digest.posts import parse_post
+from mkdocs_podcast_digest.reading import first_paragraph
+
+
+def post(n: int, tags: str, day: int, extra: str = "") -> str:
+    return f"---\ntitle: Post {n}\ndate: 2026-01-{day:02d}T10:00:00+08:00\ntags: [{tags}]\n{extra}---\nText {n}.\n"
+
+
+CORPUS = {
+    "posts/p1.md": post(1, "GPU, 推論晶片", 1),
+    "posts/p2.md": post(2, "GPU", 2),
+    "posts/p3.md": post(3, "GPU, RLHF", 3, "related_people: [Lex Fridman]\n"),
+    "posts/p4.md": post(4, "RLHF", 4, "related_people: [Lex Fridman]\nseries: [S]\nseries_order: 2\n"),
+    "posts/p5.md": post(5, "推論晶片", 5, "series: [S]\nseries_order: 1\n"),
+}
+
+
+def parse(site, path: str) -> ET.Element:
+    return ET.fromstring((site.out / path).read_bytes())
+
+
+def items(root: ET.Element) -> list[ET.Element]:
+    return root.findall("./channel/item")
+
+
+def titles(root: ET.Element) -> list[str]:
+    return [i.findtext("title") for i in items(root)]
+
+
+def test_site_and_term_feeds_parse_and_count_per_term(make_site):
+    site = make_site(CORPUS, strict=True)
+    root = parse(site, "feed.xml")
+    assert root.tag == "rss" and root.get("version") == "2.0"
+    assert titles(root) == ["Post 5", "Post 4", "Post 3", "Post 2", "Post 1"]  # newest first
+    expected = {
+        "tags/gpu/feed.xml": ["Post 3", "Post 2", "Post 1"],
+        "tags/推論晶片/feed.xml": ["Post 5", "Post 1"],
+        "tags/rlhf/feed.xml": ["Post 4", "Post 3"],
+        "people/lex-fridman/feed.xml": ["Post 4", "Post 3"],
+        # A series feed is newest first too, whatever the reading order of its parts.
+        "series/s/feed.xml": ["Post 5", "Post 4"],
+    }
+    for path, want in expected.items():
+        assert titles(parse(site, path)) == want, path
+    first = items(root)[0]
+    assert first.findtext("link") == "https://example.com/posts/p5/"
+    assert first.findtext("guid") == "https://example.com/posts/p5/"
+    assert parsedate_to_datetime(first.findtext("pubDate")).isoformat() == "2026-01-05T10:00:00+08:00"
+    assert [c.text for c in first.findall("category")] == ["推論晶片"]
+    self_link = root.find("./channel/{http://www.w3.org/2005/Atom}link")
+    assert self_link.get("href") == "https://example.com/feed.xml" and self_link.get("rel") == "self"
+    # The term feed's self link is the quoted URL of the file.
+    term = parse(site, "tags/推論晶片/feed.xml").find("./channel/{http://www.w3.org/2005/Atom}link")
+    assert term.get("href") == "https://example.com/tags/%E6%8E%A8%E8%AB%96%E6%99%B6%E7%89%87/feed.xml"
+
+
+def test_feed_length_is_configurable(make_site):
+    site = make_site(CORPUS, config={"plugins": [{"podcast-digest": {"feed_length": 2}}]})
+    assert titles(parse(site, "feed.xml")) == ["Post 5", "Post 4"]
+    assert titles(parse(site, "tags/gpu/feed.xml")) == ["Post 3", "Post 2"]
+
+
+def test_pages_announce_their_feeds(make_site):
+    site = make_site(CORPUS)
+    links = re.compile(r'<link rel="alternate" type="application/rss\+xml" title="([^"]*)" href="([^"]*)">')
+    assert links.findall(site.html("posts/p1/")) == [("Test", "https://example.com/feed.xml")]
+    assert links.findall(site.html("tags/gpu/")) == [
+        ("Test", "https://example.com/feed.xml"),
+        ("GPU – Test", "https://example.com/tags/gpu/feed.xml"),
+    ]
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+def test_autodiscovery_link_is_in_the_head_once(make_site, theme):
+    site = make_site(CORPUS, config={"theme": {"name": theme}})
+    html = site.html("tags/gpu/")
+    head = html[: html.index("</head>")]
+    assert head.count('href="https://example.com/tags/gpu/feed.xml"') == 1
+    assert html.count("application/rss+xml") == head.count("application/rss+xml")
+
+
+def test_hostile_titles_and_control_characters_still_give_valid_xml(make_site):
+    nasty = 'A & B <script>alert("x")</script> ]]> \x01\x08\x0b\x1f\ufffe end'
+    bell = 'Less < more & "quoted" \x07bell'
+    site = make_site(
+        {
+            "posts/x.md": (
+                "---\n"
+                f"title: {json.dumps(nasty)}\n"  # YAML reads JSON's escapes of control characters
+                "date: 2026-01-01\n"
+                "tags: ['<b>&amp;</b>']\n"
+                f"description: {json.dumps(bell)}\n"
+                "source_url: 'https://example.com/ep?a=1&b=<2>'\n"
+                "source_name: 'Show & Tell'\n"
+                "---\nBody\n"
+            )
+        }
+    )
+    for path in ("feed.xml", "tags/bamp-b/feed.xml"):
+        root = parse(site, path)
+        item = items(root)[0]
+        assert item.findtext("title") == 'A & B <script>alert("x")</script> ]]> end'
+    description = item.findtext("description")
+    assert "<p>Less &lt; more &amp; &quot;quoted&quot; bell</p>" in description
+    assert '<a href="https://example.com/ep?a=1&amp;b=&lt;2&gt;">Show &amp; Tell</a>' in description
+
+
+def test_description_falls_back_to_the_first_paragraph_and_links_the_episode(make_site):
+    site = make_site(
+        {
+            "posts/a.md": (
+                "---\ntitle: A\ndate: 2026-01-01\nsource_url: https://www.youtube.com/watch?v=I0DrcsDf3Os\n---\n"
+                "# Heading\n\n> A quote first.\n\n{{< youtube I0DrcsDf3Os >}}\n\n"
+                "The **first** paragraph, with a [link](https://x.example/).\n\nSecond paragraph.\n"
+            )
+        }
+    )
+    description = items(parse(site, "feed.xml"))[0].findtext("description")
+    assert description.startswith("<p>The first paragraph, with a link.</p>")
+    assert '<a href="https://www.youtube.com/watch?v=I0DrcsDf3Os">www.youtube.com</a>' in description
+
+
+def test_audio_front_matter_becomes_an_enclosure(make_site):
+    site = make_site(
+        {
+            "posts/a.md": "---\ntitle: A\ndate: 2026-01-02\naudio: https://cdn.example/ep1.mp3\n---\nx\n",
+            "posts/b.md": (
+                "---\ntitle: B\ndate: 2026-01-01\n"
+                "audio: {url: audio/ep2.m4a, length: 12345678, type: audio/x-m4a}\n---\nx\n"
+            ),
+            "posts/c.md": "---\ntitle: C\ndate: 2025-12-31\n---\nx\n",
+        },
+        strict=True,
+    )
+    a, b, c = items(parse(site, "feed.xml"))
+    assert a.find("enclosure").attrib == {
+        "url": "https://cdn.example/ep1.mp3",
+        "length": "0",
+        "type": "audio/mpeg",
+    }
+    assert b.find("enclosure").attrib == {
+        "url": "https://example.com/audio/ep2.m4a",
+        "length": "12345678",
+        "type": "audio/x-m4a",
+    }
+    assert c.find("enclosure") is None
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("[1, 2]", "'audio' should be a URL or a mapping, not list"),
+        ("{length: 3}", "'audio' has no usable url"),
+        ("{url: a.mp3, length: lots}", "'audio' has a length that is not a number of bytes"),
+        ("{url: a.mp3, type: 'not a type'}", "'audio' has a type that is not a MIME type"),
+    ],
+)
+def test_bad_audio_is_a_warning_with_the_line(value, message):
+    p = parse_post("posts/a.md", f"---\ntitle: A\ndate: 2026-01-01\naudio: {value}\n---\nx\n")
+    assert p.audio is None
+    assert [(m.line, m.message.split(" (")[0].split(";")[0]) for m in p.problems] == [(4, message)]
+
+
+def test_bad_audio_warns_with_the_file_name(make_site):
+    site = make_site({"posts/a.md": "---\ntitle: A\ndate: 2026-01-01\naudio: 3\n---\nx\n"})
+    assert any("posts/a.md:4: 'audio' should be a URL" in w for w in site.warnings)
+
+
+def test_no_site_url_no_feeds_and_no_warning(make_site):
+    site = make_site(CORPUS, config={"site_url": None}, strict=True)
+    assert not site.exists("feed.xml") and not site.exists("tags/gpu/feed.xml")
+    assert "application/rss+xml" not in site.html("tags/gpu/")
+
+
+def test_feeds_can_be_turned_off_and_never_replace_a_file_of_the_writer(make_site):
+    site = make_site(CORPUS, config={"plugins": [{"podcast-digest": {"feeds": False}}]})
+    assert not site.exists("feed.xml")
+    site = make_site({**CORPUS, "feed.xml": "<mine/>"})
+    assert (site.out / "feed.xml").read_text() == "<mine/>"
+    assert site.exists("tags/gpu/feed.xml")
+    assert 'href="https://example.com/feed.xml"' not in site.html("posts/p1/")
+
+
+def test_rss_writer_directly():
+    xml = rss(
+        Channel("T\x00itle", "https://e.x/", "", "https://e.x/feed.xml", "en"),
+        [Item("a\x0c", "https://e.x/a/", None, "<p>x</p>")],
+    )
+    root = ET.fromstring(xml.encode())
+    assert root.findtext("./channel/title") == "Title"
+    assert root.findtext("./channel/description") == "Title"  # never empty
+    assert root.find("./channel/item/pubDate") is None
+    assert clean(" a\x01  b\n") == "a b"
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ("# T\nFirst line\nsecond line\n\nNext", "First line second line"),
+        ("> quote\n\n- list\n\n```\ncode\n```\n\nProse *here*.", "Prose here."),
+        ("{{< youtube x >}}\n\n<!-- c -->\n\n![img](a.png)\n\nText", "Text"),
+        ("---\n\n## Only headings\n", ""),
+    ],
+)
+def test_first_paragraph(markdown, expected):
+    assert first_paragraph(markdown) == expected
+
+
+def test_feeds_without_directory_urls(make_site):
+    site = make_site(CORPUS, config={"use_directory_urls": False})
+    root = parse(site, "tags/gpu/feed.xml")
+    assert items(root)[0].findtext("link") == "https://example.com/posts/p3.html"
+    assert root.findtext("./channel/link") == "https://example.com/tags/gpu.html"
+    assert 'href="https://example.com/tags/gpu/feed.xml"' in site.html("tags/gpu.html")

@@ -1,0 +1,64 @@
+"""Reading time for mixed CJK and Latin text, on posts and in listings."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from mkdocs_podcast_digest.reading import count, minutes, plain_text
+
+CHINESE = "推論晶片的下一步是資料中心的記憶體頻寬。" * 160  # 3,200 characters with punctuation
+
+
+def test_counts_cjk_characters_and_latin_words_apart():
+    assert count("在 GPU 之後，AI 產業的 don't-stop 3.5 版本。日本語のテキスト한국어") == (19, 4)
+    assert count("Hello, world: state-of-the-art models") == (0, 4)
+
+
+def test_three_thousand_chinese_characters_are_not_one_minute():
+    cjk, _ = count(CHINESE)
+    assert cjk == 3040  # punctuation is not read as a character
+    assert minutes(CHINESE) == 10  # 3,040 / 300 a minute; Material says 1, Hugo 7
+    assert minutes(CHINESE, cjk_cpm=500) == 6
+    assert minutes("word " * 460) == 2  # 230 words a minute
+    assert minutes("word " * 460, latin_wpm=460) == 1
+    assert minutes(CHINESE[:1500] + " word" * 230) == 6  # 1,425 characters + 230 words
+
+
+def test_code_shortcodes_urls_and_html_are_not_read():
+    body = (
+        "Two words.\n\n```python\n" + "code " * 1000 + "\n```\n\n"
+        '{{< youtube id="I0DrcsDf3Os" title="' + "long " * 50 + '" >}}\n\n'
+        "<div class='x y z'>" + "</div>\n\n![alt text here](a.png) [link text](https://a.example/b/c/d) "
+        "https://bare.example/x/y\n\n[ref]: https://ref.example/\n"
+    )
+    assert count(plain_text(body)) == (0, 4)
+    assert minutes("{{< youtube I0DrcsDf3Os >}}\n") == 0  # nothing to read: nothing shown
+
+
+DOCS = {
+    "posts/zh.md": "---\ntitle: 中文\ndate: 2026-01-02\ntags: [t]\n---\n" + CHINESE + "\n",
+    "posts/en.md": "---\ntitle: English\ndate: 2026-01-01\ntags: [t]\n---\n" + "word " * 700 + "\n",
+    "posts/empty.md": "---\ntitle: Empty\ndate: 2025-12-31\ntags: [t]\n---\n{{< youtube I0DrcsDf3Os >}}\n",
+}
+
+
+@pytest.mark.parametrize(("language", "label"), [("en", "10 min read"), ("zh-TW", "閱讀時間 10 分鐘")])
+def test_reading_time_on_posts_and_in_listings(make_site, language, label):
+    site = make_site(DOCS, config={"theme": {"name": "mkdocs", "language": language}}, strict=True)
+    assert f'<span class="pd-post-meta__reading">{label}</span>' in site.html("posts/zh/")
+    assert "pd-post-meta__reading" not in site.html("posts/empty/")
+    listing = site.html("tags/t/")
+    assert re.findall(r'<span class="pd-listing__reading">([^<]*)</span>', listing) == [
+        label,
+        label.replace("10", "3"),
+    ]
+
+
+def test_reading_speeds_are_options_and_it_can_be_turned_off(make_site):
+    options = {"reading_speed_cjk": 1000, "reading_speed_words": 100}
+    site = make_site(DOCS, config={"plugins": [{"podcast-digest": options}]})
+    assert ">3 min read<" in site.html("posts/zh/") and ">7 min read<" in site.html("posts/en/")
+    site = make_site(DOCS, config={"plugins": [{"podcast-digest": {"reading_time": False}}]})
+    assert "min read" not in site.html("posts/zh/") + site.html("tags/t/")
