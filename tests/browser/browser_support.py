@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
-import logging
 import os
 import re
 import threading
@@ -72,7 +71,6 @@ def build_example(theme: dict, root: Path) -> Path:
     config_file.write_text(
         yaml.safe_dump(example_config(theme, site_dir), allow_unicode=True), encoding="utf-8"
     )
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)  # Material's banner and info lines
     conf = load_config(config_file=str(config_file), strict=True)
     conf.plugins.on_startup(command="build", dirty=False)
     try:

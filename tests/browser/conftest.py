@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from browser_support import CHROMIUM, CHROMIUM_ARGS, THEMES, Served, build_example, serve
+
+from browser.browser_support import CHROMIUM, CHROMIUM_ARGS, THEMES, Served, build_example, serve
 
 
 def pytest_configure(config: pytest.Config) -> None:

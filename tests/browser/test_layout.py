@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser_support import Requests
+
+from browser.browser_support import Requests
 
 PHONE = {"width": 375, "height": 800}
 PAGES = [

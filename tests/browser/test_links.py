@@ -10,7 +10,8 @@ from html.parser import HTMLParser
 from urllib.parse import quote, unquote, urldefrag, urljoin, urlsplit
 
 import pytest
-from browser_support import THEMES, Requests
+
+from browser.browser_support import THEMES, Requests
 
 MAX_URLS = 800
 

@@ -7,7 +7,8 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from browser_support import Requests, post_paths
+
+from browser.browser_support import Requests, post_paths
 
 SERIES_POST = "posts/2026-02-02-lex-490-before-agi/"  # YouTube, Spotify, Apple Podcasts, series box
 
