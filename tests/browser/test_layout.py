@@ -1,0 +1,173 @@
+"""The pages on a phone (375 px): nothing scrolls sideways, nothing is cut off, video keeps 16:9;
+and the plugin's text stays readable on each theme's background (light and dark)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from browser.browser_support import Requests
+
+PHONE = {"width": 375, "height": 800}
+PAGES = [
+    "",  # home
+    "posts/",
+    "posts/2026-02-02-lex-490-before-agi/",  # series box, YouTube, Spotify, Apple Podcasts
+    "posts/2026-01-15-agents-in-practice-evals-first/",  # audio, X
+    "posts/2025-12-10-open-weights-economics/",  # Vimeo
+    "tags/",
+    "tags/gpu/",
+    "people/",
+    "people/lex-fridman/",  # profile page written by hand
+    "people/sebastian-raschka/",  # profile from data/people.yml
+    "series/lex-fridman-podcast-490/",
+    "companies/openai/",
+]
+
+#: Elements of the page's content (the plugin's and the theme's) whose box ends past the viewport:
+#: a theme may clip them (overflow-x: hidden) instead of letting the page scroll, which is as bad.
+GEOMETRY_JS = """
+(() => {
+  const vw = window.innerWidth;
+  const cut = [];
+  for (const el of document.querySelectorAll('[class*="pd-"], iframe, article *, .rst-content *, [role="main"] *')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    if (el.closest('pre, .highlight, table, .md-sidebar, .wy-nav-side, .headerlink')) continue;
+    if (r.left < -1 || r.right > vw + 1) cut.push(`${el.tagName.toLowerCase()}.${el.className}: ${Math.round(r.left)}..${Math.round(r.right)}`);
+  }
+  const frames = [...document.querySelectorAll('.pd-embed__frame')].map(f => {
+    const r = f.getBoundingClientRect();
+    return {video: !!f.closest('.pd-embed--video'), w: r.width, h: r.height};
+  });
+  return {
+    scroll: Math.max(document.documentElement.scrollWidth, document.body.scrollWidth),
+    vw, cut: cut.slice(0, 10), frames,
+  };
+})()
+"""
+
+
+@pytest.fixture
+def phone(browser):
+    ctx = browser.new_context(viewport=PHONE, device_scale_factor=1, is_mobile=True, has_touch=True)
+    yield ctx
+    ctx.close()
+
+
+def check_geometry(page, where: str) -> list[dict]:
+    g = page.evaluate(GEOMETRY_JS)
+    assert g["scroll"] <= g["vw"], f"{where}: the page scrolls sideways ({g['scroll']}px > {g['vw']}px)"
+    assert g["cut"] == [], f"{where}: cut off at the right edge: {g['cut']}"
+    for frame in g["frames"]:
+        assert frame["w"] >= 0.75 * g["vw"], f"{where}: an embed only {frame['w']}px wide"
+        if frame["video"]:
+            assert frame["w"] / frame["h"] == pytest.approx(16 / 9, rel=0.02), f"{where}: video {frame}"
+    return g["frames"]
+
+
+def test_phone_no_sideways_scroll_and_embeds_keep_aspect(site, phone):
+    page = phone.new_page()
+    Requests(page)
+    videos = 0
+    for path in PAGES:
+        page.goto(site.url(path), wait_until="load")
+        frames = check_geometry(page, f"{site.theme} /{path}")
+        videos += sum(f["video"] for f in frames)
+        if frames:  # the players that replace the facades keep the same box
+            page.evaluate("document.querySelectorAll('button.pd-embed__facade').forEach(b => b.click())")
+            page.locator(".pd-embed iframe").first.wait_for(state="attached")
+            after = check_geometry(page, f"{site.theme} /{path} (players loaded)")
+            assert after == frames, f"{site.theme} /{path}: embeds changed size when loaded"
+    assert videos >= 2
+
+
+#: For a few elements of the plugin: the contrast of their text with what is behind it (WCAG 2), and
+#: the contrast the theme alone would give them (the same colours without the plugin's opacity).
+#: Text colour is blended with its alpha and the opacity of the element and its ancestors; the
+#: background is the first opaque one up the tree (layers above it blended in).
+CONTRAST_JS = """
+(selectors) => {
+  const parse = c => { const m = c.match(/[\\d.]+/g).map(Number); return {r: m[0], g: m[1], b: m[2], a: m.length > 3 ? m[3] : 1}; };
+  const lum = c => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+                     return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b); };
+  const over = (top, bottom) => ({r: top.r * top.a + bottom.r * (1 - top.a), g: top.g * top.a + bottom.g * (1 - top.a),
+                                  b: top.b * top.a + bottom.b * (1 - top.a), a: 1});
+  const ratio = (x, y) => { const [hi, lo] = [lum(x), lum(y)].sort((a, b) => b - a); return (hi + 0.05) / (lo + 0.05); };
+  const background = el => {
+    const layers = [];
+    for (let e = el; e; e = e.parentElement) {
+      const c = parse(getComputedStyle(e).backgroundColor);
+      if (c.a > 0) { layers.push(c); if (c.a === 1) break; }
+    }
+    let bg = {r: 255, g: 255, b: 255, a: 1};
+    for (const c of layers.reverse()) bg = over(c, bg);
+    return bg;
+  };
+  const out = [];
+  for (const sel of selectors) {
+    for (const el of [...document.querySelectorAll(sel)].slice(0, 3)) {
+      if (!el.getClientRects().length) continue;
+      let all = 1, theirs = 1;
+      for (let e = el; e; e = e.parentElement) {
+        const o = Number(getComputedStyle(e).opacity);
+        all *= o;
+        if (![...e.classList].some(c => c.startsWith('pd-'))) theirs *= o;
+      }
+      const color = parse(getComputedStyle(el).color);
+      const bg = background(el);
+      const seen = over({...color, a: color.a * all}, bg), theme = over({...color, a: color.a * theirs}, bg);
+      out.push({sel, text: el.textContent.trim().slice(0, 30), ratio: ratio(seen, bg), theme: ratio(theme, bg)});
+    }
+  }
+  return out;
+}
+"""
+READABLE = {
+    "posts/2026-02-02-lex-490-before-agi/": [
+        ".pd-post-meta__date",
+        ".pd-series__kicker",
+        ".pd-series__position",
+        ".pd-series__here",
+        ".pd-series__part a",
+        ".pd-series__prev",
+        ".pd-embed__provider",
+        ".pd-embed__title",
+        ".pd-embed__note",
+        ".pd-post-terms__label",
+        ".pd-chip",
+    ],
+    "tags/": [".pd-chip", ".pd-chip__count", ".pd-terms__sort button"],
+    "tags/gpu/": ["a.pd-listing__title", ".pd-listing__meta", ".pd-listing__description"],
+}
+
+
+def test_plugin_text_is_readable_on_the_theme_background(site, context):
+    page = context.new_page()
+    Requests(page)
+    low = []
+    for path, selectors in READABLE.items():
+        page.goto(site.url(path), wait_until="load")
+        found = page.evaluate(CONTRAST_JS, selectors)
+        assert {f["sel"] for f in found} == set(selectors), f"{site.theme} /{path}: missing elements"
+        # AA (4.5:1), or where the theme's own colours fall short of it, no less than the theme gives.
+        low += [
+            f"/{path} {f['sel']} {f['text']!r}: {f['ratio']:.2f} (theme's colours: {f['theme']:.2f})"
+            for f in found
+            if f["ratio"] < min(4.5, f["theme"]) - 0.01
+        ]
+    assert low == [], f"{site.theme}: the plugin's styles make text hard to read:\n" + "\n".join(low)
+
+
+def test_dark_scheme_is_dark(sites, browser):
+    """The dark variant really is dark, so the contrast test above covers light text on dark."""
+    page = browser.new_page()
+    try:
+        Requests(page)
+        page.goto(sites("material-dark").url("posts/2026-02-02-lex-490-before-agi/"), wait_until="load")
+        bg = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        r, g, b = (int(v) for v in re.findall(r"\d+", bg)[:3])
+        assert max(r, g, b) < 80, bg
+    finally:
+        page.close()
