@@ -150,6 +150,9 @@ def rss(channel: Channel, items: Iterable[Item]) -> str:
 class FeedLink:
     title: str
     url: str  # absolute
+    #: The feed's path in the site, for a relative <link>: Material fetches `sitemap.xml` next to
+    #: every `rel=alternate` URL, so an absolute one would send readers' browsers to site_url.
+    path: str = ""
 
 
 class Feeds:
@@ -216,7 +219,7 @@ class Feeds:
             channel.self_url = urljoin(self.site_url, file.url)  # quoted: tags/%E6%8E%A8/feed.xml
             file.content_string = rss(channel, self._newest(posts))
             out.append(file)
-            return FeedLink(channel.title, channel.self_url)
+            return FeedLink(channel.title, channel.self_url, file.url)
 
         site_name = str(config.site_name)
         home = Channel(site_name, self.site_url, str(config.site_description or ""), "", language)

@@ -25,6 +25,7 @@ from urllib.parse import urljoin, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
+from mkdocs.utils import get_relative_url
 
 from .digest import SERIES_KEY, Digest
 from .feeds import FeedLink, absolute_url, clean
@@ -125,12 +126,7 @@ class Metadata:
         self.site_url = config.site_url or ""
         self.language = str(config.theme.get("language") or config.theme.get("locale") or "")
         self._urls = {f.src_uri: f.url for f in files.documentation_pages()}
-        self._slugs: dict[tuple[str, str], str] = {}
         self._descriptions: dict[str, str] = {}
-        for key, tax in digest.taxonomies.items():
-            for term in tax.terms.values():
-                for spelling in term.spellings:
-                    self._slugs[(key, spelling)] = term.slug
 
     def description(self, post: Post) -> str:
         text = self._descriptions.get(post.src_uri)
@@ -150,7 +146,8 @@ class Metadata:
         if at < 0:
             return output
         head = output[:at]
-        tags = self.feed_links(head, self.feeds.links_for(src_uri) if self.feeds else [])
+        links = self.feeds.links_for(src_uri) if self.feeds else []
+        tags = self.feed_links(head, links, self._urls.get(src_uri, ""))
         post = self.digest.posts.get(src_uri) if self.posts else None
         if post is not None:
             tags += self.meta_tags(head, post)
@@ -158,13 +155,17 @@ class Metadata:
         return insert_in_head(output, tags)
 
     @staticmethod
-    def feed_links(head: str, links: list[FeedLink]) -> list[str]:
-        return [
-            f'<link rel="alternate" type="application/rss+xml" title="{escape(link.title)}" '
-            f'href="{escape(link.url)}">'
-            for link in links
-            if f'"{escape(link.url)}"' not in head
-        ]
+    def feed_links(head: str, links: list[FeedLink], page_url: str) -> list[str]:
+        tags = []
+        for link in links:
+            href = get_relative_url(link.path, page_url) if link.path else link.url
+            if f'"{escape(link.url)}"' in head or f'"{escape(href)}"' in head:
+                continue
+            tags.append(
+                f'<link rel="alternate" type="application/rss+xml" title="{escape(link.title)}" '
+                f'href="{escape(href)}">'
+            )
+        return tags
 
     def meta_tags(self, head: str, post: Post) -> list[str]:
         description = self.description(post)
@@ -204,7 +205,7 @@ class Metadata:
     # ------------------------------------------------------------------------------------------
 
     def _entity(self, key: str, name: str, kind: str) -> dict[str, Any]:
-        slug = self._slugs.get((key, name))
+        slug = self.digest.taxonomies[key].slug_of.get(name)
         entity: dict[str, Any] = {"@type": kind, "name": name}
         if slug is None:
             return entity
