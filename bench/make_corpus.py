@@ -44,53 +44,52 @@ from pathlib import Path
 VARIANTS = ("plain", "plain-nav", "plugin", "blog")
 
 #: Bump when the output changes, so run.py regenerates cached corpora.
-VERSION = 3
+VERSION = 4
 
 # ------------------------------------------------------------------------------------ word pools
 
-CJK_WORDS = (
+
+def _words(text: str, sep: str | None = None) -> list[str]:
+    return [w.strip() for w in text.split(sep) if w.strip()]
+
+
+CJK_WORDS = _words(
     "模型 推理 訓練 資料 算力 晶片 記憶體 頻寬 延遲 吞吐量 架構 參數 權重 開源 閉源 評測 基準 代理 工具 "
     "工程師 研究員 創業 公司 產品 市場 成本 效率 規模 瓶頸 迭代 部署 伺服器 叢集 網路 編譯器 核心 排程 "
     "量化 蒸餾 對齊 安全 監管 政策 競爭 合作 人才 團隊 文化 策略 路線 生態 平台 使用者 體驗 介面 程式碼 "
     "測試 除錯 系統 論文 實驗 直覺 經驗 觀點 訪談 節目 主持人 嘉賓 故事 問題 答案 未來 歷史 趨勢 泡沫 "
     "價格 營收 投資 估值 供應鏈 製程 封裝 散熱 電力 資料中心 機器人 感測器 世界模型 多模態 語音 影像 文字 "
     "搜尋 推薦 廣告 訂閱 教育 醫療 金融 法律 翻譯 寫作 閱讀 思考 判斷 記憶 學習 遊戲 規則 邊界 風險"
-).split()
+)
 
-LATIN_WORDS = (
+LATIN_WORDS = _words(
     "GPU TPU CUDA Triton PyTorch JAX transformer attention token context KV-cache batch latency "
     "throughput MoE RLHF RLVR DPO SFT pretraining post-training eval benchmark agent tool-use "
     "inference serving quantization FP8 INT4 HBM NVLink kernel compiler scheduler pipeline shard "
     "checkpoint dataset synthetic-data scaling-law reasoning chain-of-thought distillation alignment "
     "open-weights API SDK startup founder roadmap moat margin capex datacenter robotics simulation"
-).split()
+)
 
-CJK_TAG_HEADS = (
+CJK_TAG_HEADS = _words(
     "強化學習 推理晶片 開源模型 資料中心 機器人 多模態 語音助理 程式助理 模型評測 安全研究 供應鏈 "
     "半導體 雲端運算 創業故事 投資觀點 產業分析 學術研究 人才流動 政策監管 邊緣運算 量化壓縮 長上下文 "
     "世界模型 自動駕駛 醫療影像 教育科技 金融科技 內容創作 搜尋引擎 推薦系統 能源 散熱 記憶體牆 "
     "編譯器 分散式訓練 資料工程 合成資料 對齊問題 代理系統 評測基準 晶圓代工 封裝技術 電力成本 "
     "產品設計 使用者研究 開發者工具 隱私 版權 訪談整理 深度對談 技術趨勢 觀點 回顧 預測 爭議"
-).split()
+)
 
-LATIN_TAGS = (
-    "GPU TPU CUDA Triton PyTorch JAX Transformer Attention MoE RLHF RLVR DPO SFT Pretraining "
-    "Post-training Evals Benchmarks Agents Tool Use Inference Serving Quantization FP8 HBM NVLink "
-    "Kernels Compilers Scaling Laws Reasoning Chain of Thought Distillation Alignment Open Weights "
-    "APIs Startups Robotics Simulation Datacenters Energy Chips Foundry TSMC Semiconductors Cloud "
-    "Edge AI LLM Coding Vibe Coding Long Context RAG Embeddings Search Recommendation Safety "
-    "Interpretability Policy Regulation Geopolitics Talent Hiring Research Papers Podcast Interview"
-).split()
+LATIN_TAGS = _words(
+    "GPU, TPU, CUDA, Triton, PyTorch, JAX, Transformer, Attention, MoE, RLHF, RLVR, DPO, SFT, Pretraining, "
+    "Post-training, Evals, Benchmarks, Agents, Tool Use, Inference, Serving, Quantization, FP8, HBM, NVLink, "
+    "Kernels, Compilers, Scaling Laws, Reasoning, Chain of Thought, Distillation, Alignment, Open Weights, "
+    "APIs, Startups, Robotics, Simulation, Datacenters, Energy, Chips, Foundry, TSMC, Semiconductors, Cloud, "
+    "Edge AI, LLM, Coding, Vibe Coding, Long Context, RAG, Embeddings, Search, Recommendation, Safety, "
+    "Interpretability, Policy, Regulation, Geopolitics, Talent, Hiring, Research Papers, Podcast, Interview",
+    ",",
+)
 
-#: Multi-word Latin tags are kept whole (the list above is split on spaces, so join known pairs).
+#: Mixed terms, spelled as writers spell them.
 LATIN_PHRASES = (
-    "Tool Use",
-    "Scaling Laws",
-    "Chain of Thought",
-    "Open Weights",
-    "Edge AI",
-    "Vibe Coding",
-    "Long Context",
     "AI Infra",
     "AI 產業",
     "AI 安全",
@@ -115,18 +114,25 @@ CATEGORIES = (
     "Industry News",
 )
 
-FIRST = (
+FIRST = _words(
     "alex ben chen david emma fang grace hao ivan jun kate lin mei nora omar pei qing rosa sam tao "
     "uma victor wei xin yu zoe"
-).split()
-LAST = "wang lee chang lin huang kim park smith garcia nguyen tanaka sato muller rossi".split()
-COMPANY_HEADS = (
+)
+LAST = _words("wang lee chang lin huang kim park smith garcia nguyen tanaka sato muller rossi")
+COMPANY_HEADS = _words(
     "nova quanta helio vector lumen tensor orbit cobalt cedar apex atlas delta ember fable "
     "granite harbor iris juniper kite lattice"
-).split()
+)
 COMPANY_TAILS = ("labs", "ai", "systems", "compute", "robotics", "semiconductor")
 
-SHOWS = ("WhynotTV Podcast", "Lex Fridman Podcast", "Latent Space", "Dwarkesh Podcast", "科技早知道", "硅谷101")
+SHOWS = (
+    "WhynotTV Podcast",
+    "Lex Fridman Podcast",
+    "Latent Space",
+    "Dwarkesh Podcast",
+    "科技早知道",
+    "硅谷101",
+)
 
 # ------------------------------------------------------------------------------------ model
 
@@ -219,12 +225,8 @@ def tag_pool(rng: random.Random, size: int = 200) -> list[str]:
             seen.add(key)
             pool.append(term)
 
-    for term in (*LATIN_PHRASES, *CJK_TAG_HEADS):
+    for term in (*LATIN_PHRASES, *CJK_TAG_HEADS, *LATIN_TAGS):
         add(term)
-    phrase_words = {w for p in LATIN_PHRASES for w in p.split()}
-    for term in LATIN_TAGS:
-        if term not in phrase_words:
-            add(term)
     while len(pool) < size:  # fill with mixed compounds: "GPU 供應鏈", "推理 Serving"
         a, b = rng.choice(LATIN_WORDS), rng.choice(CJK_WORDS)
         add(f"{a} {b}" if rng.random() < 0.5 else f"{b} {a}")
@@ -408,13 +410,16 @@ def write_variant(root: Path, variant: str, posts: list[CorpusPost], pools: dict
             encoding="utf-8",
         )
         (data / "companies.yml").write_text(
-            "".join(f"{slug}:\n  name: {_q(slug.replace('-', ' ').upper())}\n" for slug in pools["companies"]),
+            "".join(
+                f"{slug}:\n  name: {_q(slug.replace('-', ' ').upper())}\n" for slug in pools["companies"]
+            ),
             encoding="utf-8",
         )
         (docs / "people").mkdir()
         for slug in people[:2]:  # profiles the writer wrote; the plugin appends the post list
             (docs / "people" / f"{slug}.md").write_text(
-                f"---\nname: {_q(slug.replace('-', ' ').title())}\n---\n\nA regular guest.\n", encoding="utf-8"
+                f"---\nname: {_q(slug.replace('-', ' ').title())}\n---\n\nA regular guest.\n",
+                encoding="utf-8",
             )
 
 
