@@ -246,10 +246,14 @@ try:
         path.write_text(edited, encoding="utf-8")
         build(config, serve_url=serve_url)
     else:
-        t = time.perf_counter(); build(config, serve_url=serve_url, dirty=dirty); out["first"] = time.perf_counter() - t
+        t, c = time.perf_counter(), time.process_time()
+        build(config, serve_url=serve_url, dirty=dirty)
+        out["first"], out["first_cpu"] = time.perf_counter() - t, time.process_time() - c
         time.sleep(0.05)  # the save gets a later mtime than the built pages
         path.write_text(edited, encoding="utf-8")
-        t = time.perf_counter(); build(get_config(), serve_url=serve_url, dirty=dirty); out["rebuild"] = time.perf_counter() - t
+        t, c = time.perf_counter(), time.process_time()
+        build(get_config(), serve_url=serve_url, dirty=dirty)
+        out["rebuild"], out["rebuild_cpu"] = time.perf_counter() - t, time.process_time() - c
 finally:
     path.write_text(original, encoding="utf-8")
     config.plugins.on_shutdown()
@@ -285,8 +289,8 @@ def stale_files(built: Path, reference: Path) -> list[str]:
 def serve_rebuild(n: int, seed: int, variants: list[str], repeat: int) -> str:
     corpus = make_corpus.write_corpus(OUT / f"n{n}", n, seed)
     rows = [
-        "| variant | mode | first build (s) | rebuild after editing one post (s) | rebuild / first "
-        "| files differing from a fresh build of the edited site |",
+        "| variant | mode | first build, wall / CPU (s) | rebuild after editing one post, wall / CPU (s) "
+        "| rebuild / first (CPU) | files differing from a fresh build of the edited site |",
         "|---|---|---:|---:|---:|---|",
     ]
     tmp = Path(tempfile.mkdtemp(prefix="bench_serve_"))
@@ -304,27 +308,33 @@ def serve_rebuild(n: int, seed: int, variants: list[str], repeat: int) -> str:
             reference = tmp / f"{v}-reference"
             _serve_child(corpus / v, post, "reference", reference)
             for mode in ("clean", "dirty"):
-                firsts, rebuilds, stale = [], [], []
+                firsts, rebuilds, first_cpu, rebuild_cpu, stale = [], [], [], [], []
                 for _ in range(repeat):
                     site_dir = tmp / f"{v}-{mode}"
                     shutil.rmtree(site_dir, ignore_errors=True)
                     data = _serve_child(corpus / v, post, mode, site_dir)
                     firsts.append(data["first"])
                     rebuilds.append(data["rebuild"])
+                    first_cpu.append(data["first_cpu"])
+                    rebuild_cpu.append(data["rebuild_cpu"])
                     stale = stale_files(site_dir, reference)
                     print(
-                        f"  serve {v:<7} {mode:<5} first {data['first']:.2f} s, rebuild {data['rebuild']:.2f} s,"
+                        f"  serve {v:<7} {mode:<5} first {data['first']:.2f} s ({data['first_cpu']:.2f} CPU),"
+                        f" rebuild {data['rebuild']:.2f} s ({data['rebuild_cpu']:.2f} CPU),"
                         f" {len(stale)} stale files (load {os.getloadavg()[0]:.1f})",
                         flush=True,
                     )
                 f, r = statistics.median(firsts), statistics.median(rebuilds)
+                fc, rc = statistics.median(first_cpu), statistics.median(rebuild_cpu)
                 shown = (
                     "none"
                     if not stale
                     else f"{len(stale)}: " + ", ".join(stale[:3]) + (" …" if len(stale) > 3 else "")
                 )
                 label = "`--dirty`" if mode == "dirty" else "default"
-                rows.append(f"| {v} | {label} | {f:.2f} | {r:.2f} | {r / f:.2f}x | {shown} |")
+                rows.append(
+                    f"| {v} | {label} | {f:.2f} / {fc:.2f} | {r:.2f} / {rc:.2f} | {rc / fc:.2f}x | {shown} |"
+                )
     finally:
         if not os.environ.get("BENCH_KEEP"):
             shutil.rmtree(tmp, ignore_errors=True)
