@@ -1,0 +1,218 @@
+"""Where one build's time goes: the plugin's own hooks vs MkDocs' reading, rendering and writing.
+
+    python bench/profile_build.py                  # N=1000 plugin variant, timers (low overhead)
+    python bench/profile_build.py --cprofile 30    # cProfile as well: top 30 functions by own time
+    python bench/profile_build.py --variant plain  # the same breakdown for plain MkDocs
+
+The timer mode wraps each plugin hook, the shortcode extension's processors and MkDocs' two
+per-page steps (``_populate_page``: read + Markdown + ``on_page_*`` hooks; ``_build_page``: theme
+template + write) and sums their wall time by page kind: posts, pages the plugin generates
+(listings, term and index pages), and the writer's other pages. Builds in this process, once,
+after a warm-up import of everything (so import time is not counted; ``run.py`` counts it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import functools
+import logging
+import os
+import pstats
+import shutil
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+import make_corpus  # noqa: E402
+
+TOTALS: dict[str, float] = defaultdict(float)
+CALLS: dict[str, int] = defaultdict(int)
+
+
+def timed(name: str, fn):
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        t = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            TOTALS[name] += time.perf_counter() - t
+            CALLS[name] += 1
+
+    return wrapper
+
+
+def instrument() -> None:
+    from mkdocs.commands import build as mkbuild
+
+    from mkdocs_podcast_digest import plugin as pmod
+    from mkdocs_podcast_digest.shortcodes import processors as sp
+
+    for hook in (
+        "on_config",
+        "on_files",
+        "on_nav",
+        "on_page_read_source",
+        "on_page_markdown",
+        "on_page_content",
+    ):
+        setattr(
+            pmod.PodcastDigestPlugin, hook, timed(f"plugin.{hook}", getattr(pmod.PodcastDigestPlugin, hook))
+        )
+    for cls, meth in (
+        (sp.SourcePreprocessor, "run"),
+        (sp.ShortcodeInlineProcessor, "handleMatch"),
+        (sp.PairedBlockProcessor, "test"),
+        (sp.PairedBlockProcessor, "run"),
+        (sp.CloserLineBlockProcessor, "test"),
+        (sp.CloserLineBlockProcessor, "run"),
+        (sp.FinalizeTreeprocessor, "run"),
+    ):
+        setattr(cls, meth, timed(f"shortcodes.{cls.__name__}.{meth}", getattr(cls, meth)))
+
+    def kind(page) -> str:
+        f = page.file
+        if f.generated_by:
+            return "generated"
+        if f.src_uri.startswith(("posts/", "blog/posts/")):
+            return "post"
+        return "other"
+
+    populate, build_page = mkbuild._populate_page, mkbuild._build_page
+
+    def _populate_page(page, config, files, dirty=False):
+        t = time.perf_counter()
+        try:
+            return populate(page, config, files, dirty)
+        finally:
+            TOTALS[f"mkdocs.read+markdown[{kind(page)}]"] += time.perf_counter() - t
+            CALLS[f"mkdocs.read+markdown[{kind(page)}]"] += 1
+
+    def _build_page(page, config, doc_files, nav, env, dirty=False, excluded=False):
+        t = time.perf_counter()
+        try:
+            return build_page(page, config, doc_files, nav, env, dirty, excluded)
+        finally:
+            TOTALS[f"mkdocs.template+write[{kind(page)}]"] += time.perf_counter() - t
+            CALLS[f"mkdocs.template+write[{kind(page)}]"] += 1
+
+    mkbuild._populate_page = _populate_page
+
+    # The search plugin's indexing (part of template+write): it parses every page's HTML.
+    from mkdocs.contrib.search import SearchPlugin as MkSearch
+
+    classes = [MkSearch]
+    try:
+        from material.plugins.search.plugin import SearchPlugin as MatSearch
+
+        classes.append(MatSearch)
+    except ImportError:
+        pass
+    for cls in classes:
+        original = cls.on_page_context
+
+        def on_page_context(self, context, *, page, config, nav, _original=original):
+            t = time.perf_counter()
+            try:
+                return _original(self, context, page=page, config=config, nav=nav)
+            finally:
+                TOTALS[f"search.index[{kind(page)}]"] += time.perf_counter() - t
+                CALLS[f"search.index[{kind(page)}]"] += 1
+
+        cls.on_page_context = on_page_context
+    mkbuild._build_page = _build_page
+
+
+def one_build(site: Path, profiler: cProfile.Profile | None) -> float:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    dest = Path(tempfile.mkdtemp(prefix="bench_profile_"))
+    try:
+        config = load_config(config_file=str(site / "mkdocs.yml"), site_dir=str(dest))
+        config.plugins.on_startup(command="build", dirty=False)
+        t = time.perf_counter()
+        if profiler:
+            profiler.enable()
+        build(config)
+        if profiler:
+            profiler.disable()
+        total = time.perf_counter() - t
+        config.plugins.on_shutdown()
+        return total
+    finally:
+        shutil.rmtree(dest, ignore_errors=True)
+
+
+def report(total: float) -> None:
+    hooks = {k: v for k, v in TOTALS.items() if k.startswith("plugin.")}
+    shortcodes = {k: v for k, v in TOTALS.items() if k.startswith("shortcodes.")}
+    mk = {k: v for k, v in TOTALS.items() if k.startswith("mkdocs.")}
+    search = {k: v for k, v in TOTALS.items() if k.startswith("search.")}
+    print(f"\nbuild (in process, imports excluded): {total:.2f} s\n")
+    print("| part | calls | seconds | % of build |\n|---|---:|---:|---:|")
+    for group in (hooks, shortcodes, mk, search):
+        for k, v in sorted(group.items(), key=lambda kv: -kv[1]):
+            print(f"| {k} | {CALLS[k]} | {v:.3f} | {100 * v / total:.1f}% |")
+    h, s = sum(hooks.values()), sum(shortcodes.values())
+    print(f"| **plugin hooks, total** | | {h:.3f} | {100 * h / total:.1f}% |")
+    print(
+        f"| **shortcode extension, total** (inside Markdown rendering) | | {s:.3f} | {100 * s / total:.1f}% |"
+    )
+    print(f"| **plugin's own code, total** | | {h + s:.3f} | {100 * (h + s) / total:.1f}% |")
+    gen = sum(v for k, v in mk.items() if "[generated]" in k)
+    print(
+        f"| MkDocs rendering the generated pages (listings, terms, indexes) | | {gen:.3f} | {100 * gen / total:.1f}% |"
+    )
+    rest = (
+        total
+        - sum(mk.values())
+        - h
+        + hooks.get("plugin.on_page_markdown", 0)
+        + hooks.get("plugin.on_page_content", 0)
+        + hooks.get("plugin.on_page_read_source", 0)
+    )
+    print(
+        f"| MkDocs outside per-page steps (files, nav, search index, sitemap, static copies) | | {rest:.3f} | {100 * rest / total:.1f}% |"
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--posts", type=int, default=1000)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--variant", default="plugin")
+    ap.add_argument("--cprofile", type=int, default=0, metavar="N", help="also print the top N functions")
+    args = ap.parse_args()
+    logging.basicConfig(level=logging.ERROR)
+    corpus = make_corpus.write_corpus(HERE / "out" / f"n{args.posts}", args.posts, args.seed)
+    site = corpus / args.variant
+    import material  # noqa: F401  (warm imports, so they are not counted)
+    import mkdocs.commands.build  # noqa: F401
+
+    import mkdocs_podcast_digest.plugin  # noqa: F401
+
+    instrument()
+    total = one_build(site, None)
+    report(total)
+    if args.cprofile:
+        TOTALS.clear()
+        CALLS.clear()
+        prof = cProfile.Profile()
+        total = one_build(site, prof)
+        stats = pstats.Stats(prof)
+        print(f"\ncProfile (overhead included): {total:.2f} s; top {args.cprofile} by own time:\n")
+        stats.sort_stats("tottime").print_stats(args.cprofile)
+        print("Package functions by cumulative time:\n")
+        stats.sort_stats("cumulative").print_stats("mkdocs_podcast_digest", args.cprofile)
+
+
+if __name__ == "__main__":
+    main()
