@@ -143,17 +143,24 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             page.meta["title"] = html.escape(listing.info.name)
         return markdown
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if self.digest is None or self.views is None:
-            return html
+    @event_priority(-100)
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
+        """Add series boxes, term links and listings after the search plugins indexed the page.
+
+        Search (MkDocs' and Material's) reads ``page.content`` in this same event at priority 0:
+        it indexes what the writer wrote, not every title of every listing and related-posts
+        block, which would make a search for one post return dozens of pages (and cost ~10% of
+        the build). The theme renders ``page.content`` after this event, so readers see it all.
+        """
+        if self.digest is None or self.views is None or page.content is None:
+            return context
         src = page.file.src_uri
         post = self.digest.posts.get(src)
         if post is not None:
-            return self.views.decorate_post(post, html, page.url)
-        listing = self.digest.listings.get(src)
-        if listing is not None:
-            return self.views.listing(listing, html, page.url)
-        return html
+            page.content = self.views.decorate_post(post, page.content, page.url)
+        elif (listing := self.digest.listings.get(src)) is not None:
+            page.content = self.views.listing(listing, page.content, page.url)
+        return context
 
     @event_priority(-50)  # after Material's social plugin (50) has written its tags
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:

@@ -207,3 +207,12 @@ def test_auto_nav_lists_indexes_in_reading_order_without_posts(make_site):
     order = [n for n in nav if n not in (".", "./")]
     assert order == ["posts/", "tags/", "categories/", "people/", "companies/"]
     assert "posts/a/" not in nav and "people/lex-fridman/" not in nav
+
+
+def test_search_indexes_what_writers_wrote_not_listings(make_site):
+    site = make_site(DOCS)
+    index = json.loads((site.out / "search" / "search_index.json").read_text())
+    text = {d["location"]: d["text"] for d in index["docs"]}
+    assert "tags/gpu/" in text and "Beta" not in text["tags/gpu/"]  # found by its title, GPU
+    assert "Body of Alpha" in text["posts/a/"] and "Gamma" not in text["posts/a/"]
+    assert "Beta" in site.html("tags/gpu/")  # readers still see the listing
