@@ -55,14 +55,9 @@ def instrument() -> None:
     from mkdocs_podcast_digest import plugin as pmod
     from mkdocs_podcast_digest.shortcodes import processors as sp
 
-    for hook in (
-        "on_config",
-        "on_files",
-        "on_nav",
-        "on_page_read_source",
-        "on_page_markdown",
-        "on_page_content",
-    ):
+    # Every event the plugin handles (functools.wraps keeps each one's event priority).
+    hooks = [name for name in vars(pmod.PodcastDigestPlugin) if name.startswith("on_")]
+    for hook in hooks:
         setattr(
             pmod.PodcastDigestPlugin, hook, timed(f"plugin.{hook}", getattr(pmod.PodcastDigestPlugin, hook))
         )

@@ -110,8 +110,8 @@ class Related:
             return []
         # Only the posts that can make the top `limit` are ranked in full; equal scores go to the
         # post nearest in date, then the newer one.
-        floor = round(heapq.nlargest(self.limit, scores.values())[-1], 9)
-        finalists = [pid for pid, score in scores.items() if round(score, 9) >= floor]
+        floor = heapq.nlargest(self.limit, scores.values())[-1] - 1e-9  # sums of floats: allow slack
+        finalists = [pid for pid, score in scores.items() if score >= floor]
         when = post.date.timestamp() if post.date else None
 
         def rank(pid: int) -> tuple:

@@ -22,6 +22,7 @@ class Renderer:
         self.env = jinja2.Environment(loader=loader, autoescape=True, auto_reload=False)
         self.labels = labels
         self._templates: dict[str, jinja2.Template] = {}
+        self._items: dict[tuple[str, str], markupsafe.Markup] = {}
 
     def render(self, name: str, **context) -> str:
         template = self._templates.get(name)
@@ -46,6 +47,16 @@ class Renderer:
             "reading_time": self.labels["reading_time"].format(minutes=minutes) if minutes else "",
         }
 
+    def listing_item(self, post: Post, url: str, minutes: int = 0) -> markupsafe.Markup:
+        """A post's line in a listing; the same post and link render the same, so once."""
+        key = (post.src_uri, url)
+        html = self._items.get(key)
+        if html is None:
+            html = self._items[key] = markupsafe.Markup(
+                self.render("listing_item", item=self.post_item(post, url, minutes))
+            )
+        return html
+
     def heading(self, text: str) -> str:
         return str(markupsafe.Markup("<h1>{}</h1>\n").format(text))
 
@@ -62,7 +73,12 @@ class Renderer:
         return self.render("series_box", series=series) if series else ""
 
     def listing(
-        self, listing: Listing, items: list[dict], pager: dict | None, info: TermInfo | None, ordered: bool
+        self,
+        listing: Listing,
+        items: list[markupsafe.Markup],
+        pager: dict | None,
+        info: TermInfo | None,
+        ordered: bool,
     ) -> str:
         view = {
             "kind": listing.kind,

@@ -131,7 +131,7 @@ class Views:
             ]
             return html + self.renderer.terms_index(terms, tax.folder)
         items = [
-            self.renderer.post_item(p, self.post_url(p, page_url), self.minutes(p)) for p in listing.posts
+            self.renderer.listing_item(p, self.post_url(p, page_url), self.minutes(p)) for p in listing.posts
         ]
         pager = None
         if listing.page_count > 1:
