@@ -80,6 +80,8 @@ class Item:
     categories: list[str] = field(default_factory=list)
     enclosure: dict | None = None
     sort_key: tuple = ()
+    #: The item's XML, made once: a post appears in a dozen feeds (site, tags, people, series…).
+    xml: str = ""
 
 
 @dataclass
@@ -116,30 +118,42 @@ def rss(channel: Channel, items: Iterable[Item]) -> str:
     if newest is not None:
         # The newest post's date, not the build's: the same posts always give the same file.
         sub(ch, "lastBuildDate", format_datetime(to_timestamp_sortable(newest)))
-    for item in items:
-        el = ET.SubElement(ch, "item")
-        sub(el, "title", item.title)
-        sub(el, "link", item.link)
-        sub(el, "guid", item.link, isPermaLink="true")
-        if item.date is not None:
-            sub(el, "pubDate", format_datetime(to_timestamp_sortable(item.date)))
-        if item.description:
-            desc = ET.SubElement(el, "description")
-            desc.text = _ILLEGAL_XML.sub("", item.description)
-        for name in item.categories:
-            sub(el, "category", name)
-        if item.enclosure:
-            ET.SubElement(
-                el,
-                "enclosure",
-                {
-                    "url": item.enclosure["url"],
-                    "length": str(item.enclosure["length"]),
-                    "type": item.enclosure["type"],
-                },
-            )
     ET.indent(root, space="  ")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    head, _, tail = ET.tostring(root, encoding="unicode").rpartition("</channel>")
+    body = "".join(f"    {item_xml(item)}\n" for item in items)
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{head.rstrip(" ")}{body}  </channel>{tail}\n'
+
+
+def item_xml(item: Item) -> str:
+    if item.xml:
+        return item.xml
+    el = ET.Element("item")
+
+    def sub(tag: str, text: str, **attrs: str) -> None:
+        ET.SubElement(el, tag, attrs).text = clean(text)
+
+    sub("title", item.title)
+    sub("link", item.link)
+    sub("guid", item.link, isPermaLink="true")
+    if item.date is not None:
+        sub("pubDate", format_datetime(to_timestamp_sortable(item.date)))
+    if item.description:
+        ET.SubElement(el, "description").text = _ILLEGAL_XML.sub("", item.description)
+    for name in item.categories:
+        sub("category", name)
+    if item.enclosure:
+        ET.SubElement(
+            el,
+            "enclosure",
+            {
+                "url": item.enclosure["url"],
+                "length": str(item.enclosure["length"]),
+                "type": item.enclosure["type"],
+            },
+        )
+    ET.indent(el, space="  ", level=2)
+    item.xml = ET.tostring(el, encoding="unicode")
+    return item.xml
 
 
 # ---------------------------------------------------------------------------------------------

@@ -59,7 +59,7 @@ def has_meta(head: str, name: str) -> bool:
 
 def json_ld(data: dict[str, Any]) -> str:
     """A ``<script type="application/ld+json">`` block that no value can close early."""
-    text = json.dumps(data, ensure_ascii=False, indent=1)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # compact: the C encoder
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f'<script type="application/ld+json">\n{text}\n</script>'
 
@@ -127,6 +127,8 @@ class Metadata:
         self.language = str(config.theme.get("language") or config.theme.get("locale") or "")
         self._urls = {f.src_uri: f.url for f in files.documentation_pages()}
         self._descriptions: dict[str, str] = {}
+        # urljoin per link is slow; a site_url ending in "/" only needs a concatenation.
+        self._site_base = self.site_url if self.site_url.endswith("/") else ""
 
     def description(self, post: Post) -> str:
         text = self._descriptions.get(post.src_uri)
@@ -135,8 +137,13 @@ class Metadata:
         return text
 
     def abs(self, src_uri: str) -> str:
+        """Absolute URL of a page: site_url + its URL (MkDocs URLs are relative paths, quoted)."""
         url = self._urls.get(src_uri)
-        return urljoin(self.site_url, url) if self.site_url and url is not None else ""
+        if not self.site_url or url is None:
+            return ""
+        if self._site_base and not url.startswith((".", "/")):
+            return self._site_base + url
+        return urljoin(self.site_url, url)
 
     # ------------------------------------------------------------------------------------------
 
