@@ -75,8 +75,9 @@ class PluginConfig(base.Config):
     """Folder (relative to mkdocs.yml) with optional ``<folder>.yml`` term data, e.g.
     ``data/people.yml``: ``slug: {name, description, photo, links}``."""
 
-    page_size = c.Type(int, default=20)
-    """Posts per listing page before it paginates (``0``: never paginate)."""
+    page_size = c.Type(int, default=50)
+    """Posts per listing page before it paginates (``0``: never paginate). Listing lines are short,
+    and every extra page costs a full theme render: 50 keeps most term pages to one page."""
 
     posts_index = c.Type(bool, default=True)
     """Generate a chronological index at ``<posts_dir>/`` (kept as-is if you wrote one)."""

@@ -172,7 +172,7 @@ class Digest:
             )
         if "index.md" not in existing and "README.md" not in existing:
             # A site of posts only would have no home page at all; show the newest posts there.
-            home = ordered[: size or len(ordered)]
+            home = ordered[: min(size or 10, 10)]
             new.append(Listing("index.md", self.config.site_name, "home", home, page_uris=["index.md"]))
 
         added: list[File] = []
