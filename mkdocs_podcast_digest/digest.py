@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from . import posts as postmod
+from . import reading
 from .config import PluginConfig
 from .pages import Listing, TermInfo, listing_pages, term_info
 from .posts import Post, Problem
@@ -80,6 +81,7 @@ class Digest:
                 continue
             post = postmod.parse_post(file.src_uri, raw, keys)
             self.problems += [SourceProblem(file.src_uri, p) for p in post.problems]
+            self._take_facts(post)
             if post.draft and not self.include_drafts:
                 drafts.append(file)
                 continue
@@ -87,6 +89,24 @@ class Digest:
             if not self.options.posts_in_nav:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
         return drafts
+
+    def _take_facts(self, post: Post) -> None:
+        """What listings, feeds and metadata need from the body, then let the body go: MkDocs
+        gets it again from the file (``body_of``) when it renders the page."""
+        o = self.options
+        if o.reading_time:
+            post.minutes = reading.minutes(post.body, o.reading_speed_cjk, o.reading_speed_words)
+        if not post.description and not post.meta.get("summary"):
+            post.excerpt = reading.first_paragraph(post.body, 0)
+        if o.page_metadata:
+            post.players = reading.players(post.body)
+        post.body = ""
+
+    @staticmethod
+    def body_of(file: File) -> str:
+        """A post's Markdown without its front matter, read again (cheap; the YAML is not)."""
+        text, _ = postmod.decode(file.content_bytes)
+        return postmod.split_front_matter(text)[2]
 
     def sorted_posts(self) -> list[Post]:
         return sorted(self.posts.values(), key=lambda p: p.sort_key)

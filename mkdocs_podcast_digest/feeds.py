@@ -27,7 +27,7 @@ from mkdocs.structure.files import File, Files
 
 from .digest import Digest
 from .posts import Post, to_timestamp_sortable
-from .reading import first_paragraph
+from .reading import shorten
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_NAME = "feed.xml"
@@ -194,7 +194,7 @@ class Feeds:
         return item
 
     def _make_item(self, post: Post) -> Item:
-        text = post.description or str(post.meta.get("summary") or "") or first_paragraph(post.body)
+        text = post.description or str(post.meta.get("summary") or "") or shorten(post.excerpt, 300)
         parts = [f"<p>{escape(clean(text))}</p>"] if text else []
         source = urlsplit(post.source_url)
         if source.scheme in ("http", "https") and source.netloc:

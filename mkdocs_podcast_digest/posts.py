@@ -77,6 +77,11 @@ class Post:
     #: Whether the body has its own level-1 heading; if not, the plugin shows the title as one
     #: (Hugo themes print the title; MkDocs' default and readthedocs themes would not).
     has_heading: bool = False
+    #: Facts taken from the body when it was read, so the body itself need not stay in memory
+    #: (a thousand posts of 8 KB, twice: here and in MkDocs' page.markdown).
+    minutes: int = 0
+    excerpt: str = ""
+    players: list = field(default_factory=list)
 
     @property
     def sort_key(self) -> tuple:

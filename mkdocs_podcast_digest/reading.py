@@ -13,7 +13,9 @@ from __future__ import annotations
 import math
 import re
 
+from .shortcodes import parser
 from .shortcodes.parser import SHORTCODE_RE
+from .shortcodes.specs import ArgError, Embed, lookup
 
 #: Han (with extensions and compatibility ideographs), kana, Hangul, and CJK symbols are read one
 #: character at a time.
@@ -86,9 +88,18 @@ def minutes(markdown: str, cjk_cpm: float = 300, latin_wpm: float = 230) -> int:
     return max(1, math.floor(cjk / max(cjk_cpm, 1) + words / max(latin_wpm, 1) + 0.5))
 
 
+def shorten(text: str, limit: int) -> str:
+    """Cut at ``limit`` characters, at a space when the text is spaced, with an ellipsis."""
+    if limit <= 0 or len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 and not CJK_RE.search(cut[-20:]) else cut) + "…"
+
+
 def first_paragraph(markdown: str, limit: int = 300) -> str:
     """The first paragraph of prose, as plain text: no heading, quote, list, table, shortcode
-    or code. Used where a post has no ``description``; cut at ``limit`` characters."""
+    or code. Used where a post has no ``description``; cut at ``limit`` characters (0: whole)."""
     paragraphs: list[list[str]] = [[]]
     for line in without_code(_COMMENT.sub("", markdown)).split("\n"):
         if not line.strip():
@@ -110,9 +121,38 @@ def first_paragraph(markdown: str, limit: int = 300) -> str:
         text = " ".join(text.split())
         if len(text) < 2 or not (CJK_RE.search(text) or WORD_RE.search(text)):
             continue
-        if len(text) > limit:
-            cut = text[: limit - 1]
-            space = cut.rfind(" ")
-            text = (cut[:space] if space > limit // 2 and not CJK_RE.search(cut[-20:]) else cut) + "…"
-        return text
+        return shorten(text, limit)
     return ""
+
+
+def players(markdown: str) -> list[Embed]:
+    """The built-in embeds of a post's Markdown (outside code), quietly: bad ones are skipped
+    here, the shortcode extension already warned about them."""
+    out: list[Embed] = []
+    for m in parser.SHORTCODE_RE.finditer(without_code(markdown)):
+        if m.group("open") is not None:
+            continue
+        delim, body = parser.parts(m)
+        if parser.is_escaped(body):
+            continue
+        try:
+            sc = parser.parse(delim, body)
+        except parser.ShortcodeSyntaxError:
+            continue
+        spec = lookup(sc.name)
+        names = spec.positional.get(len(sc.args)) if spec else None
+        if spec is None or sc.closing or (sc.args and names is None):
+            continue
+        by_lower = {k.lower(): k for k in spec.params}
+        given = list(zip(names or (), sc.args, strict=False)) + list(sc.kwargs.items())
+        try:
+            values = {
+                by_lower[k.lower()]: spec.params[by_lower[k.lower()]](v)
+                for k, v in given
+                if k.lower() in by_lower and v.strip()
+            }
+            if all(r in values for r in spec.required):
+                out.append(spec.build(values))
+        except ArgError:
+            continue
+    return out

@@ -30,9 +30,8 @@ from mkdocs.utils import get_relative_url
 from .digest import SERIES_KEY, Digest
 from .feeds import FeedLink, absolute_url, clean
 from .posts import Post, to_timestamp_sortable
-from .reading import first_paragraph, without_code
-from .shortcodes import parser
-from .shortcodes.specs import ArgError, Embed, lookup
+from .reading import shorten
+from .shortcodes.specs import Embed
 
 PEOPLE_KEY = "related_people"
 COMPANIES_KEY = "related_companies"
@@ -42,7 +41,7 @@ _YT_THUMB = "https://i.ytimg.com/vi/{}/hqdefault.jpg"
 
 def description_of(post: Post, limit: int = 200) -> str:
     """``description``, else Hugo's ``summary``, else the first paragraph of the text."""
-    return clean(post.description or str(post.meta.get("summary") or "") or first_paragraph(post.body, limit))
+    return clean(post.description or str(post.meta.get("summary") or "") or shorten(post.excerpt, limit))
 
 
 def insert_in_head(output: str, tags: list[str]) -> str:
@@ -62,39 +61,6 @@ def json_ld(data: dict[str, Any]) -> str:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # compact: the C encoder
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f'<script type="application/ld+json">\n{text}\n</script>'
-
-
-def embeds(markdown: str) -> list[Embed]:
-    """The built-in embeds of a post's Markdown (outside code), quietly: bad ones are skipped
-    here, the shortcode extension already warned about them."""
-    out: list[Embed] = []
-    for m in parser.SHORTCODE_RE.finditer(without_code(markdown)):
-        if m.group("open") is not None:
-            continue
-        delim, body = parser.parts(m)
-        if parser.is_escaped(body):
-            continue
-        try:
-            sc = parser.parse(delim, body)
-        except parser.ShortcodeSyntaxError:
-            continue
-        spec = lookup(sc.name)
-        names = spec.positional.get(len(sc.args)) if spec else None
-        if spec is None or sc.closing or (sc.args and names is None):
-            continue
-        by_lower = {k.lower(): k for k in spec.params}
-        given = list(zip(names or (), sc.args, strict=False)) + list(sc.kwargs.items())
-        try:
-            values = {
-                by_lower[k.lower()]: spec.params[by_lower[k.lower()]](v)
-                for k, v in given
-                if k.lower() in by_lower and v.strip()
-            }
-            if all(r in values for r in spec.required):
-                out.append(spec.build(values))
-        except ArgError:
-            continue
-    return out
 
 
 def _youtube_id(url: str) -> str:
@@ -301,7 +267,7 @@ class Metadata:
         series = [self._entity(SERIES_KEY, n, "CreativeWorkSeries") for n in post.terms.get(SERIES_KEY, ())]
         if series:
             data["isPartOf"] = series
-        players = embeds(post.body)
+        players = post.players
         episode = self.episode(post, players)
         if episode:
             data["isBasedOn"] = episode

@@ -11,7 +11,6 @@ from mkdocs.structure.files import Files
 from .digest import SERIES_KEY, Digest
 from .pages import Listing
 from .posts import Post
-from .reading import minutes
 from .related import Related
 from .render import Renderer, rel
 
@@ -23,18 +22,10 @@ class Views:
         self.labels = digest.labels
         self.urls = {f.src_uri: f.url for f in files.documentation_pages()}
         self.related = related
-        self._minutes: dict[str, int] = {}
 
     def minutes(self, post: Post) -> int:
-        """Reading time, counted once per post per build (0 when turned off)."""
-        options = self.digest.options
-        if not options.reading_time:
-            return 0
-        if post.src_uri not in self._minutes:
-            self._minutes[post.src_uri] = minutes(
-                post.body, options.reading_speed_cjk, options.reading_speed_words
-            )
-        return self._minutes[post.src_uri]
+        """Reading time, counted when the post was read (0 when turned off)."""
+        return post.minutes if self.digest.options.reading_time else 0
 
     def url(self, src_uri: str, from_url: str) -> str:
         return rel(self.urls.get(src_uri, ""), from_url)
