@@ -111,5 +111,6 @@ def test_embed_words_follow_the_site_language(make_site):
     site = make_site(docs, config={"theme": {"name": "mkdocs", "language": "zh-TW"}})
     html = site.html("posts/a/")
     assert "點擊後才從 www.youtube-nocookie.com 載入" in html and "在 YouTube 觀看" in html
+    assert 'pd-embed__title">YouTube 影片<' in html  # the generic title too, not "YouTube video"
     site = make_site(docs)
     assert "Click to load from www.youtube-nocookie.com" in site.html("posts/a/")

@@ -37,6 +37,11 @@ def _text(texts: dict[str, str] | None, key: str, **values: object) -> Markup:
     return Markup(str(escape(template)).format(**{k: escape(v) for k, v in values.items()}))
 
 
+def _title(embed: Embed, texts: dict[str, str] | None) -> str:
+    """The writer's title, or the generic one ("YouTube video") in the reader's language."""
+    return embed.title if embed.titled else (texts or {}).get(embed.title, embed.title)
+
+
 def _attrs(**attrs: str | bool | None) -> Markup:
     """` key="value"` pairs; True gives a bare attribute, False/None/"" drop it; `_` in keys becomes `-`."""
     out = []
@@ -61,12 +66,13 @@ def _root_class(embed: Embed) -> str:
 
 
 def _link(embed: Embed, texts: dict[str, str] | None) -> Markup:
+    title = _title(embed, texts)
     verb = (texts or {}).get(embed.verb) or DEFAULT_TEXTS.get(embed.verb, embed.verb)
     if embed.provider == "audio":
         ext = embed.href.split("?")[0].rsplit(".", 1)[-1].upper()
-        text = _text(texts, "download", title=embed.title, ext=ext)
+        text = _text(texts, "download", title=title, ext=ext)
     elif embed.titled:
-        text = _text(texts, "link", verb=verb, provider=embed.label, title=embed.title)
+        text = _text(texts, "link", verb=verb, provider=embed.label, title=title)
     else:
         text = _text(texts, "link_untitled", verb=verb, provider=embed.label)
     return Markup(f'<a class="pd-embed__link"{_attrs(href=embed.href)}>{text}</a>')
@@ -77,17 +83,18 @@ def render_embed(
 ) -> str:
     """HTML of one embed. `mode` is "facade" (click to load) or "iframe"."""
     tag = "div" if block else "span"
+    title = _title(embed, texts)
     root = _attrs(class_=_root_class(embed), data_pd_provider=embed.provider)
     if embed.provider == "audio":
         # Self-hosted: nothing to protect against, and preload="none" fetches nothing before "play".
         frame = Markup(
-            f'<audio class="pd-embed__audio" controls preload="none"{_attrs(title=embed.title)}>'
+            f'<audio class="pd-embed__audio" controls preload="none"{_attrs(title=title)}>'
             f"<source{_attrs(src=embed.src, type=embed.audio_type)}></audio>"
         )
     elif mode == "iframe":
         attrs = _attrs(
             src=embed.src,
-            title=embed.title,
+            title=title,
             loading=embed.loading,
             referrerpolicy="strict-origin-when-cross-origin",
             allow=embed.allow,
@@ -100,12 +107,12 @@ def render_embed(
     else:
         attrs = _attrs(
             aria_label=(
-                _text(texts, "play", title=embed.title, provider=embed.label)
+                _text(texts, "play", title=title, provider=embed.label)
                 if embed.titled
-                else _text(texts, "play_untitled", title=embed.title)
+                else _text(texts, "play_untitled", title=title)
             ),
             data_pd_src=embed.facade_src or embed.src,
-            data_pd_title=embed.title,
+            data_pd_title=title,
             data_pd_allow=embed.allow,
             data_pd_sandbox=embed.sandbox,
             data_pd_fullscreen=embed.fullscreen,
@@ -114,7 +121,7 @@ def render_embed(
             f'<span class="pd-embed__frame"><button type="button" class="pd-embed__facade"{attrs}>'
             '<span class="pd-embed__play" aria-hidden="true"></span>'
             f'<span class="pd-embed__provider">{escape(embed.label)}</span>'
-            f'<span class="pd-embed__title">{escape(embed.title)}</span>'
+            f'<span class="pd-embed__title">{escape(title)}</span>'
             f'<span class="pd-embed__note">{_text(texts, "click_to_load", host=embed.host)}</span>'
             "</button></span>"
         )
