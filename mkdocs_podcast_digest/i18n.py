@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .shortcodes.render import DEFAULT_TEXTS
+
 EN = {
     "part_of": "Part {n} of {total}",
     "series": "Series",
@@ -32,25 +34,7 @@ EN = {
 }
 
 # Words of the embeds (the shortcode extension's `texts`), under an "embed." prefix.
-EN.update(
-    {
-        f"embed.{k}": v
-        for k, v in {
-            "Watch": "Watch",
-            "Listen": "Listen",
-            "View": "View",
-            "Download": "Download",
-            "Open": "Open",
-            "link": "{verb} on {provider}: {title}",
-            "link_untitled": "{verb} on {provider}",
-            "download": "Download: {title} ({ext})",
-            "play": "Play: {title} on {provider}",
-            "play_untitled": "Play {title}",
-            "click_to_load": "Click to load from {host}",
-            "unavailable": "Embed unavailable ({name})",
-        }.items()
-    }
-)
+EN.update({f"embed.{k}": v for k, v in DEFAULT_TEXTS.items()})
 
 ZH_HANT = {
     **EN,
