@@ -91,15 +91,14 @@ class Digest:
         return drafts
 
     def _take_facts(self, post: Post) -> None:
-        """What listings, feeds and metadata need from the body, then let the body go: MkDocs
-        gets it again from the file (``body_of``) when it renders the page."""
+        """What listings and feeds need from the body, then let the body go: MkDocs gets it
+        again from the file (``body_of``) when it renders the page. (The page's players are
+        recorded by the shortcode extension while it renders.)"""
         o = self.options
         if o.reading_time:
             post.minutes = reading.minutes(post.body, o.reading_speed_cjk, o.reading_speed_words)
         if not post.description and not post.meta.get("summary"):
             post.excerpt = reading.first_paragraph(post.body, 0)
-        if o.page_metadata:
-            post.players = reading.players(post.body)
         post.body = ""
 
     @staticmethod

@@ -71,6 +71,7 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
                     templates_dir=folder if os.path.isdir(folder) else "",
                     on_warning=self._shortcode_warning,
                     texts=embed_texts(self.labels),
+                    on_embed=self._embed_rendered,
                 )
             )
         return config
@@ -129,6 +130,7 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         self._page = page
         post = self.digest.posts.get(page.file.src_uri) if self.digest else None
         if post is not None:
+            post.players = []  # filled by the shortcode extension as it renders this page
             page.meta.update(post.meta)
             # Titles are HTML to MkDocs themes (like the ones MkDocs derives from headings).
             page.meta["title"] = html.escape(post.title, quote=False)
@@ -175,6 +177,12 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             where = item.src_uri + (f":{item.problem.line}" if item.problem.line else "")
             log.warning(f"{where}: {item.problem.message}")
         self.digest.problems.clear()
+
+    def _embed_rendered(self, embed) -> None:
+        """The players of the page being rendered, for its JSON-LD (no second parse)."""
+        post = self.digest.posts.get(self._page.file.src_uri) if self.digest and self._page else None
+        if post is not None:
+            post.players.append(embed)
 
     def _shortcode_warning(self, message: str, line: int | None) -> None:
         page = self._page

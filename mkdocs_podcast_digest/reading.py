@@ -13,9 +13,7 @@ from __future__ import annotations
 import math
 import re
 
-from .shortcodes import parser
 from .shortcodes.parser import SHORTCODE_RE
-from .shortcodes.specs import ArgError, Embed, lookup
 
 #: Han (with extensions and compatibility ideographs), kana, Hangul, and CJK symbols are read one
 #: character at a time.
@@ -123,36 +121,3 @@ def first_paragraph(markdown: str, limit: int = 300) -> str:
             continue
         return shorten(text, limit)
     return ""
-
-
-def players(markdown: str) -> list[Embed]:
-    """The built-in embeds of a post's Markdown (outside code), quietly: bad ones are skipped
-    here, the shortcode extension already warned about them."""
-    out: list[Embed] = []
-    for m in parser.SHORTCODE_RE.finditer(without_code(markdown)):
-        if m.group("open") is not None:
-            continue
-        delim, body = parser.parts(m)
-        if parser.is_escaped(body):
-            continue
-        try:
-            sc = parser.parse(delim, body)
-        except parser.ShortcodeSyntaxError:
-            continue
-        spec = lookup(sc.name)
-        names = spec.positional.get(len(sc.args)) if spec else None
-        if spec is None or sc.closing or (sc.args and names is None):
-            continue
-        by_lower = {k.lower(): k for k in spec.params}
-        given = list(zip(names or (), sc.args, strict=False)) + list(sc.kwargs.items())
-        try:
-            values = {
-                by_lower[k.lower()]: spec.params[by_lower[k.lower()]](v)
-                for k, v in given
-                if k.lower() in by_lower and v.strip()
-            }
-            if all(r in values for r in spec.required):
-                out.append(spec.build(values))
-        except ArgError:
-            continue
-    return out

@@ -563,3 +563,15 @@ def test_material_style_containers():
     assert '<summary>Video</summary>\n<div class="pd-embed pd-embed--youtube' in html
     assert '<div>\n<div class="pd-embed pd-embed--youtube' in html
     assert "<p><div" not in html
+
+
+def test_on_embed_reports_each_rendered_embed_and_not_code_or_bad_ones():
+    import markdown
+
+    from mkdocs_podcast_digest.shortcodes import ShortcodeExtension
+
+    seen = []
+    ext = ShortcodeExtension(on_embed=seen.append, on_warning=lambda message, line: None)
+    text = "{{< youtube I0DrcsDf3Os >}}\n\n`{{< vimeo 76979871 >}}`\n\n{{< youtube bad >}}\n"
+    markdown.markdown(text, extensions=[ext])
+    assert [(e.provider, e.href) for e in seen] == [("youtube", "https://www.youtube.com/watch?v=I0DrcsDf3Os")]

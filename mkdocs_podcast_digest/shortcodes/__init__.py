@@ -84,6 +84,11 @@ __all__ = [
 MODES = ("facade", "iframe")
 
 
+def _ignore_embed(embed: Embed) -> None:
+    """Default of ``on_embed``: a function, as Python-Markdown turns callables given against a
+    ``None`` default into ``True``."""
+
+
 class ShortcodeExtension(Extension):
     """Python-Markdown extension rendering Hugo shortcodes (built-in embeds and user templates)."""
 
@@ -104,6 +109,11 @@ class ShortcodeExtension(Extension):
                 "Reader-facing words in the site's language, merged over the English defaults "
                 "(keys: Watch, Listen, View, Download, Open, link, link_untitled, download, play, "
                 "play_untitled, click_to_load, unavailable)",
+            ],
+            "on_embed": [
+                _ignore_embed,
+                "Callable(embed) called with each built-in embed rendered (an Embed: provider, "
+                "kind, src, href, title...), e.g. to describe a page's videos in its metadata",
             ],
             # The default is a function, not None: Python-Markdown would turn a callable into True
             # when the default is None. Passing None explicitly still means "log".
@@ -145,7 +155,15 @@ class ShortcodeExtension(Extension):
             raise TypeError("shortcodes: on_warning must be a callable(message, line) or None")
         md.registerExtension(self)
         self._state = state = DocumentState()
-        engine = Engine(md, state, mode, self._environment(), callback, dict(self.getConfig("texts") or {}))
+        engine = Engine(
+            md,
+            state,
+            mode,
+            self._environment(),
+            callback,
+            dict(self.getConfig("texts") or {}),
+            self.getConfig("on_embed") or None,
+        )
         # First preprocessor: sees the text exactly as written.
         md.preprocessors.register(SourcePreprocessor(md, state), "pd_shortcodes_source", 40)
         # After code spans (190: already stashed, never seen) and before backslash escapes (180).

@@ -128,8 +128,10 @@ class Engine:
         env: jinja2.Environment | None,
         on_warning: WarningCallback,
         texts: dict[str, str] | None = None,
+        on_embed: Callable[[Any], None] | None = None,
     ) -> None:
         self.texts = texts
+        self.on_embed = on_embed or (lambda embed: None)
         self.md = md
         self.state = state
         self.mode = mode
@@ -218,6 +220,7 @@ class Engine:
             return render_unavailable(sc.name, block, self.texts)
         if "class" in values:
             embed = type(embed)(**{**embed.__dict__, "css_class": values["class"]})
+        self.on_embed(embed)
         return render_embed(embed, self.mode, block, self.texts)
 
     # -- user templates ---------------------------------------------------------------------------
