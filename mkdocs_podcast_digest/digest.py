@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import posixpath
+import re
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
@@ -26,6 +27,10 @@ from .taxonomy import SourceProblem, Taxonomy, build_taxonomy, order_series
 from .urls import hugo_alias_path, hugo_post_path, hugo_term_path, hugo_urlize, slugify, title_from_slug
 
 SERIES_KEY = "series"
+
+#: Names that Hugo's URL rules leave as they are (lower-case ASCII words joined by - _ .), so
+#: the Hugo URL of such a post or term needs no emulation.
+_PLAIN_NAME = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*(?:\.md)?")
 
 
 @dataclass
@@ -263,9 +268,12 @@ class Digest:
             return
         for post in self.posts.values():
             section, _, rest = post.src_uri.partition("/")
-            hugo = unquote(
-                hugo_post_path(rest, slug=post.slug or None, url=post.url or None, section=section)
-            )
+            if _PLAIN_NAME.fullmatch(rest) and not post.slug and not post.url:
+                hugo = "/" + post.src_uri[: -len(".md")] + "/"  # Hugo's URL is ours: nothing to emulate
+            else:
+                hugo = unquote(
+                    hugo_post_path(rest, slug=post.slug or None, url=post.url or None, section=section)
+                )
             self._redirect(hugo, post.src_uri, "hugo")
             for alias in post.aliases:
                 try:
@@ -290,7 +298,14 @@ class Digest:
             for term in tax.terms.values():
                 target = self.term_uris[(key, term.slug)]
                 for spelling in term.spellings:
-                    paths = {f"/{tax.folder}/{slugify(spelling)}/"}
+                    slug = slugify(spelling)
+                    plain = spelling.lower().replace(" ", "-")
+                    if plain == slug and _PLAIN_NAME.fullmatch(plain):
+                        # Plain ASCII words: Hugo's paths are ours, in either folder.
+                        for folder in folders:
+                            self._redirect(f"/{folder}/{slug}/", target, "term")
+                        continue
+                    paths = {f"/{tax.folder}/{slug}/"}
                     paths |= {unquote(hugo_term_path(spelling, folder)) for folder in folders}
                     # Themes that built tag links with `urlize` left slightly different URLs out there.
                     with contextlib.suppress(ValueError):
