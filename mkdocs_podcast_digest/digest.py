@@ -180,7 +180,7 @@ class Digest:
                 new.append(
                     Listing(
                         self.index_uris[key],
-                        self._label(folder),
+                        self.label(folder),
                         "index",
                         taxonomy=tax,
                         generated=index is None,
@@ -257,7 +257,7 @@ class Digest:
             (u for u in (f"{folder}/index.md", f"{folder}/README.md", f"{folder}.md") if u in existing), None
         )
 
-    def _label(self, folder: str) -> str:
+    def label(self, folder: str) -> str:
         return self.labels.get(folder) or title_from_slug(folder)
 
     # ----------------------------------------------------------------------------- redirects

@@ -85,6 +85,7 @@ class Renderer:
             "ordered": ordered,
             "page_no": listing.page_no,
             "page_count": listing.page_count,
+            "profile": not listing.generated and listing.info is not None,
         }
         return self.render("listing", listing=view, items=items, pager=pager, info=info)
 

@@ -65,7 +65,7 @@ class Views:
                 info = self.digest.infos[(key, slug)]
                 terms.append({"name": info.name, "url": self.term_url(key, slug, page_url)})
             if terms:
-                groups.append({"label": self.digest._label(tax.folder), "folder": tax.folder, "terms": terms})
+                groups.append({"label": self.digest.label(tax.folder), "folder": tax.folder, "terms": terms})
         return groups
 
     def _slug_of(self, key: str, name: str) -> str | None:

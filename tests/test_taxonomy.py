@@ -107,6 +107,8 @@ def test_people_named_from_slug_data_file_or_profile(make_site):
     assert "<title>Nvidia" in site.html("companies/nvidia/")
     profile = site.html("people/翁家翌/")
     assert "我的簡介。" in profile and "Alpha" in profile  # the writer's page, plus the post list
+    assert '<h2 class="pd-listing__heading" id="pd-posts">Posts</h2>' in profile
+    assert "pd-listing__heading" not in site.html("people/lex-fridman/")  # generated: its title says it
     assert not [w for w in site.warnings if "people" in w]  # no profile is normal, not a warning
 
 
