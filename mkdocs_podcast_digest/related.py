@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .posts import Post
@@ -93,8 +93,15 @@ class Related:
                     scores[pid] = get(pid, 0.0) + w
         scores.pop(me, None)
         if common_ids:
-            # Common terms only add their weight to posts found through rarer ones...
-            for pid in scores:
+            # Common terms only add their weight to posts found through rarer ones, and only to
+            # those that could still reach the top `limit` with it (the rest cannot, whatever
+            # they share).
+            candidates: Iterable[int] = scores
+            if len(scores) > self.limit:
+                bonus = sum(terms[tid].weight for tid in common_ids)
+                cutoff = heapq.nlargest(self.limit, scores.values())[-1] - bonus - 1e-9
+                candidates = [pid for pid, score in scores.items() if score >= cutoff]
+            for pid in candidates:
                 theirs = self._of[pid]
                 for tid in common_ids:
                     if tid in theirs:
