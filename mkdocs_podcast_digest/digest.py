@@ -154,6 +154,8 @@ class Digest:
                 # `tags/index.md` is the taxonomy's index page, so a term named "index" lives in its folder.
                 uri = f"{folder}/{term.slug}.md" if term.slug != "index" else f"{folder}/index/index.md"
                 profile = existing.get(uri) or existing.get(f"{folder}/{term.slug}/index.md")
+                if profile is None and (section := existing.get(f"{folder}/{term.slug}/_index.md")):
+                    profile = self._serve_at_folder(section)  # Hugo's term page content
                 if profile is not None:
                     # Like the generated term pages: reached from the index, not the auto nav.
                     profile.inclusion = InclusionLevel.NOT_IN_NAV
@@ -194,7 +196,9 @@ class Digest:
             new += listing_pages(
                 self.index_uris[""], self.labels["posts"], "posts", ordered, size, generated=index is None
             )
-        if "index.md" not in existing and "README.md" not in existing:
+        if "_index.md" in existing and "index.md" not in existing and "README.md" not in existing:
+            self._serve_at_folder(existing["_index.md"])  # Hugo's home page content
+        elif "index.md" not in existing and "README.md" not in existing:
             # A site of posts only would have no home page at all; show the newest posts there.
             home = ordered[: min(size or 10, 10)]
             new.append(Listing("index.md", self.config.site_name, "home", home, page_uris=["index.md"]))
@@ -253,9 +257,20 @@ class Digest:
             )
 
     def _existing_index(self, folder: str, existing: dict[str, File]) -> str | None:
-        return next(
-            (u for u in (f"{folder}/index.md", f"{folder}/README.md", f"{folder}.md") if u in existing), None
-        )
+        candidates = (f"{folder}/index.md", f"{folder}/README.md", f"{folder}.md", f"{folder}/_index.md")
+        uri = next((u for u in candidates if u in existing), None)
+        if uri is not None and uri.endswith("/_index.md"):
+            self._serve_at_folder(existing[uri])
+        return uri
+
+    def _serve_at_folder(self, file: File) -> File:
+        """Hugo's ``_index.md`` is the page of its folder (a section, taxonomy or term page):
+        serve it at ``folder/``, where Hugo did, not at ``folder/_index/``."""
+        folder = posixpath.dirname(file.src_uri)
+        file.dest_uri = posixpath.join(folder, "index.html")
+        for cached in ("url", "abs_dest_path"):
+            file.__dict__.pop(cached, None)
+        return file
 
     def label(self, folder: str) -> str:
         return self.labels.get(folder) or title_from_slug(folder)

@@ -102,8 +102,9 @@ def paginate(base_uri: str, items: list, page_size: int) -> list[tuple[str, list
     if page_size <= 0 or len(items) <= page_size:
         return [(base_uri, items)]
     stem = base_uri[: -len(".md")]
-    if stem.endswith("/index"):
-        stem = stem[: -len("/index")]
+    for index in ("/index", "/_index", "/README"):
+        if stem.endswith(index):
+            stem = stem[: -len(index)]
     count = math.ceil(len(items) / page_size)
     return [
         (base_uri if i == 0 else f"{stem}/page/{i + 1}.md", items[i * page_size : (i + 1) * page_size])

@@ -7,6 +7,7 @@ real MkDocs builds.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -395,9 +396,10 @@ def test_hugo_content_builds_unchanged(make_site):
     assert 'same line <span class="pd-embed pd-embed--youtube' in html or "same line <div" in html
     assert "{{&lt; figure" in html
     assert "pd-embed--youtube" in site.html("posts/windows-line-endings/")
-    # A leaf bundle is a post; Hugo's section page is a page, not a post.
+    # A leaf bundle is a post; Hugo's section page is the page of its folder, not a post.
     assert "A leaf bundle" in site.html("tags/bundles/")
-    assert site.exists("posts/_index/") and ">All episodes</a>" not in index.split("pd-listing", 1)[1]
+    assert not site.exists("posts/_index/") and ">All episodes</a>" not in index.split("pd-listing", 1)[1]
+    assert "Hugo&#39;s section page for posts." in index or "Hugo's section page for posts." in index
 
 
 def test_hugo_content_with_strict_fails_only_for_its_two_shortcodes(make_site, strict_fails):
@@ -417,6 +419,8 @@ def test_hugo_content_with_strict_fails_only_for_its_two_shortcodes(make_site, s
 
 
 def _expected_dest(src_uri: str) -> str:
+    if posixpath.basename(src_uri) == "_index.md":  # Hugo's section page: the page of its folder
+        return posixpath.join(posixpath.dirname(src_uri), "index.html")
     return File(src_uri, "/docs", "/site", use_directory_urls=True).dest_uri
 
 

@@ -218,3 +218,24 @@ def test_search_indexes_what_writers_wrote_not_listings(make_site):
     assert "tags/gpu/" in text and "Beta" not in text["tags/gpu/"]  # found by its title, GPU
     assert "Body of Alpha" in text["posts/a/"] and "Gamma" not in text["posts/a/"]
     assert "Beta" in site.html("tags/gpu/")  # readers still see the listing
+
+
+def test_hugo_section_pages_are_the_pages_of_their_folders(make_site):
+    docs = {
+        **DOCS,
+        "_index.md": "---\ntitle: Welcome\n---\nHome text from Hugo.\n",
+        "posts/_index.md": "---\ntitle: All episodes\n---\nSection intro.\n",
+        "tags/_index.md": "---\ntitle: Topics\n---\nEvery topic.\n",
+        "people/lex-fridman/_index.md": "---\ntitle: Lex Fridman\n---\nHost.\n",
+    }
+    site = make_site(docs, config={"theme": {"name": "mkdocs"}}, strict=False)
+    assert "Home text from Hugo." in site.html("")
+    posts = site.html("posts/")
+    assert "Section intro." in posts and "Alpha" in posts and "<title>All episodes" in posts
+    tags = site.html("tags/")
+    assert "Every topic." in tags and 'href="gpu/"' in tags
+    person = site.html("people/lex-fridman/")
+    assert "Host." in person and "Alpha" in person
+    for gone in ("_index/", "posts/_index/", "tags/_index/", "people/lex-fridman/_index/"):
+        assert not site.exists(gone)
+    assert not [w for w in site.warnings if "_index" in w]
