@@ -61,8 +61,13 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         if self.config.shortcodes:
             from .shortcodes import ShortcodeExtension
 
+            # One engine per page: ours, with the plugin's warnings; a copy listed by name in
+            # markdown_extensions (for tools without plugins) would expand everything twice.
+            names = ("mkdocs_podcast_digest.shortcodes", "podcast_shortcodes")
             config.markdown_extensions = [
-                x for x in config.markdown_extensions if not isinstance(x, ShortcodeExtension)
+                x
+                for x in config.markdown_extensions
+                if not isinstance(x, ShortcodeExtension) and x not in names
             ]
             folder = os.path.join(os.path.dirname(config.config_file_path or ""), self.config.shortcodes_dir)
             config.markdown_extensions.append(

@@ -114,3 +114,9 @@ def test_embed_words_follow_the_site_language(make_site):
     assert 'pd-embed__title">YouTube 影片<' in html  # the generic title too, not "YouTube video"
     site = make_site(docs)
     assert "Click to load from www.youtube-nocookie.com" in site.html("posts/a/")
+
+
+def test_extension_also_listed_by_name_runs_once(make_site):
+    docs = {"posts/a.md": "---\ntitle: A\ndate: 2026-01-01\n---\n{{< youtube AbCdEfGhIj0 >}}\n"}
+    site = make_site(docs, config={"markdown_extensions": ["mkdocs_podcast_digest.shortcodes"]}, strict=True)
+    assert site.html("posts/a/").count('class="pd-embed pd-embed--youtube"') == 1
