@@ -119,4 +119,4 @@ def test_embed_words_follow_the_site_language(make_site):
 def test_extension_also_listed_by_name_runs_once(make_site):
     docs = {"posts/a.md": "---\ntitle: A\ndate: 2026-01-01\n---\n{{< youtube AbCdEfGhIj0 >}}\n"}
     site = make_site(docs, config={"markdown_extensions": ["mkdocs_podcast_digest.shortcodes"]}, strict=True)
-    assert site.html("posts/a/").count('class="pd-embed pd-embed--youtube"') == 1
+    assert site.html("posts/a/").count('data-pd-provider="youtube"') == 1
