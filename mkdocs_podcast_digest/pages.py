@@ -136,7 +136,3 @@ def listing_pages(
         )
         for i, (uri, chunk) in enumerate(chunks)
     ]
-
-
-def existing_uri(candidates: list[str], existing: set[str]) -> str | None:
-    return next((c for c in candidates if c in existing), None)

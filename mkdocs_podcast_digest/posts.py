@@ -73,7 +73,6 @@ class Post:
     #: Everything for ``page.meta``: normalised known keys plus unknown keys untouched.
     meta: dict[str, Any] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
-    title_from_front_matter: bool = True
     #: Whether the body has its own level-1 heading; if not, the plugin shows the title as one
     #: (Hugo themes print the title; MkDocs' default and readthedocs themes would not).
     has_heading: bool = False
@@ -506,7 +505,6 @@ def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST
     heading = first_heading(body)
     post.has_heading = heading is not None
     if not title:
-        post.title_from_front_matter = False
         if heading:
             title = heading
         else:
