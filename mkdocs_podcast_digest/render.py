@@ -8,6 +8,7 @@ autoescapes (MkDocs' does not), so a term named ``<script>`` is shown, never run
 from __future__ import annotations
 
 import json
+from types import SimpleNamespace
 
 import jinja2
 import markupsafe
@@ -17,10 +18,17 @@ from .pages import Listing, TermInfo
 from .posts import Post
 
 
+class View(SimpleNamespace):
+    """A value handed to a template. Jinja looks ``item.title`` up as an attribute first and
+    only then as a key, so a dict costs a raised AttributeError per lookup (a quarter of each
+    fragment's time); ``item["title"]`` still works in templates, through Jinja's fallback."""
+
+
 class Renderer:
     def __init__(self, loader: jinja2.BaseLoader, labels: dict[str, str]):
         self.env = jinja2.Environment(loader=loader, autoescape=True, auto_reload=False)
         self.labels = labels
+        self._labels = View(**labels)
         self._templates: dict[str, jinja2.Template] = {}
         self._items: dict[tuple[str, str], markupsafe.Markup] = {}
 
@@ -28,24 +36,24 @@ class Renderer:
         template = self._templates.get(name)
         if template is None:
             template = self._templates[name] = self.env.get_template(f"podcast_digest/{name}.html")
-        return template.render(labels=self.labels, **context)
+        return template.render(labels=self._labels, **context)
 
     # ---------------------------------------------------------------------------------------
 
-    def post_item(self, post: Post, url: str, minutes: int = 0) -> dict:
-        return {
-            "title": post.title,
-            "url": url,
-            "date": post.date_text,
-            "datetime": post.date.isoformat() if post.date else "",
-            "description": post.description,
-            "source_name": post.source_name,
-            "source_url": post.source_url,
-            "draft": post.draft,
-            "has_heading": post.has_heading,
-            "minutes": minutes,
-            "reading_time": self.labels["reading_time"].format(minutes=minutes) if minutes else "",
-        }
+    def post_item(self, post: Post, url: str, minutes: int = 0) -> View:
+        return View(
+            title=post.title,
+            url=url,
+            date=post.date_text,
+            datetime=post.date.isoformat() if post.date else "",
+            description=post.description,
+            source_name=post.source_name,
+            source_url=post.source_url,
+            draft=post.draft,
+            has_heading=post.has_heading,
+            minutes=minutes,
+            reading_time=self.labels["reading_time"].format(minutes=minutes) if minutes else "",
+        )
 
     def listing_item(self, post: Post, url: str, minutes: int = 0) -> markupsafe.Markup:
         """A post's line in a listing; the same post and link render the same, so once."""
@@ -63,33 +71,33 @@ class Renderer:
     def post_header(self, post: Post, minutes: int = 0) -> str:
         return self.render("post_header", post=self.post_item(post, "", minutes))
 
-    def related(self, items: list[dict]) -> str:
+    def related(self, items: list[View]) -> str:
         return self.render("related", items=items) if items else ""
 
-    def post_terms(self, groups: list[dict]) -> str:
+    def post_terms(self, groups: list[View]) -> str:
         return self.render("post_terms", groups=groups)
 
-    def series_box(self, series: list[dict]) -> str:
+    def series_box(self, series: list[View]) -> str:
         return self.render("series_box", series=series) if series else ""
 
     def listing(
         self,
         listing: Listing,
         items: list[markupsafe.Markup],
-        pager: dict | None,
+        pager: View | None,
         info: TermInfo | None,
         ordered: bool,
     ) -> str:
-        view = {
-            "kind": listing.kind,
-            "ordered": ordered,
-            "page_no": listing.page_no,
-            "page_count": listing.page_count,
-            "profile": not listing.generated and listing.info is not None,
-        }
+        view = View(
+            kind=listing.kind,
+            ordered=ordered,
+            page_no=listing.page_no,
+            page_count=listing.page_count,
+            profile=not listing.generated and listing.info is not None,
+        )
         return self.render("listing", listing=view, items=items, pager=pager, info=info)
 
-    def terms_index(self, terms: list[dict], folder: str) -> str:
+    def terms_index(self, terms: list[View], folder: str) -> str:
         return self.render("terms_index", terms=terms, folder=folder)
 
     def redirect(self, target: str, title: str, lang: str) -> str:
@@ -102,6 +110,37 @@ class Renderer:
         )
 
 
-def rel(url: str, from_url: str) -> str:
-    """A link from one page to another that works under any site path (MkDocs' own helper)."""
-    return get_relative_url(url, from_url)
+class Links:
+    """``links(url, from_url)``: a link from one page to another that works under any site
+    path, exactly as MkDocs' ``get_relative_url`` makes it, without its work in the common case.
+
+    A post page links to a dozen term pages and a listing to fifty posts, all in other folders:
+    from ``posts/a/``, ``tags/x/`` is ``../../tags/x/``, the way up plus the URL. Anything else
+    (a shared folder, files, dots, odd slashes) goes to MkDocs' own function.
+    """
+
+    def __init__(self) -> None:
+        self._ups: dict[str, tuple[str, str] | None] = {}
+
+    def __call__(self, url: str, from_url: str) -> str:
+        up = self._ups.get(from_url, False)
+        if up is False:
+            up = self._ups[from_url] = _way_up(from_url)
+        if (
+            up is not None
+            and url
+            and not url.startswith(up[0])
+            and url[0] not in "./"
+            and "/." not in url
+            and "//" not in url
+        ):
+            return up[1] + url
+        return get_relative_url(url, from_url)
+
+
+def _way_up(page_url: str) -> tuple[str, str] | None:
+    """(first folder, ``../`` per folder) of a page at a plain folder URL such as ``a/b/``."""
+    if not page_url.endswith("/") or page_url[0] in "./" or "/." in page_url or "//" in page_url:
+        return None
+    parts = page_url[:-1].split("/")
+    return parts[0], "../" * len(parts)

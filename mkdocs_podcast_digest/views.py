@@ -12,7 +12,7 @@ from .digest import SERIES_KEY, Digest
 from .pages import Listing
 from .posts import Post
 from .related import Related
-from .render import Renderer, rel
+from .render import Links, Renderer, View
 
 
 class Views:
@@ -22,13 +22,14 @@ class Views:
         self.labels = digest.labels
         self.urls = {f.src_uri: f.url for f in files.documentation_pages()}
         self.related = related
+        self.link = Links()
 
     def minutes(self, post: Post) -> int:
         """Reading time, counted when the post was read (0 when turned off)."""
         return post.minutes if self.digest.options.reading_time else 0
 
     def url(self, src_uri: str, from_url: str) -> str:
-        return rel(self.urls.get(src_uri, ""), from_url)
+        return self.link(self.urls.get(src_uri, ""), from_url)
 
     def post_url(self, post: Post, from_url: str) -> str:
         return self.url(post.src_uri, from_url)
@@ -54,7 +55,7 @@ class Views:
             )
         return top + html + bottom
 
-    def term_groups(self, post: Post, page_url: str) -> list[dict]:
+    def term_groups(self, post: Post, page_url: str) -> list[View]:
         groups = []
         for key, tax in self.digest.taxonomies.items():
             terms = []
@@ -63,15 +64,15 @@ class Views:
                 if slug is None:
                     continue
                 info = self.digest.infos[(key, slug)]
-                terms.append({"name": info.name, "url": self.term_url(key, slug, page_url)})
+                terms.append(View(name=info.name, url=self.term_url(key, slug, page_url)))
             if terms:
-                groups.append({"label": self.digest.label(tax.folder), "folder": tax.folder, "terms": terms})
+                groups.append(View(label=self.digest.label(tax.folder), folder=tax.folder, terms=terms))
         return groups
 
     def _slug_of(self, key: str, name: str) -> str | None:
         return self.digest.taxonomies[key].slug_of.get(name)
 
-    def series_context(self, post: Post, page_url: str) -> list[dict]:
+    def series_context(self, post: Post, page_url: str) -> list[View]:
         tax = self.digest.taxonomies.get(SERIES_KEY)
         if tax is None:
             return []
@@ -86,20 +87,18 @@ class Views:
                 continue
             i = next(i for i, p in enumerate(parts) if p is post)
 
-            def link(p: Post) -> dict:
-                return {"title": p.title, "url": self.post_url(p, page_url)}
-
+            links = [View(title=p.title, url=self.post_url(p, page_url), current=p is post) for p in parts]
             out.append(
-                {
-                    "name": self.digest.infos[(SERIES_KEY, slug)].name,
-                    "url": self.term_url(SERIES_KEY, slug, page_url),
-                    "position": i + 1,
-                    "total": len(parts),
-                    "part_label": self.labels["part_of"].format(n=i + 1, total=len(parts)),
-                    "parts": [{**link(p), "current": p is post} for p in parts],
-                    "previous": link(parts[i - 1]) if i > 0 else None,
-                    "next": link(parts[i + 1]) if i + 1 < len(parts) else None,
-                }
+                View(
+                    name=self.digest.infos[(SERIES_KEY, slug)].name,
+                    url=self.term_url(SERIES_KEY, slug, page_url),
+                    position=i + 1,
+                    total=len(parts),
+                    part_label=self.labels["part_of"].format(n=i + 1, total=len(parts)),
+                    parts=links,
+                    previous=links[i - 1] if i > 0 else None,
+                    next=links[i + 1] if i + 1 < len(parts) else None,
+                )
             )
         return out
 
@@ -112,12 +111,12 @@ class Views:
         if listing.kind == "index":
             tax = listing.taxonomy
             terms = [
-                {
-                    "name": self.digest.infos[(tax.key, t.slug)].name,
-                    "sort_name": self.digest.infos[(tax.key, t.slug)].name.casefold(),
-                    "count": t.count,
-                    "url": self.term_url(tax.key, t.slug, page_url),
-                }
+                View(
+                    name=self.digest.infos[(tax.key, t.slug)].name,
+                    sort_name=self.digest.infos[(tax.key, t.slug)].name.casefold(),
+                    count=t.count,
+                    url=self.term_url(tax.key, t.slug, page_url),
+                )
                 for t in tax.sorted_terms("count")
             ]
             return html + self.renderer.terms_index(terms, tax.folder)
@@ -128,23 +127,21 @@ class Views:
         if listing.page_count > 1:
             uris = listing.page_uris
             n = listing.page_no
-            pager = {
-                "page_no": n,
-                "page_count": len(uris),
-                "newer": self.url(uris[n - 2], page_url) if n > 1 else None,
-                "older": self.url(uris[n], page_url) if n < len(uris) else None,
-                "pages": [
-                    {"n": i + 1, "url": self.url(u, page_url), "current": i + 1 == n}
-                    for i, u in enumerate(uris)
-                ],
-            }
+            pager = View(
+                page_no=n,
+                page_count=len(uris),
+                newer=self.url(uris[n - 2], page_url) if n > 1 else None,
+                older=self.url(uris[n], page_url) if n < len(uris) else None,
+                pages=[View(n=i + 1, url=self.url(u, page_url), current=i + 1 == n) for i, u in enumerate(uris)],
+            )
         if listing.kind == "home" and self.digest.index_uris.get("") and len(self.digest.posts) > len(items):
-            pager = {
-                "page_no": 1,
-                "page_count": 2,
-                "newer": None,
-                "older": self.url(self.digest.index_uris[""], page_url),
-                "pages": [],
-            }
+            pager = View(
+                page_no=1,
+                page_count=2,
+                newer=None,
+                older=self.url(self.digest.index_uris[""], page_url),
+                pages=[],
+            )
         ordered = listing.taxonomy is not None and listing.taxonomy.key == SERIES_KEY
         return html + self.renderer.listing(listing, items, pager, listing.info, ordered)
+

@@ -261,3 +261,22 @@ def test_slugs_are_the_same_in_every_process():
     assert runs[0] == runs[1] == [slugify(t) for t in STABLE_TERMS]
     # The fallback for names with no letter or digit is a content hash, pinned so it never drifts.
     assert slugify("🎙️") == "t-d33bfa92"
+
+
+# ------------------------------------------------------------------------------ relative links
+
+_segment = st.sampled_from(["posts", "tags", "a", "b", "x.html", "index.html", ".", "..", "", "p%C3%A9"])
+_url = st.lists(_segment, max_size=4).map("/".join) | st.lists(_segment, max_size=4).map(lambda p: "/".join(p) + "/")
+
+
+@settings(max_examples=2000, deadline=None)
+@given(url=_url, from_url=_url)
+def test_links_match_mkdocs_relative_urls(url, from_url):
+    """The fast path gives what MkDocs' own function gives, for every pair (a cache per page)."""
+    from mkdocs.utils import get_relative_url
+
+    from mkdocs_podcast_digest.render import Links
+
+    links = Links()
+    assert links(url, from_url) == get_relative_url(url, from_url)
+    assert links(url, from_url) == get_relative_url(url, from_url)  # cached way up
