@@ -4,8 +4,8 @@ Feeds are plain files added with ``File.generated`` in ``on_files``, once the po
 the pages planned, so they need no rendered HTML: each item carries the post's ``description``
 (or its first paragraph, cut from the raw Markdown), a link to the episode, its terms as
 categories and, from ``audio:`` front matter, an ``<enclosure>`` that makes the feed a podcast.
-The XML is written by ElementTree (every title escaped), after removing the control characters
-XML 1.0 forbids, so the feed parses whatever the titles contain.
+The XML is written as text (every value escaped), after removing the control characters XML 1.0
+forbids, so the feed parses whatever the titles contain; tests parse every feed.
 
 RSS needs absolute links: without ``site_url`` no feed is written (an info message says so).
 """
@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from email.utils import format_datetime
@@ -41,6 +40,14 @@ _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\
 def clean(text: str) -> str:
     """Text that can go into an XML 1.0 document: forbidden characters dropped, spaces folded."""
     return " ".join(_ILLEGAL_XML.sub("", text).split())
+
+
+def site_join(site_url: str, url: str) -> str:
+    """``urljoin(site_url, url)`` for a page's URL; a plain concatenation where that is the same
+    (it is for every MkDocs page URL under a site_url ending in ``/``), as urljoin is slow."""
+    if site_url.endswith("/") and url and url[0] not in "./" and "/." not in url and "//" not in url and ":" not in url:
+        return site_url + url
+    return urljoin(site_url, url)
 
 
 def absolute_url(ref: str, post_src_uri: str, files: Files, site_url: str) -> str:
@@ -69,7 +76,7 @@ def absolute_url(ref: str, post_src_uri: str, files: Files, site_url: str) -> st
     for candidate in candidates:
         file = files.get_file_from_path(candidate)
         if file is not None:
-            return urljoin(site_url, file.url)
+            return site_join(site_url, file.url)
     return urljoin(site_url, path.lstrip("/")) + (f"?{parts.query}" if parts.query else "")
 
 
@@ -81,7 +88,6 @@ class Item:
     description: str  # HTML, escaped again by the XML writer as RSS expects
     categories: list[str] = field(default_factory=list)
     enclosure: dict | None = None
-    sort_key: tuple = ()
     #: The item's XML, made once: a post appears in a dozen feeds (site, tags, people, series…).
     xml: str = ""
 
@@ -124,35 +130,39 @@ def rss(channel: Channel, items: Iterable[Item]) -> str:
     )
 
 
+def _attr(value: str) -> str:
+    """An attribute value as ElementTree writes it (quotes and line breaks escaped too)."""
+    return xml_escape(value, _ATTR_ENTITIES)
+
+
+_ATTR_ENTITIES = {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#09;"}
+
+
+def _element(tag: str, text: str, attrs: str = "") -> str:
+    return f"<{tag}{attrs}>{xml_escape(text)}</{tag}>" if text else f"<{tag}{attrs} />"
+
+
 def item_xml(item: Item) -> str:
+    """An ``<item>``, indented for its place in the channel; made once per post."""
     if item.xml:
         return item.xml
-    el = ET.Element("item")
-
-    def sub(tag: str, text: str, **attrs: str) -> None:
-        ET.SubElement(el, tag, attrs).text = clean(text)
-
-    sub("title", item.title)
-    sub("link", item.link)
-    sub("guid", item.link, isPermaLink="true")
+    parts = [
+        _element("title", clean(item.title)),
+        _element("link", clean(item.link)),
+        _element("guid", clean(item.link), ' isPermaLink="true"'),
+    ]
     if item.date is not None:
-        sub("pubDate", format_datetime(to_timestamp_sortable(item.date)))
+        parts.append(_element("pubDate", format_datetime(to_timestamp_sortable(item.date))))
     if item.description:
-        ET.SubElement(el, "description").text = _ILLEGAL_XML.sub("", item.description)
-    for name in item.categories:
-        sub("category", name)
+        parts.append(_element("description", _ILLEGAL_XML.sub("", item.description)))
+    parts += [_element("category", clean(name)) for name in item.categories]
     if item.enclosure:
-        ET.SubElement(
-            el,
-            "enclosure",
-            {
-                "url": item.enclosure["url"],
-                "length": str(item.enclosure["length"]),
-                "type": item.enclosure["type"],
-            },
+        e = item.enclosure
+        parts.append(
+            f'<enclosure url="{_attr(_ILLEGAL_XML.sub("", e["url"]))}" length="{_attr(clean(str(e["length"])))}" '
+            f'type="{_attr(clean(e["type"]))}" />'
         )
-    ET.indent(el, space="  ", level=2)
-    item.xml = ET.tostring(el, encoding="unicode")
+    item.xml = "<item>\n      " + "\n      ".join(parts) + "\n    </item>"
     return item.xml
 
 
@@ -183,9 +193,10 @@ class Feeds:
         self.terms: dict[tuple[str, str], FeedLink] = {}
         self._items: dict[str, Item] = {}
         self._urls = {f.src_uri: f.url for f in files.documentation_pages()}
+        self._rank: dict[str, int] = {}
 
     def _abs(self, src_uri: str) -> str:
-        return urljoin(self.site_url, self._urls.get(src_uri, ""))
+        return site_join(self.site_url, self._urls.get(src_uri, ""))
 
     def item(self, post: Post) -> Item:
         item = self._items.get(post.src_uri)
@@ -212,12 +223,13 @@ class Feeds:
             description="\n".join(parts),
             categories=categories,
             enclosure=enclosure,
-            sort_key=post.sort_key,
         )
 
     def _newest(self, posts: Iterable[Post]) -> list[Item]:
-        items = sorted((self.item(p) for p in posts if not p.draft), key=lambda i: i.sort_key)
-        return items[: self.length] if self.length > 0 else items
+        """The newest ``length`` posts' items; only those are made (a tag can have hundreds)."""
+        rank = self._rank
+        newest = sorted((p for p in posts if not p.draft), key=lambda p: rank[p.src_uri])
+        return [self.item(p) for p in (newest[: self.length] if self.length > 0 else newest)]
 
     def plan(self) -> list[File]:
         """Every feed as a generated file; none without ``site_url`` or when a file is in the way."""
@@ -225,12 +237,15 @@ class Feeds:
         taken = {f.src_uri for f in self.files}
         language = str(config.theme.get("language") or config.theme.get("locale") or "")
         out: list[File] = []
+        # Every feed is newest first: the order is worked out once, not once per term.
+        by_date = sorted(self.digest.posts.values(), key=lambda p: p.sort_key)
+        self._rank = {p.src_uri: i for i, p in enumerate(by_date)}
 
         def add(path: str, channel: Channel, posts: Iterable[Post]) -> FeedLink | None:
             if path in taken:
                 return None
             file = File.generated(config, path, content="")
-            channel.self_url = urljoin(self.site_url, file.url)  # quoted: tags/%E6%8E%A8/feed.xml
+            channel.self_url = site_join(self.site_url, file.url)  # quoted: tags/%E6%8E%A8/feed.xml
             file.content_string = rss(channel, self._newest(posts))
             out.append(file)
             return FeedLink(channel.title, channel.self_url, file.url)

@@ -125,30 +125,41 @@ def decode(raw: bytes) -> tuple[str, list[Problem]]:
 _FENCE = {"---": "yaml", "+++": "toml"}
 
 
+#: A line that closes the front matter ("..." ends a YAML document too); trailing blanks allowed.
+_CLOSERS = {
+    "yaml": re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.M),
+    "toml": re.compile(r"^\+\+\+[^\S\n]*$", re.M),
+}
+_BLANK_LINES = re.compile(r"(?:[^\S\n]*\n)*")
+
+
 def split_front_matter(text: str) -> tuple[str | None, str, str, int, int]:
     """Return (kind, front matter, body, lines before body, 1-based line of the first key).
 
     Accepts blank lines before the opening fence (Hugo does). An opening fence with no closing
-    one is not front matter: the whole file is body, so nothing is swallowed.
+    one is not front matter: the whole file is body, so nothing is swallowed. Works on offsets,
+    not on a list of every line: it runs on every post twice per build.
     """
-    lines = text.split("\n")
-    i = 0
-    while i < len(lines) and not lines[i].strip():
-        i += 1
-    if i == len(lines):
+    start = _BLANK_LINES.match(text).end()
+    if start == len(text):
         return None, "", text, 0, 0
-    kind = _FENCE.get(lines[i].rstrip())
+    eol = text.find("\n", start)
+    if eol < 0:
+        return None, "", text, 0, 0
+    kind = _FENCE.get(text[start:eol].rstrip())
     if kind is None:
         return None, "", text, 0, 0
-    closers = ("---", "...") if kind == "yaml" else ("+++",)
-    for j in range(i + 1, len(lines)):
-        if lines[j].rstrip() in closers:
-            fm = "\n".join(lines[i + 1 : j])
-            k = j + 1
-            while k < len(lines) and not lines[k].strip():
-                k += 1
-            return kind, fm, "\n".join(lines[k:]), k, i + 2
-    return None, "", text, 0, 0
+    closer = _CLOSERS[kind].search(text, eol + 1)
+    if closer is None:
+        return None, "", text, 0, 0
+    fm = text[eol + 1 : max(eol + 1, closer.start() - 1)]
+    after = text.find("\n", closer.end())
+    body_at = len(text) if after < 0 else _BLANK_LINES.match(text, after + 1).end()
+    first_key_line = text.count("\n", 0, start) + 2
+    body = text[body_at:]
+    if not body.strip():  # nothing after the front matter: the body starts past the last line
+        return kind, fm, "", text.count("\n") + 1, first_key_line
+    return kind, fm, body, text.count("\n", 0, body_at), first_key_line
 
 
 _KEY_LINE = re.compile(r"^[A-Za-z_][\w-]*\s*[:=]")
@@ -372,8 +383,15 @@ _SETEXT = re.compile(r"^ {0,3}=+[ \t]*$")
 _CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
+#: Any line that could be a level-1 heading (or a setext underline): most posts have none, and
+#: one search over the text spares them the line-by-line walk.
+_H1_LINE = re.compile(r"^ {0,3}(?:#(?!#)[ \t]|=+[ \t]*$)", re.M)
+
+
 def first_heading(body: str) -> str | None:
     """The first level-1 heading outside code fences, the title MkDocs itself would pick."""
+    if not _H1_LINE.search(body):
+        return None
     fence = None
     prev = ""
     for line in body.split("\n"):

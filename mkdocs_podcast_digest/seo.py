@@ -21,16 +21,16 @@ from __future__ import annotations
 import json
 from html import escape
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
-from mkdocs.utils import get_relative_url
 
 from .digest import SERIES_KEY, Digest
-from .feeds import FeedLink, absolute_url, clean
+from .feeds import FeedLink, absolute_url, clean, site_join
 from .posts import Post, to_timestamp_sortable
 from .reading import shorten
+from .render import Links
 from .shortcodes.specs import Embed
 
 PEOPLE_KEY = "related_people"
@@ -93,8 +93,8 @@ class Metadata:
         self.language = str(config.theme.get("language") or config.theme.get("locale") or "")
         self._urls = {f.src_uri: f.url for f in files.documentation_pages()}
         self._descriptions: dict[str, str] = {}
-        # urljoin per link is slow; a site_url ending in "/" only needs a concatenation.
-        self._site_base = self.site_url if self.site_url.endswith("/") else ""
+        self._entities: dict[tuple[str, str], dict[str, Any]] = {}
+        self._links = Links()
 
     def description(self, post: Post) -> str:
         text = self._descriptions.get(post.src_uri)
@@ -107,9 +107,7 @@ class Metadata:
         url = self._urls.get(src_uri)
         if not self.site_url or url is None:
             return ""
-        if self._site_base and not url.startswith((".", "/")):
-            return self._site_base + url
-        return urljoin(self.site_url, url)
+        return site_join(self.site_url, url)
 
     # ------------------------------------------------------------------------------------------
 
@@ -127,11 +125,10 @@ class Metadata:
             tags.append(json_ld(self.article(post)))
         return insert_in_head(output, tags)
 
-    @staticmethod
-    def feed_links(head: str, links: list[FeedLink], page_url: str) -> list[str]:
+    def feed_links(self, head: str, links: list[FeedLink], page_url: str) -> list[str]:
         tags = []
         for link in links:
-            href = get_relative_url(link.path, page_url) if link.path else link.url
+            href = self._links(link.path, page_url) if link.path else link.url
             if f'"{escape(link.url)}"' in head or f'"{escape(href)}"' in head:
                 continue
             tags.append(
@@ -178,6 +175,13 @@ class Metadata:
     # ------------------------------------------------------------------------------------------
 
     def _entity(self, key: str, name: str, kind: str) -> dict[str, Any]:
+        """A person, company or series as schema.org sees it; the same on every post (made once)."""
+        entity = self._entities.get((key, name))
+        if entity is None:
+            entity = self._entities[(key, name)] = self._make_entity(key, name, kind)
+        return entity
+
+    def _make_entity(self, key: str, name: str, kind: str) -> dict[str, Any]:
         slug = self.digest.taxonomies[key].slug_of.get(name)
         entity: dict[str, Any] = {"@type": kind, "name": name}
         if slug is None:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import xml.etree.ElementTree as ET
 from email.utils import parsedate_to_datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from mkdocs_podcast_digest.feeds import _ILLEGAL_XML as _ILLEGAL
 from mkdocs_podcast_digest.feeds import Channel, Item, clean, rss
 from mkdocs_podcast_digest.posts import parse_post
 from mkdocs_podcast_digest.reading import first_paragraph
@@ -226,3 +230,37 @@ def test_feeds_without_directory_urls(make_site):
     assert items(root)[0].findtext("link") == "https://example.com/posts/p3.html"
     assert root.findtext("./channel/link") == "https://example.com/tags/gpu.html"
     assert 'href="gpu/feed.xml"' in site.html("tags/gpu.html")
+
+
+_any_text = st.text(st.characters(codec="utf-8"), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    title=_any_text,
+    description=_any_text,
+    categories=st.lists(_any_text, max_size=3),
+    url=_any_text,
+    kind=_any_text,
+)
+def test_any_item_is_well_formed_xml_with_its_values(title, description, categories, url, kind):
+    """Items are written as text: whatever the values, the XML parses and gives them back."""
+    item = Item(
+        title=title,
+        link="https://example.com/posts/a/",
+        date=dt.datetime(2026, 1, 20, 10, 0, tzinfo=dt.timezone.utc),
+        description=description,
+        categories=categories,
+        enclosure={"url": url, "length": 123, "type": kind},
+    )
+    feed = rss(Channel("c", "https://example.com/", "d", "https://example.com/feed.xml"), [item])
+    el = ET.fromstring(feed.encode("utf-8")).find("channel/item")
+    assert (el.findtext("title") or "") == clean(title)
+    # (XML parsers read a carriage return in text as a newline)
+    expected = _ILLEGAL.sub("", description).replace("\r\n", "\n").replace("\r", "\n")
+    assert (el.findtext("description") or "") == expected
+    assert [c.text or "" for c in el.findall("category")] == [clean(c) for c in categories]
+    enclosure = el.find("enclosure")
+    assert enclosure.get("url") == _ILLEGAL.sub("", url)
+    assert enclosure.get("type") == clean(kind)
+    assert el.findtext("pubDate") == "Tue, 20 Jan 2026 10:00:00 +0000"

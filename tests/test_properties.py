@@ -280,3 +280,51 @@ def test_links_match_mkdocs_relative_urls(url, from_url):
     links = Links()
     assert links(url, from_url) == get_relative_url(url, from_url)
     assert links(url, from_url) == get_relative_url(url, from_url)  # cached way up
+
+
+# ------------------------------------------------------------------------------ front matter split
+
+
+def _split_by_lines(text: str):
+    """The obvious line-by-line reading of front matter, as an oracle for the offset-based one."""
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    if i == len(lines):
+        return None, "", text, 0, 0
+    kind = {"---": "yaml", "+++": "toml"}.get(lines[i].rstrip())
+    if kind is None:
+        return None, "", text, 0, 0
+    closers = ("---", "...") if kind == "yaml" else ("+++",)
+    for j in range(i + 1, len(lines)):
+        if lines[j].rstrip() in closers:
+            k = j + 1
+            while k < len(lines) and not lines[k].strip():
+                k += 1
+            return kind, "\n".join(lines[i + 1 : j]), "\n".join(lines[k:]), k, i + 2
+    return None, "", text, 0, 0
+
+
+_fm_piece = st.sampled_from(["---", "+++", "...", "a: 1", "# T", "x", " ", "\t", "\u3000", "\x0c", "", "--- "])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_fm_piece, max_size=9).map("\n".join) | st.lists(_fm_piece, max_size=9).map(lambda p: "\n".join(p) + "\n"))
+def test_front_matter_split_matches_a_line_by_line_reading(text):
+    from mkdocs_podcast_digest.posts import split_front_matter
+
+    assert split_front_matter(text) == _split_by_lines(text)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    site_url=st.sampled_from(["https://ex.com/", "https://ex.com/sub/", "https://ex.com", "http://h/a/b/"]),
+    url=st.lists(_segment, max_size=4).map("/".join) | st.sampled_from(["mailto:x", "?q=1", "#f", "/abs/"]),
+)
+def test_site_join_is_urljoin(site_url, url):
+    from urllib.parse import urljoin
+
+    from mkdocs_podcast_digest.feeds import site_join
+
+    assert site_join(site_url, url) == urljoin(site_url, url)
