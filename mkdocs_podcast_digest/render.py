@@ -95,7 +95,8 @@ class Renderer:
             page_count=listing.page_count,
             profile=not listing.generated and listing.info is not None,
         )
-        return self.render("listing", listing=view, items=items, pager=pager, info=info)
+        html = markupsafe.Markup("".join(items))  # fifty items, one value for the template
+        return self.render("listing", listing=view, items=items, items_html=html, pager=pager, info=info)
 
     def terms_index(self, terms: list[View], folder: str) -> str:
         return self.render("terms_index", terms=terms, folder=folder)

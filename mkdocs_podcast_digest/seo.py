@@ -45,10 +45,10 @@ def description_of(post: Post, limit: int = 200) -> str:
 
 
 def insert_in_head(output: str, tags: list[str]) -> str:
-    at = output.find("</head>")
-    if at < 0 or not tags:
+    """The page with ``tags`` before its first ``</head>``: one copy of the page, not three."""
+    if not tags:
         return output
-    return output[:at] + "\n".join(tags) + "\n" + output[at:]
+    return output.replace("</head>", "\n".join(tags) + "\n</head>", 1)
 
 
 def has_meta(head: str, name: str) -> bool:

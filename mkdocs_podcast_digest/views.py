@@ -22,6 +22,7 @@ class Views:
         self.labels = digest.labels
         self.urls = {f.src_uri: f.url for f in files.documentation_pages()}
         self.related = related
+        self._rel = {p.src_uri: related.of(p) for p in digest.posts.values()} if related else {}
         self.link = Links()
 
     def minutes(self, post: Post) -> int:
@@ -51,7 +52,7 @@ class Views:
             bottom += self.renderer.post_terms(self.term_groups(post, page_url))
         if self.related is not None:
             bottom += self.renderer.related(
-                [self.renderer.post_item(p, self.post_url(p, page_url)) for p in self.related.of(post)]
+                [self.renderer.post_item(p, self.post_url(p, page_url)) for p in self._rel[post.src_uri]]
             )
         return top + html + bottom
 
