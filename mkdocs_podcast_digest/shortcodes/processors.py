@@ -470,11 +470,12 @@ class FinalizeTreeprocessor(Treeprocessor):
         state = self.engine.state
         if not state.pending and len(state.block_placeholders) < 2:
             return
-        parents = {child: parent for parent in root.iter() for child in parent}
-        for el in list(root.iter()):
-            key = el.get(PENDING_ATTR)
-            if key is not None and key in state.pending:
-                self._render_pending(el, parents[el], state.pending.pop(key))
+        if state.pending:
+            parents = {child: parent for parent in root.iter() for child in parent}
+            for el in list(root.iter()):
+                key = el.get(PENDING_ATTR)
+                if key is not None and key in state.pending:
+                    self._render_pending(el, parents[el], state.pending.pop(key))
         # A paragraph made only of several block embeds: one paragraph each, so that Python-Markdown's
         # RawHtmlPostprocessor drops every <p> around them.
         for parent in list(root.iter()):
