@@ -3,6 +3,8 @@
     python bench/profile_build.py                  # N=1000 plugin variant, timers (low overhead)
     python bench/profile_build.py --cprofile 30    # cProfile as well: top 30 functions by own time
     python bench/profile_build.py --variant plain  # the same breakdown for plain MkDocs
+    python bench/profile_build.py --hooks-only 5   # only the plugin's hooks timed, 5 builds: the
+                                                   # hooks' share with nothing else instrumented
 
 The timer mode wraps each plugin hook, the shortcode extension's processors and MkDocs' two
 per-page steps (``_populate_page``: read + Markdown + ``on_page_*`` hooks; ``_build_page``: theme
@@ -49,11 +51,8 @@ def timed(name: str, fn):
     return wrapper
 
 
-def instrument() -> None:
-    from mkdocs.commands import build as mkbuild
-
+def instrument_hooks() -> None:
     from mkdocs_podcast_digest import plugin as pmod
-    from mkdocs_podcast_digest.shortcodes import processors as sp
 
     # Every event the plugin handles (functools.wraps keeps each one's event priority).
     hooks = [name for name in vars(pmod.PodcastDigestPlugin) if name.startswith("on_")]
@@ -61,6 +60,14 @@ def instrument() -> None:
         setattr(
             pmod.PodcastDigestPlugin, hook, timed(f"plugin.{hook}", getattr(pmod.PodcastDigestPlugin, hook))
         )
+
+
+def instrument() -> None:
+    from mkdocs.commands import build as mkbuild
+
+    from mkdocs_podcast_digest.shortcodes import processors as sp
+
+    instrument_hooks()
     for cls, meth in (
         (sp.SourcePreprocessor, "run"),
         (sp.ShortcodeInlineProcessor, "handleMatch"),
@@ -179,12 +186,31 @@ def report(total: float) -> None:
     )
 
 
+def hooks_only(site: Path, rounds: int) -> None:
+    """The hooks' share of whole builds, with nothing else instrumented (the per-page timers of
+    the full report cost a little themselves), over several builds: the machine is shared."""
+    instrument_hooks()
+    shares = []
+    print("| build | build (s) | plugin hooks (s) | hooks' share |\n|---:|---:|---:|---:|")
+    for n in range(1, rounds + 1):
+        TOTALS.clear()
+        total = one_build(site, None)
+        hooks = sum(TOTALS.values())
+        shares.append(hooks / total)
+        print(f"| {n} | {total:.2f} | {hooks:.3f} | {100 * hooks / total:.1f}% |")
+    shares.sort()
+    print(f"\nhooks' share: median {100 * shares[len(shares) // 2]:.1f}%, range {100 * shares[0]:.1f}%-{100 * shares[-1]:.1f}%")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--posts", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--variant", default="plugin")
     ap.add_argument("--cprofile", type=int, default=0, metavar="N", help="also print the top N functions")
+    ap.add_argument(
+        "--hooks-only", type=int, default=0, metavar="R", help="time only the hooks, over R builds"
+    )
     args = ap.parse_args()
     logging.basicConfig(level=logging.ERROR)
     corpus = make_corpus.write_corpus(HERE / "out" / f"n{args.posts}", args.posts, args.seed)
@@ -194,6 +220,9 @@ def main() -> None:
 
     import mkdocs_podcast_digest.plugin  # noqa: F401
 
+    if args.hooks_only:
+        hooks_only(site, args.hooks_only)
+        return
     instrument()
     total = one_build(site, None)
     report(total)
