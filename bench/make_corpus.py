@@ -20,6 +20,9 @@ Variants (one folder each under the output folder):
     ``plugins: [search, podcast-digest]`` with every feature on: shortcodes, series boxes,
     taxonomy pages, posts index, generated home page, redirects, ``data/*.yml`` names, two
     people profiles under ``docs/people/``.
+``plugin-core``
+    The same site with the plugin's issue-9 features off (``feeds``, ``page_metadata``,
+    ``related_posts``, ``reading_time``): what the core (pages, series, terms, shortcodes) costs.
 ``blog``
     Material's ``plugins: [search, blog, tags]``: posts under ``docs/blog/posts`` (same front
     matter; ``categories`` and ``tags`` are what the blog and tags plugins read; no ``authors``),
@@ -41,10 +44,10 @@ import string
 from dataclasses import dataclass, field
 from pathlib import Path
 
-VARIANTS = ("plain", "plain-nav", "plugin", "blog")
+VARIANTS = ("plain", "plain-nav", "plugin", "plugin-core", "blog")
 
 #: Bump when the output changes, so run.py regenerates cached corpora.
-VERSION = 4
+VERSION = 5
 
 # ------------------------------------------------------------------------------------ word pools
 
@@ -378,6 +381,11 @@ def config(variant: str) -> str:
         return head + "plugins:\n  - search\n"
     if variant == "plugin":
         return head + "plugins:\n  - search\n  - podcast-digest\n"
+    if variant == "plugin-core":
+        return head + (
+            "plugins:\n  - search\n  - podcast-digest:\n      feeds: false\n      page_metadata: false\n"
+            "      related_posts: 0\n      reading_time: false\n"
+        )
     if variant == "blog":
         return head + "plugins:\n  - search\n  - blog\n  - tags\n"
     raise ValueError(variant)
@@ -390,7 +398,8 @@ def write_variant(root: Path, variant: str, posts: list[CorpusPost], pools: dict
     posts_dir = docs / ("blog/posts" if variant == "blog" else "posts")
     posts_dir.mkdir(parents=True)
     (root / "mkdocs.yml").write_text(config(variant), encoding="utf-8")
-    if variant != "plugin":  # the plugin makes the home page (newest posts) itself
+    plugin = variant.startswith("plugin")
+    if not plugin:  # the plugin makes the home page (newest posts) itself
         (docs / "index.md").write_text("# Bench\n\nA generated corpus.\n", encoding="utf-8")
     if variant == "blog":
         (docs / "blog/index.md").write_text("# Blog\n", encoding="utf-8")
@@ -398,7 +407,7 @@ def write_variant(root: Path, variant: str, posts: list[CorpusPost], pools: dict
     for p in posts:
         text = front_matter(p) + "\n" + body(p, excerpt_marker=variant == "blog")
         (posts_dir / f"{p.stem}.md").write_text(text, encoding="utf-8")
-    if variant == "plugin":
+    if plugin:
         data = root / "data"
         data.mkdir()
         people = pools["people"]

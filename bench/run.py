@@ -167,6 +167,9 @@ def ratios(results: dict[str, Result]) -> str:
             f"| pages plugin / plain (HTML files, redirects not counted) | {pages_plugin / pages_plain:.2f}x "
             f"({pages_plugin} / {pages_plain}) | | — |"
         )
+    core = results.get("plugin-core")
+    if core and "plain" in results:
+        row("time plugin-core (issue-9 features off) / plain MkDocs", core, results["plain"], "—")
     if "plain-nav" in results and "plain" in results:
         row("time plain with every post in the nav / plain", results["plain-nav"], results["plain"], "—")
     return "\n".join(rows)
@@ -351,7 +354,7 @@ def main() -> None:
     ap.add_argument("--posts", type=int, default=1000)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--variants", default="plain,plugin,blog", help="any of plain, plain-nav, plugin, blog")
+    ap.add_argument("--variants", default="plain,plugin,blog", help="any of plain, plain-nav, plugin, plugin-core, blog")
     ap.add_argument(
         "--scale", default="", help="e.g. 1000,4000: build each size (variants: --scale-variants)"
     )

@@ -19,6 +19,7 @@ theme and costs no regex over the page:
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 from typing import Any
 from urllib.parse import urlsplit
@@ -51,9 +52,19 @@ def insert_in_head(output: str, tags: list[str]) -> str:
     return output.replace("</head>", "\n".join(tags) + "\n</head>", 1)
 
 
-def has_meta(head: str, name: str) -> bool:
-    """Whether the head already declares ``name`` (``property="og:x"`` or ``name="og:x"``)."""
-    return f'"{name}"' in head or f"'{name}'" in head
+_META_NAME = re.compile(r"""<meta\b[^>]*?\b(?:name|property)\s*=\s*(["'])(.*?)\1""", re.I | re.S)
+_LINK_HREF = re.compile(r"""<link\b[^>]*?\bhref\s*=\s*(["'])(.*?)\1""", re.I | re.S)
+
+
+def meta_names(head: str) -> set[str]:
+    """What the head's ``<meta>`` tags declare (``name="description"``, ``property="og:x"``), read
+    in one pass: a theme or another plugin (Material's social cards) may have written some."""
+    return {value for _, value in _META_NAME.findall(head)}
+
+
+def link_hrefs(head: str) -> set[str]:
+    """The ``href`` of every ``<link>`` in the head, as written (HTML-escaped)."""
+    return {value for _, value in _LINK_HREF.findall(head)}
 
 
 def json_ld(data: dict[str, Any]) -> str:
@@ -118,18 +129,19 @@ class Metadata:
             return output
         head = output[:at]
         links = self.feeds.links_for(src_uri) if self.feeds else []
-        tags = self.feed_links(head, links, self._urls.get(src_uri, ""))
+        tags = self.feed_links(link_hrefs(head) if links else set(), links, self._urls.get(src_uri, ""))
         post = self.digest.posts.get(src_uri) if self.posts else None
         if post is not None:
-            tags += self.meta_tags(head, post)
+            tags += self.meta_tags(meta_names(head), post)
             tags.append(json_ld(self.article(post)))
         return insert_in_head(output, tags)
 
-    def feed_links(self, head: str, links: list[FeedLink], page_url: str) -> list[str]:
+    def feed_links(self, hrefs: set[str], links: list[FeedLink], page_url: str) -> list[str]:
+        """``<link rel="alternate">`` to the page's feeds, unless the head links them already."""
         tags = []
         for link in links:
             href = self._links(link.path, page_url) if link.path else link.url
-            if f'"{escape(link.url)}"' in head or f'"{escape(href)}"' in head:
+            if escape(link.url) in hrefs or escape(href) in hrefs:
                 continue
             tags.append(
                 f'<link rel="alternate" type="application/rss+xml" title="{escape(link.title)}" '
@@ -137,12 +149,13 @@ class Metadata:
             )
         return tags
 
-    def meta_tags(self, head: str, post: Post) -> list[str]:
+    def meta_tags(self, present: set[str], post: Post) -> list[str]:
+        """Description, Open Graph and Twitter tags; none whose name the head already has."""
         description = self.description(post)
         image = absolute_url(post.image, post.src_uri, self.files, self.site_url) if post.image else ""
         url = self.abs(post.src_uri)
         tags: list[str] = []
-        if description and 'name="description"' not in head and "name='description'" not in head:
+        if description and "description" not in present:
             tags.append(f'<meta name="description" content="{escape(description)}">')
         og: list[tuple[str, str]] = [
             ("og:type", "article"),
@@ -154,9 +167,9 @@ class Metadata:
             ("article:published_time", to_timestamp_sortable(post.date).isoformat() if post.date else ""),
         ]
         for prop, value in og:
-            if value and not has_meta(head, prop):
+            if value and prop not in present:
                 tags.append(f'<meta property="{prop}" content="{escape(clean(value))}">')
-        if not has_meta(head, "article:tag"):
+        if "article:tag" not in present:
             tags += [
                 f'<meta property="article:tag" content="{escape(clean(t))}">'
                 for t in post.terms.get("tags", ())
@@ -168,7 +181,7 @@ class Metadata:
             ("twitter:image", image),
         ]
         for name, value in twitter:
-            if value and not has_meta(head, name):
+            if value and name not in present:
                 tags.append(f'<meta name="{name}" content="{escape(clean(value))}">')
         return tags
 
