@@ -175,6 +175,12 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             return output
         return self.metadata.post_page(output, page.file.src_uri)
 
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # The build's model holds every page (and its HTML) through `files`; `mkdocs serve` keeps
+        # this plugin between rebuilds, so let go of it now rather than at the next rebuild.
+        self.digest = self.views = self.feeds = self.metadata = None
+        self._page = None
+
     # ----------------------------------------------------------------------------- warnings
 
     def _report(self) -> None:
