@@ -202,3 +202,30 @@ def test_config_edits_apply_on_the_next_rebuild(tmp_path, caplog):
         assert scripts.count("assets/podcast-digest/embeds.js") == 1
     finally:
         s.close()
+
+
+def test_between_rebuilds_the_plugin_holds_no_page(tmp_path, caplog):
+    """`mkdocs serve` keeps the plugin while it waits for an edit: it must not keep the site too."""
+    import gc
+    import types
+
+    from mkdocs.structure.pages import Page
+
+    s = Server(tmp_path, caplog)
+    try:
+        s.write("posts/a.md", post("A", "2026-01-01", tags=["x"]))
+        s.write("posts/b.md", post("B", "2026-01-02", tags=["x"]))
+        s.rebuild()
+        seen, frontier, pages = {id(s.plugin)}, [s.plugin], 0
+        for _ in range(6):  # everything within six references of the plugin's own attributes
+            step = []
+            for obj in gc.get_referents(*frontier):
+                if id(obj) in seen or isinstance(obj, type | types.ModuleType | types.FunctionType):
+                    continue
+                seen.add(id(obj))
+                pages += isinstance(obj, Page)
+                step.append(obj)
+            frontier = step
+        assert pages == 0
+    finally:
+        s.close()
