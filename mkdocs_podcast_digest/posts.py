@@ -370,7 +370,7 @@ def normalise_terms(key: str, value: Any, line: int | None) -> tuple[list[str], 
         term = _norm_space(str(item))
         if not term:
             continue
-        ident = unicodedata.normalize("NFKC", term).casefold()
+        ident = (term if term.isascii() else unicodedata.normalize("NFKC", term)).casefold()
         if ident in seen:
             continue
         seen.add(ident)
@@ -466,10 +466,13 @@ def _key_lines(fm: str, first_line: int) -> dict[str, int]:
     """Line of each top-level key in the file, to point warnings at the right line."""
     lines: dict[str, int] = {}
     for i, line in enumerate(fm.split("\n")):
-        m = re.match(r"^([A-Za-z_][\w-]*)\s*[:=]", line)
+        m = _KEY_NAME.match(line)
         if m:
             lines.setdefault(m.group(1).lower(), first_line + i)
     return lines
+
+
+_KEY_NAME = re.compile(r"([A-Za-z_][\w-]*)\s*[:=]")
 
 
 def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST_KEYS) -> Post:
