@@ -23,9 +23,10 @@ _CJK = (
     "\U00020000-\U0003134f"
 )
 CJK_RE = re.compile(f"[{_CJK}]")
-_CJK_RUN = re.compile(f"[{_CJK}]+")
-#: A word of a space-separated script (CJK characters are taken out first), with inner ' . -
-WORD_RE = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+#: A word of a space-separated script, with inner ' . - (any letter or digit but CJK ones).
+WORD_RE = re.compile(f"[^\\W_{_CJK}]+(?:['’.\\-][^\\W_{_CJK}]+)*")
+#: One pass for both counts: a run of CJK characters (captured) or a word (captures nothing).
+_RUN_OR_WORD = re.compile(f"([{_CJK}]+)|{WORD_RE.pattern}")
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -79,9 +80,9 @@ def plain_text(markdown: str) -> str:
 
 
 def count(text: str) -> tuple[int, int]:
-    """(CJK characters, other words) in plain text."""
-    spaced, runs = _CJK_RUN.subn(" ", text)  # each run of CJK becomes one space
-    return len(text) - len(spaced) + runs, len(WORD_RE.findall(spaced))
+    """(CJK characters, other words) in plain text, in one pass of the regular expression."""
+    found = _RUN_OR_WORD.findall(text)  # CJK runs as themselves, words as ""
+    return len("".join(found)), found.count("")
 
 
 def minutes(markdown: str, cjk_cpm: float = 300, latin_wpm: float = 230) -> int:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mkdocs_podcast_digest.reading import count, minutes, plain_text
 
@@ -62,3 +64,23 @@ def test_reading_speeds_are_options_and_it_can_be_turned_off(make_site):
     assert ">3 min read<" in site.html("posts/zh/") and ">7 min read<" in site.html("posts/en/")
     site = make_site(DOCS, config={"plugins": [{"podcast-digest": {"reading_time": False}}]})
     assert "min read" not in site.html("posts/zh/") + site.html("tags/t/")
+
+
+def _two_pass_count(text: str) -> tuple[int, int]:
+    """The first way of counting: CJK runs replaced by spaces, then words found in what is left."""
+    from mkdocs_podcast_digest.reading import _CJK
+
+    spaced, runs = re.subn(f"[{_CJK}]+", " ", text)
+    return len(text) - len(spaced) + runs, len(re.findall(r"[^\W_]+(?:['’.\-][^\W_]+)*", spaced))
+
+
+_mixed = st.text(
+    st.sampled_from([*"ab1 _-.'’,。，「」\n\tÉé訓練資料かなカナ한글ᄀ", "\U00020000", "\uff66", "\u3000"]),
+    max_size=60,
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_mixed)
+def test_one_pass_count_matches_the_two_pass_count(text):
+    assert count(text) == _two_pass_count(text)
