@@ -34,7 +34,7 @@ _TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)")
 _REF_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s+\S+.*$", re.M)
-_BARE_URL = re.compile(r"<?https?://\S+")
+_BARE_URL = re.compile(r"https?://\S+")  # a literal start: re skips to each "http" at C speed
 _HEADING = re.compile(r"^ {0,3}(#{1,6}[ \t]|=+[ \t]*$|-+[ \t]*$)")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _BLOCK_START = re.compile(r"^ {0,3}(>|[-*+][ \t]|\d+[.)][ \t]|\||!!!|\?\?\?|:::|\{\{[<%])")
