@@ -384,13 +384,14 @@ _CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
 #: Any line that could be a level-1 heading (or a setext underline): most posts have none, and
-#: one search over the text spares them the line-by-line walk.
-_H1_LINE = re.compile(r"^ {0,3}(?:#(?!#)[ \t]|=+[ \t]*$)", re.M)
+#: one search over the text spares them the line-by-line walk. Anchored on a newline rather than
+#: `^` with re.M, so that re jumps from line to line instead of trying every character.
+_H1_LINE = re.compile(r"\n {0,3}(?:#(?!#)[ \t]|=+[ \t]*(?=\n|\Z))")
 
 
 def first_heading(body: str) -> str | None:
     """The first level-1 heading outside code fences, the title MkDocs itself would pick."""
-    if not _H1_LINE.search(body):
+    if not _H1_LINE.search("\n" + body):
         return None
     fence = None
     prev = ""

@@ -328,3 +328,20 @@ def test_site_join_is_urljoin(site_url, url):
     from mkdocs_podcast_digest.feeds import site_join
 
     assert site_join(site_url, url) == urljoin(site_url, url)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["# T", "#T", "## T", "   # T", "    # T", "T", "===", "= ", "=x", "```", "", " "]),
+        max_size=8,
+    ).map("\n".join)
+)
+def test_heading_search_never_misses_a_heading_the_line_walk_finds(body):
+    """The quick search that lets most posts skip the walk must flag every candidate line."""
+    import re
+
+    from mkdocs_podcast_digest import posts
+
+    candidate = re.compile(r"^ {0,3}(?:#(?!#)[ \t]|=+[ \t]*$)", re.M).search(body)  # the plain reading
+    assert bool(posts._H1_LINE.search("\n" + body)) == bool(candidate)
