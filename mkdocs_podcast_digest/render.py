@@ -31,6 +31,7 @@ class Renderer:
         self._labels = View(**labels)
         self._templates: dict[str, jinja2.Template] = {}
         self._items: dict[tuple[str, str], markupsafe.Markup] = {}
+        self._views: dict[tuple[str, str, int], View] = {}
 
     def render(self, name: str, **context) -> str:
         template = self._templates.get(name)
@@ -41,6 +42,15 @@ class Renderer:
     # ---------------------------------------------------------------------------------------
 
     def post_item(self, post: Post, url: str, minutes: int = 0) -> View:
+        """A post as templates see it; the same link from pages at the same depth (``../b/``
+        from every post) gives the same item, so it is made once."""
+        key = (post.src_uri, url, minutes)
+        item = self._views.get(key)
+        if item is None:
+            item = self._views[key] = self._post_item(post, url, minutes)
+        return item
+
+    def _post_item(self, post: Post, url: str, minutes: int) -> View:
         return View(
             title=post.title,
             url=url,
@@ -113,35 +123,38 @@ class Renderer:
 
 class Links:
     """``links(url, from_url)``: a link from one page to another that works under any site
-    path, exactly as MkDocs' ``get_relative_url`` makes it, without its work in the common case.
+    path, exactly as MkDocs' ``get_relative_url`` makes it, without its normalising work.
 
-    A post page links to a dozen term pages and a listing to fifty posts, all in other folders:
-    from ``posts/a/``, ``tags/x/`` is ``../../tags/x/``, the way up plus the URL. Anything else
-    (a shared folder, files, dots, odd slashes) goes to MkDocs' own function.
+    A post page links to a dozen term pages, its series and related posts, a listing to fifty
+    posts: between plain folder URLs (``posts/a/`` to ``tags/x/`` is ``../../tags/x/``, to
+    ``posts/b/`` is ``../b/``) the link is the way up past the shared folders plus the rest.
+    Anything else (files, dots, odd slashes) goes to MkDocs' own function.
     """
 
     def __init__(self) -> None:
-        self._ups: dict[str, tuple[str, str] | None] = {}
+        self._pages: dict[str, list[str] | None] = {}
 
     def __call__(self, url: str, from_url: str) -> str:
-        up = self._ups.get(from_url, False)
-        if up is False:
-            up = self._ups[from_url] = _way_up(from_url)
-        if (
-            up is not None
-            and url
-            and not url.startswith(up[0])
-            and url[0] not in "./"
-            and "/." not in url
-            and "//" not in url
-        ):
-            return up[1] + url
-        return get_relative_url(url, from_url)
+        here = self._pages.get(from_url, False)
+        if here is False:
+            here = self._pages[from_url] = _folders(from_url)
+        if here is None or not url or url[0] in "./" or "/." in url or "//" in url:
+            return get_relative_url(url, from_url)
+        if not url.startswith(here[0]):
+            return "../" * len(here) + url  # nothing in common: up to the root
+        folder = url.endswith("/")
+        there = (url[:-1] if folder else url).split("/")
+        common = 0
+        for a, b in zip(here, there, strict=False):
+            if a != b:
+                break
+            common += 1
+        rel = "/".join([".."] * (len(here) - common) + there[common:]) or "."
+        return rel + "/" if folder else rel
 
 
-def _way_up(page_url: str) -> tuple[str, str] | None:
-    """(first folder, ``../`` per folder) of a page at a plain folder URL such as ``a/b/``."""
+def _folders(page_url: str) -> list[str] | None:
+    """The folders of a page at a plain folder URL such as ``a/b/``; None for anything else."""
     if not page_url.endswith("/") or page_url[0] in "./" or "/." in page_url or "//" in page_url:
         return None
-    parts = page_url[:-1].split("/")
-    return parts[0], "../" * len(parts)
+    return page_url[:-1].split("/")
