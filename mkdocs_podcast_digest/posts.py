@@ -126,9 +126,10 @@ _FENCE = {"---": "yaml", "+++": "toml"}
 
 
 #: A line that closes the front matter ("..." ends a YAML document too); trailing blanks allowed.
+#: Anchored on the newline before it, so re jumps from line to line.
 _CLOSERS = {
-    "yaml": re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.M),
-    "toml": re.compile(r"^\+\+\+[^\S\n]*$", re.M),
+    "yaml": re.compile(r"\n(?:---|\.\.\.)[^\S\n]*(?=\n|\Z)"),
+    "toml": re.compile(r"\n\+\+\+[^\S\n]*(?=\n|\Z)"),
 }
 _BLANK_LINES = re.compile(r"(?:[^\S\n]*\n)*")
 
@@ -149,10 +150,10 @@ def split_front_matter(text: str) -> tuple[str | None, str, str, int, int]:
     kind = _FENCE.get(text[start:eol].rstrip())
     if kind is None:
         return None, "", text, 0, 0
-    closer = _CLOSERS[kind].search(text, eol + 1)
+    closer = _CLOSERS[kind].search(text, eol)  # from the opener's newline: a line start
     if closer is None:
         return None, "", text, 0, 0
-    fm = text[eol + 1 : max(eol + 1, closer.start() - 1)]
+    fm = text[eol + 1 : closer.start()]
     after = text.find("\n", closer.end())
     body_at = len(text) if after < 0 else _BLANK_LINES.match(text, after + 1).end()
     first_key_line = text.count("\n", 0, start) + 2
