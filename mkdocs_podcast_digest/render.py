@@ -31,7 +31,6 @@ class Renderer:
         self._labels = View(**labels)
         self._templates: dict[str, jinja2.Template] = {}
         self._items: dict[tuple[str, str], markupsafe.Markup] = {}
-        self._views: dict[tuple[str, str, int], View] = {}
 
     def render(self, name: str, **context) -> str:
         template = self._templates.get(name)
@@ -42,15 +41,6 @@ class Renderer:
     # ---------------------------------------------------------------------------------------
 
     def post_item(self, post: Post, url: str, minutes: int = 0) -> View:
-        """A post as templates see it; the same link from pages at the same depth (``../b/``
-        from every post) gives the same item, so it is made once."""
-        key = (post.src_uri, url, minutes)
-        item = self._views.get(key)
-        if item is None:
-            item = self._views[key] = self._post_item(post, url, minutes)
-        return item
-
-    def _post_item(self, post: Post, url: str, minutes: int) -> View:
         return View(
             title=post.title,
             url=url,
