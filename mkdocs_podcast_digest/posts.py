@@ -163,7 +163,8 @@ def split_front_matter(text: str) -> tuple[str | None, str, str, int, int]:
     return kind, fm, body, text.count("\n", 0, body_at), first_key_line
 
 
-_KEY_LINE = re.compile(r"^[A-Za-z_][\w-]*\s*[:=]")
+#: A top-level ``key:`` (YAML) or ``key =`` (TOML) line; the group is the key.
+_KEY_LINE = re.compile(r"([A-Za-z_][\w-]*)\s*[:=]")
 
 
 def _unclosed_fence(text: str) -> Problem | None:
@@ -468,13 +469,11 @@ def _key_lines(fm: str, first_line: int) -> dict[str, int]:
     """Line of each top-level key in the file, to point warnings at the right line."""
     lines: dict[str, int] = {}
     for i, line in enumerate(fm.split("\n")):
-        m = _KEY_NAME.match(line)
+        m = _KEY_LINE.match(line)
         if m:
             lines.setdefault(m.group(1).lower(), first_line + i)
     return lines
 
-
-_KEY_NAME = re.compile(r"([A-Za-z_][\w-]*)\s*[:=]")
 
 
 def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST_KEYS) -> Post:
