@@ -20,6 +20,7 @@ from mkdocs.utils import get_relative_url
 
 from . import posts as postmod
 from . import reading
+from .batch import Batched
 from .config import PluginConfig
 from .pages import Listing, TermInfo, listing_pages, term_info
 from .posts import Post, Problem
@@ -55,6 +56,9 @@ class Digest:
     index_uris: dict[str, str] = field(default_factory=dict)
     redirects: list[Redirect] = field(default_factory=list)
     problems: list[SourceProblem] = field(default_factory=list)
+    #: Each post's file, in the order MkDocs reads pages (for :meth:`body`).
+    post_files: dict[str, File] = field(default_factory=dict)
+    _bodies: Batched[str, str] | None = field(default=None, init=False, repr=False)
 
     # ----------------------------------------------------------------------------- reading
 
@@ -91,6 +95,7 @@ class Digest:
                 drafts.append(file)
                 continue
             self.posts[file.src_uri] = post
+            self.post_files[file.src_uri] = file
             if not self.options.posts_in_nav:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
         return drafts
@@ -106,9 +111,15 @@ class Digest:
             post.excerpt = reading.first_paragraph(post.body, 0)
         post.body = ""
 
+    def body(self, src_uri: str) -> str:
+        """A post's Markdown without its front matter, read again from its file (cheap; the
+        YAML is not), a run of posts at a time: MkDocs asks for them in this order."""
+        if self._bodies is None:
+            self._bodies = Batched(list(self.post_files), lambda uri: self.body_of(self.post_files[uri]))
+        return self._bodies.get(src_uri)
+
     @staticmethod
     def body_of(file: File) -> str:
-        """A post's Markdown without its front matter, read again (cheap; the YAML is not)."""
         text, _ = postmod.decode(file.content_bytes)
         return postmod.split_front_matter(text)[2]
 

@@ -129,7 +129,7 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             return None
         # The front matter is already parsed; a leading blank line stops MkDocs from reading
         # the body's first line as MultiMarkdown metadata.
-        return "\n" + self.digest.body_of(page.file)
+        return "\n" + self.digest.body(page.file.src_uri)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self._page = page

@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
+from .batch import Batched
 from .digest import SERIES_KEY, Digest
 from .feeds import FeedLink, absolute_url, clean, site_join
 from .posts import Post, to_timestamp_sortable
@@ -106,6 +107,9 @@ class Metadata:
         self._descriptions: dict[str, str] = {}
         self._entities: dict[tuple[str, str], dict[str, Any]] = {}
         self._links = Links()
+        # Pages are built in the files' order: posts' tags are worked out a run at a time.
+        order = [f.src_uri for f in files.documentation_pages() if f.src_uri in digest.posts]
+        self._post_tags = Batched(order, self._tags_of)
 
     def description(self, post: Post) -> str:
         text = self._descriptions.get(post.src_uri)
@@ -130,11 +134,17 @@ class Metadata:
         head = output[:at]
         links = self.feeds.links_for(src_uri) if self.feeds else []
         tags = self.feed_links(link_hrefs(head) if links else set(), links, self._urls.get(src_uri, ""))
-        post = self.digest.posts.get(src_uri) if self.posts else None
-        if post is not None:
-            tags += self.meta_tags(meta_names(head), post)
-            tags.append(json_ld(self.article(post)))
+        if self.posts and src_uri in self.digest.posts:
+            candidates, ld = self._post_tags.get(src_uri)
+            present = meta_names(head)
+            tags += [tag for name, tag in candidates if name not in present]
+            tags.append(ld)
         return insert_in_head(output, tags)
+
+    def _tags_of(self, src_uri: str) -> tuple[list[tuple[str, str]], str]:
+        """A post's meta tags, each with the name a theme's own tag would have, and its JSON-LD."""
+        post = self.digest.posts[src_uri]
+        return self.meta_tags(post), json_ld(self.article(post))
 
     def feed_links(self, hrefs: set[str], links: list[FeedLink], page_url: str) -> list[str]:
         """``<link rel="alternate">`` to the page's feeds, unless the head links them already."""
@@ -149,14 +159,15 @@ class Metadata:
             )
         return tags
 
-    def meta_tags(self, present: set[str], post: Post) -> list[str]:
-        """Description, Open Graph and Twitter tags; none whose name the head already has."""
+    def meta_tags(self, post: Post) -> list[tuple[str, str]]:
+        """Description, Open Graph and Twitter tags, as (name, tag): a page whose head already
+        has a tag of that name (Material's social cards) does not get ours."""
         description = self.description(post)
         image = absolute_url(post.image, post.src_uri, self.files, self.site_url) if post.image else ""
         url = self.abs(post.src_uri)
-        tags: list[str] = []
-        if description and "description" not in present:
-            tags.append(f'<meta name="description" content="{escape(description)}">')
+        tags: list[tuple[str, str]] = []
+        if description:
+            tags.append(("description", f'<meta name="description" content="{escape(description)}">'))
         og: list[tuple[str, str]] = [
             ("og:type", "article"),
             ("og:title", post.title),
@@ -167,13 +178,12 @@ class Metadata:
             ("article:published_time", to_timestamp_sortable(post.date).isoformat() if post.date else ""),
         ]
         for prop, value in og:
-            if value and prop not in present:
-                tags.append(f'<meta property="{prop}" content="{escape(clean(value))}">')
-        if "article:tag" not in present:
-            tags += [
-                f'<meta property="article:tag" content="{escape(clean(t))}">'
-                for t in post.terms.get("tags", ())
-            ]
+            if value:
+                tags.append((prop, f'<meta property="{prop}" content="{escape(clean(value))}">'))
+        tags += [
+            ("article:tag", f'<meta property="article:tag" content="{escape(clean(t))}">')
+            for t in post.terms.get("tags", ())
+        ]
         twitter = [
             ("twitter:card", "summary_large_image" if image else "summary"),
             ("twitter:title", post.title),
@@ -181,8 +191,8 @@ class Metadata:
             ("twitter:image", image),
         ]
         for name, value in twitter:
-            if value and name not in present:
-                tags.append(f'<meta name="{name}" content="{escape(clean(value))}">')
+            if value:
+                tags.append((name, f'<meta name="{name}" content="{escape(clean(value))}">'))
         return tags
 
     # ------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from mkdocs.structure.files import Files
 
+from .batch import Batched
 from .digest import SERIES_KEY, Digest
 from .pages import Listing
 from .posts import Post
@@ -26,6 +27,10 @@ class Views:
         # lookups spread between MkDocs' page renders, which leave little in the CPU caches).
         self._rel = {p.src_uri: related.of(p) for p in digest.posts.values()} if related else {}
         self.link = Links()
+        # Pages are built in the files' order: what is added to them is worked out a run at a time.
+        pages = [(f.src_uri, f.url) for f in files.documentation_pages()]
+        self._decorations = Batched([p for p in pages if p[0] in digest.posts], self._decorations_of)
+        self._listings = Batched([p for p in pages if p[0] in digest.listings], self._listing_of)
 
     def minutes(self, post: Post) -> int:
         """Reading time, counted when the post was read (0 when turned off)."""
@@ -43,6 +48,13 @@ class Views:
     # ----------------------------------------------------------------------------- posts
 
     def decorate_post(self, post: Post, html: str, page_url: str) -> str:
+        top, bottom = self._decorations.get((post.src_uri, page_url))
+        return top + html + bottom
+
+    def _decorations_of(self, key: tuple[str, str]) -> tuple[str, str]:
+        """What goes above and below a post's text on its page."""
+        src_uri, page_url = key
+        post = self.digest.posts[src_uri]
         where = self.digest.options.post_meta
         series = self.series_context(post, page_url)
         box = self.renderer.series_box(series)
@@ -56,7 +68,7 @@ class Views:
             bottom += self.renderer.related(
                 [self.renderer.post_item(p, self.post_url(p, page_url)) for p in self._rel[post.src_uri]]
             )
-        return top + html + bottom
+        return top, bottom
 
     def term_groups(self, post: Post, page_url: str) -> list[View]:
         groups = []
@@ -111,6 +123,12 @@ class Views:
         if not listing.generated and "<h1" not in html:
             # A profile written without a heading: show its name as the page's title.
             html = self.renderer.heading(listing.info.name if listing.info else listing.title) + html
+        return html + self._listings.get((listing.src_uri, page_url))
+
+    def _listing_of(self, key: tuple[str, str]) -> str:
+        """The list of posts (or of terms, on an index) added to a listing page."""
+        src_uri, page_url = key
+        listing = self.digest.listings[src_uri]
         if listing.kind == "index":
             tax = listing.taxonomy
             terms = [
@@ -122,7 +140,7 @@ class Views:
                 )
                 for t in tax.sorted_terms("count")
             ]
-            return html + self.renderer.terms_index(terms, tax.folder)
+            return self.renderer.terms_index(terms, tax.folder)
         items = [
             self.renderer.listing_item(p, self.post_url(p, page_url), self.minutes(p)) for p in listing.posts
         ]
@@ -146,5 +164,5 @@ class Views:
                 pages=[],
             )
         ordered = listing.taxonomy is not None and listing.taxonomy.key == SERIES_KEY
-        return html + self.renderer.listing(listing, items, pager, listing.info, ordered)
+        return self.renderer.listing(listing, items, pager, listing.info, ordered)
 

@@ -1,0 +1,52 @@
+"""Batched: values worked out a run at a time, the same values as one at a time."""
+
+from mkdocs_podcast_digest.batch import Batched
+
+
+def test_values_are_computed_a_run_at_a_time_in_order():
+    calls = []
+
+    def compute(key):
+        calls.append(key)
+        return key * 10
+
+    batched = Batched(list(range(7)), compute, size=3)
+    assert [batched.get(k) for k in range(7)] == [0, 10, 20, 30, 40, 50, 60]
+    assert calls == list(range(7))  # each once
+    assert batched._held == {}  # nothing kept after the last page
+
+
+def test_only_one_run_is_held():
+    batched = Batched(list(range(100)), lambda k: str(k), size=5)
+    batched.get(0)
+    assert len(batched._held) == 4
+    batched.get(1)
+    batched.get(50)  # out of order, with three of the run unused: no more working ahead
+    assert batched._held == {}
+
+
+def test_pages_out_of_order_cost_at_most_one_wasted_run():
+    calls = []
+    batched = Batched(list(range(100)), lambda k: calls.append(k) or k, size=10)
+    for k in reversed(range(100)):
+        assert batched.get(k) == k
+    assert 100 < len(calls) <= 100 + 9  # at most one run's worth computed for nothing
+    assert calls[-98:] == list(reversed(range(98)))  # then one at a time
+
+
+def test_out_of_order_and_unknown_and_repeated_keys_give_the_same_values():
+    calls = []
+
+    def compute(key):
+        calls.append(key)
+        return f"v{key}"
+
+    batched = Batched(["a", "b", "c", "d"], compute, size=2)
+    assert batched.get("c") == "vc"
+    assert batched.get("a") == "va"
+    assert batched.get("zzz") == "vzzz"  # not in the order: computed on its own
+    assert batched.get("a") == "va"  # asked twice: computed again, never a stale or missing value
+    assert batched.get("d") == "vd"
+    assert batched.get("b") == "vb"
+    assert calls.count("zzz") == 1
+    assert sorted(set(calls)) == ["a", "b", "c", "d", "zzz"]
