@@ -15,11 +15,13 @@ from dataclasses import dataclass, field
 from .posts import Post, Problem
 from .urls import is_fallback_slug, slugify
 
+_SEPARATORS = re.compile(r"[\s\-_]+")
+
 
 def term_key(name: str) -> str:
     """Identity of a term across spellings: width, case, spaces, hyphens and underscores ignored."""
     folded = unicodedata.normalize("NFKC", name).casefold()
-    return re.sub(r"[\s\-_]+", "", folded) or folded
+    return _SEPARATORS.sub("", folded) or folded
 
 
 @dataclass
@@ -75,9 +77,15 @@ def build_taxonomy(key: str, folder: str, posts: list[Post]) -> tuple[Taxonomy, 
     (oldest post), so a new post never moves an existing page to another URL.
     """
     groups: dict[str, dict] = {}
+    keys: dict[str, str] = {}  # spelling -> term_key: a tag is on dozens of posts
     for post in reversed(posts):
         for name in post.terms.get(key, ()):
-            g = groups.setdefault(term_key(name), {"spellings": Counter(), "first": {}, "posts": []})
+            ident = keys.get(name)
+            if ident is None:
+                ident = keys[name] = term_key(name)
+            g = groups.get(ident)
+            if g is None:
+                g = groups[ident] = {"spellings": Counter(), "first": {}, "posts": []}
             g["spellings"][name] += 1
             g["first"].setdefault(name, post.src_uri)
             if not g["posts"] or g["posts"][-1] is not post:
