@@ -54,6 +54,8 @@ class Related:
         self._ids: dict[str, int] = {}
         self._terms: list[_Term] = []
         self._of: list[set[int]] = []  # post id -> its term ids
+        self._when: list[float | None] = []  # post id -> its date as a timestamp, for ties
+        self._keys: list[tuple] = []  # post id -> its sort key, for ties
         for key, tax in taxonomies.items():
             weight = float(weights.get(key, OTHER_WEIGHT))
             if weight <= 0:
@@ -74,6 +76,8 @@ class Related:
             pid = self._ids[post.src_uri] = len(self._posts)
             self._posts.append(post)
             self._of.append(set())
+            self._when.append(post.date.timestamp() if post.date else None)
+            self._keys.append(post.sort_key)
         return pid
 
     def of(self, post: Post) -> list[Post]:
@@ -119,12 +123,13 @@ class Related:
         # post nearest in date, then the newer one.
         floor = heapq.nlargest(self.limit, scores.values())[-1] - 1e-9  # sums of floats: allow slack
         finalists = [pid for pid, score in scores.items() if score >= floor]
-        when = post.date.timestamp() if post.date else None
+        stamps, keys = self._when, self._keys
+        when = stamps[me]
 
         def rank(pid: int) -> tuple:
-            other = self._posts[pid]
-            gap = abs(other.date.timestamp() - when) if when is not None and other.date else math.inf
-            return (-round(scores[pid], 9), gap, other.sort_key)
+            other = stamps[pid]
+            gap = abs(other - when) if when is not None and other is not None else math.inf
+            return (-round(scores[pid], 9), gap, keys[pid])
 
         finalists.sort(key=rank)
         return [self._posts[pid] for pid in finalists[: self.limit]]
