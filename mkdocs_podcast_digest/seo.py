@@ -133,7 +133,7 @@ class Metadata:
             return output
         head = output[:at]
         links = self.feeds.links_for(src_uri) if self.feeds else []
-        tags = self.feed_links(link_hrefs(head) if links else set(), links, self._urls.get(src_uri, ""))
+        tags = self.feed_links(head, links, self._urls.get(src_uri, "")) if links else []
         if self.posts and src_uri in self.digest.posts:
             candidates, ld = self._post_tags.get(src_uri)
             present = meta_names(head)
@@ -146,16 +146,19 @@ class Metadata:
         post = self.digest.posts[src_uri]
         return self.meta_tags(post), json_ld(self.article(post))
 
-    def feed_links(self, hrefs: set[str], links: list[FeedLink], page_url: str) -> list[str]:
+    def feed_links(self, head: str, links: list[FeedLink], page_url: str) -> list[str]:
         """``<link rel="alternate">`` to the page's feeds, unless the head links them already."""
         tags = []
+        hrefs: set[str] | None = None
         for link in links:
-            href = self._links(link.path, page_url) if link.path else link.url
-            if escape(link.url) in hrefs or escape(href) in hrefs:
-                continue
+            href = escape(self._links(link.path, page_url) if link.path else link.url)
+            url = escape(link.url)
+            if url in head or href in head:  # only then is it worth reading the head's <link>s
+                hrefs = link_hrefs(head) if hrefs is None else hrefs
+                if url in hrefs or href in hrefs:
+                    continue
             tags.append(
-                f'<link rel="alternate" type="application/rss+xml" title="{escape(link.title)}" '
-                f'href="{escape(href)}">'
+                f'<link rel="alternate" type="application/rss+xml" title="{escape(link.title)}" href="{href}">'
             )
         return tags
 

@@ -97,6 +97,28 @@ def test_autodiscovery_link_is_in_the_head_once(make_site, theme):
     assert html.count("application/rss+xml") == head.count("application/rss+xml")
 
 
+
+@pytest.mark.parametrize("written", ["../../feed.xml", "https://example.com/feed.xml"])
+def test_a_feed_the_theme_already_links_is_not_linked_again(make_site, written):
+    # A theme (or another plugin) that announces the site's feed itself, relatively or absolutely.
+    extra = {
+        "overrides/main.html": f"""
+            {{% extends "base.html" %}}
+            {{% block extrahead %}}
+            <link rel="alternate" type="application/rss+xml" title="Mine" href="{written}">
+            {{% endblock %}}
+            """,
+    }
+    config = {"site_url": "https://example.com/", "theme": {"name": "material", "custom_dir": "overrides"}}
+    site = make_site(CORPUS, config=config, extra=extra)
+    post = site.html("posts/p1/")
+    assert post.count("application/rss+xml") == 1 and 'title="Mine"' in post
+    term = site.html("tags/gpu/")  # the term's own feed is still announced
+    assert term.count("application/rss+xml") == 2 and 'title="GPU – Test" href="feed.xml"' in term
+    # Named in the page's text but not linked in its head: still announced.
+    site = make_site({**CORPUS, "posts/p2.md": CORPUS["posts/p2.md"] + "\nSee ../../feed.xml\n"})
+    assert site.html("posts/p2/").count("application/rss+xml") == 1
+
 def test_hostile_titles_and_control_characters_still_give_valid_xml(make_site):
     nasty = 'A & B <script>alert("x")</script> ]]> \x01\x08\x0b\x1f\ufffe end'
     bell = 'Less < more & "quoted" \x07bell'
