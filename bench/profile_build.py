@@ -3,8 +3,9 @@
     python bench/profile_build.py                  # N=1000 plugin variant, timers (low overhead)
     python bench/profile_build.py --cprofile 30    # cProfile as well: top 30 functions by own time
     python bench/profile_build.py --variant plain  # the same breakdown for plain MkDocs
-    python bench/profile_build.py --hooks-only 5   # only the plugin's hooks timed, 5 builds: the
-                                                   # hooks' share with nothing else instrumented
+    python bench/profile_build.py --hooks-only 5   # only the plugin's hooks timed, 5 builds (each
+                                                   # in a fresh process): the hooks' share with
+                                                   # nothing else instrumented
 
 The timer mode wraps each plugin hook, the shortcode extension's processors and MkDocs' two
 per-page steps (``_populate_page``: read + Markdown + ``on_page_*`` hooks; ``_build_page``: theme
@@ -18,10 +19,12 @@ from __future__ import annotations
 import argparse
 import cProfile
 import functools
+import json
 import logging
 import os
 import pstats
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -186,20 +189,28 @@ def report(total: float) -> None:
     )
 
 
-def hooks_only(site: Path, rounds: int) -> None:
+def hooks_only(args: argparse.Namespace) -> None:
     """The hooks' share of whole builds, with nothing else instrumented (the per-page timers of
-    the full report cost a little themselves), over several builds: the machine is shared."""
-    instrument_hooks()
+    the full report cost a little themselves), over several builds: the machine is shared. Each
+    build runs in a fresh process, as a writer's `mkdocs build` does: builds repeated in one
+    process get slower (on MkDocs' side, with or without the plugin), which would flatter the share."""
     shares = []
     print("| build | build (s) | plugin hooks (s) | hooks' share |\n|---:|---:|---:|---:|")
-    for n in range(1, rounds + 1):
-        TOTALS.clear()
-        total = one_build(site, None)
-        hooks = sum(TOTALS.values())
+    for n in range(1, args.hooks_only + 1):
+        cmd = [sys.executable, __file__, "--posts", str(args.posts), "--seed", str(args.seed)]
+        cmd += ["--variant", args.variant, "--one-hooks-build"]
+        out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+        total, hooks = json.loads(out.strip().splitlines()[-1])
         shares.append(hooks / total)
         print(f"| {n} | {total:.2f} | {hooks:.3f} | {100 * hooks / total:.1f}% |")
     shares.sort()
     print(f"\nhooks' share: median {100 * shares[len(shares) // 2]:.1f}%, range {100 * shares[0]:.1f}%-{100 * shares[-1]:.1f}%")
+
+
+def one_hooks_build(site: Path) -> None:
+    instrument_hooks()
+    total = one_build(site, None)
+    print(json.dumps([total, sum(TOTALS.values())]))
 
 
 def main() -> None:
@@ -211,6 +222,7 @@ def main() -> None:
     ap.add_argument(
         "--hooks-only", type=int, default=0, metavar="R", help="time only the hooks, over R builds"
     )
+    ap.add_argument("--one-hooks-build", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     logging.basicConfig(level=logging.ERROR)
     corpus = make_corpus.write_corpus(HERE / "out" / f"n{args.posts}", args.posts, args.seed)
@@ -220,8 +232,11 @@ def main() -> None:
 
     import mkdocs_podcast_digest.plugin  # noqa: F401
 
+    if args.one_hooks_build:
+        one_hooks_build(site)
+        return
     if args.hooks_only:
-        hooks_only(site, args.hooks_only)
+        hooks_only(args)
         return
     instrument()
     total = one_build(site, None)
