@@ -107,9 +107,8 @@ class Metadata:
         self._descriptions: dict[str, str] = {}
         self._entities: dict[tuple[str, str], dict[str, Any]] = {}
         self._links = Links()
-        # Pages are built in the files' order: posts' tags are worked out a run at a time.
-        order = [f.src_uri for f in files.documentation_pages() if f.src_uri in digest.posts]
-        self._post_tags = Batched(order, self._tags_of)
+        # Posts are built in the order they were read: their tags are worked out a run at a time.
+        self._post_tags = Batched(list(digest.post_files), self._tags_of)
 
     def description(self, post: Post) -> str:
         text = self._descriptions.get(post.src_uri)

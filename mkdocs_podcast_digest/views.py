@@ -27,10 +27,12 @@ class Views:
         # lookups spread between MkDocs' page renders, which leave little in the CPU caches).
         self._rel = {p.src_uri: related.of(p) for p in digest.posts.values()} if related else {}
         self.link = Links()
-        # Pages are built in the files' order: what is added to them is worked out a run at a time.
-        pages = [(f.src_uri, f.url) for f in files.documentation_pages()]
-        self._decorations = Batched([p for p in pages if p[0] in digest.posts], self._decorations_of)
-        self._listings = Batched([p for p in pages if p[0] in digest.listings], self._listing_of)
+        # Pages are built in the files' order (posts in the order they were read): what is added
+        # to them is worked out a run at a time.
+        posts = [(uri, self.urls[uri]) for uri in digest.post_files]
+        self._decorations = Batched(posts, self._decorations_of)
+        listings = [(f.src_uri, f.url) for f in files.documentation_pages() if f.src_uri in digest.listings]
+        self._listings = Batched(listings, self._listing_of)
 
     def minutes(self, post: Post) -> int:
         """Reading time, counted when the post was read (0 when turned off)."""

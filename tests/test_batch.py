@@ -50,3 +50,29 @@ def test_out_of_order_and_unknown_and_repeated_keys_give_the_same_values():
     assert batched.get("b") == "vb"
     assert calls.count("zzz") == 1
     assert sorted(set(calls)) == ["a", "b", "c", "d", "zzz"]
+
+
+def test_a_real_build_asks_in_the_predicted_order(make_site, monkeypatch):
+    """Every page's decorations, listing, head tags and body are worked out once, in runs: the
+    order guessed from the files is the order MkDocs builds pages in (else the runs stop)."""
+    made: list[tuple[Batched, list]] = []
+    original = Batched.__init__
+
+    def init(self, order, compute, size=50):
+        calls: list = []
+        made.append((self, calls))
+        original(self, order, lambda key: calls.append(key) or compute(key), size=3)
+
+    monkeypatch.setattr(Batched, "__init__", init)
+    docs = {
+        f"posts/p{n}.md": f"---\ntitle: P{n}\ndate: 2026-01-{n:02d}\ntags: [t{n % 3}]\n"
+        f"series: [S]\nseries_order: {n}\n---\nText {n}.\n"
+        for n in range(1, 12)
+    }
+    site = make_site({**docs, "index.md": "# Home\n", "about.md": "# About\n"})
+    assert "P3" in site.html("posts/p2/")
+    assert len(made) >= 4  # bodies, decorations, listings, head tags
+    for batched, calls in made:
+        assert batched._size == 3, "pages came out of the predicted order"
+        assert sorted(calls, key=str) == sorted(dict.fromkeys(calls), key=str)  # each once
+        assert len(calls) == len(batched._order)  # and every one of them was used
