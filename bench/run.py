@@ -109,13 +109,14 @@ def count_pages(dest: Path) -> tuple[int, int]:
     return html, redirects
 
 
-def run_builds(n: int, variants: list[str], repeat: int, seed: int) -> dict[str, Result]:
+def run_builds(n: int, variants: list[str], repeat: int, seed: int, sites: Path | None) -> dict[str, Result]:
     corpus = make_corpus.write_corpus(OUT / f"n{n}", n, seed)
+    sites = sites / f"n{n}" if sites else corpus
     results = {v: Result(v, n) for v in variants}
     for r in range(repeat):
         order = variants[r % len(variants) :] + variants[: r % len(variants)]
         for v in order:
-            dest = corpus / f"site-{v}"
+            dest = sites / f"site-{v}"
             elapsed, cpu, rss, err = build_once(corpus / v, dest)
             res = results[v]
             res.times.append(elapsed)
@@ -128,7 +129,7 @@ def run_builds(n: int, variants: list[str], repeat: int, seed: int) -> dict[str,
                 flush=True,
             )
     for v, res in results.items():
-        res.html, res.redirects = count_pages(corpus / f"site-{v}")
+        res.html, res.redirects = count_pages(sites / f"site-{v}")
     return results
 
 
@@ -289,14 +290,14 @@ def stale_files(built: Path, reference: Path) -> list[str]:
     return sorted(out)
 
 
-def serve_rebuild(n: int, seed: int, variants: list[str], repeat: int) -> str:
+def serve_rebuild(n: int, seed: int, variants: list[str], repeat: int, sites: Path | None) -> str:
     corpus = make_corpus.write_corpus(OUT / f"n{n}", n, seed)
     rows = [
         "| variant | mode | first build, wall / CPU (s) | rebuild after editing one post, wall / CPU (s) "
         "| rebuild / first (CPU) | files differing from a fresh build of the edited site |",
         "|---|---|---:|---:|---:|---|",
     ]
-    tmp = Path(tempfile.mkdtemp(prefix="bench_serve_"))
+    tmp = Path(tempfile.mkdtemp(prefix="bench_serve_", dir=sites))
     try:
         for v in variants:
             posts_dir = "blog/posts" if v == "blog" else "posts"
@@ -361,20 +362,28 @@ def main() -> None:
     ap.add_argument("--scale-variants", default="plain,plugin")
     ap.add_argument("--serve-rebuild", action="store_true", help="measure a `mkdocs serve` rebuild instead")
     ap.add_argument("--serve-variants", default="plain,plugin")
+    ap.add_argument(
+        "--sites",
+        type=Path,
+        help="folder to build the sites in (default: next to the corpus, or the system's temporary "
+        "folder for --serve-rebuild); /dev/shm takes the disk out of the measurement",
+    )
     args = ap.parse_args()
+    if args.sites:
+        args.sites.mkdir(parents=True, exist_ok=True)
 
     print(f"Machine: {machine()}\n", flush=True)
     if args.serve_rebuild:
-        print(serve_rebuild(args.posts, args.seed, args.serve_variants.split(","), args.repeat))
+        print(serve_rebuild(args.posts, args.seed, args.serve_variants.split(","), args.repeat, args.sites))
         return
     if args.scale:
         ns = [int(x) for x in args.scale.split(",")]
-        by_n = {n: run_builds(n, args.scale_variants.split(","), args.repeat, args.seed) for n in ns}
+        by_n = {n: run_builds(n, args.scale_variants.split(","), args.repeat, args.seed, args.sites) for n in ns}
         for n in ns:
             print(f"\nN = {n}\n\n{table(by_n[n])}")
         print(f"\n{scale_table(by_n)}")
         return
-    results = run_builds(args.posts, args.variants.split(","), args.repeat, args.seed)
+    results = run_builds(args.posts, args.variants.split(","), args.repeat, args.seed, args.sites)
     print(f"\n{table(results)}\n\n{ratios(results)}")
 
 
