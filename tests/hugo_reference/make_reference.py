@@ -41,6 +41,7 @@ import hashlib
 import html
 import json
 import os
+import posixpath
 import re
 import shutil
 import subprocess
@@ -214,9 +215,9 @@ CONFIG = {
     "baseURL": "https://example.org/",
     "title": "Hugo reference fixture",
     "uglyURLs": False,
-    "disableKinds": ["RSS", "sitemap", "robotsTXT", "404"],
+    "disableKinds": ["sitemap", "robotsTXT", "404"],
     "taxonomies": TAXONOMIES,
-    "outputs": {"home": ["html", "json"]},
+    "outputs": {"home": ["html", "json", "rss"]},
     "markup": {"goldmark": {"renderer": {"unsafe": False}}},
 }
 
@@ -310,7 +311,7 @@ def rendered_pages(public: Path) -> dict[str, tuple[str, str]]:
     return found
 
 
-def build(hugo: str, site: Path) -> tuple[dict, dict[str, tuple[str, str]], list[str]]:
+def build(hugo: str, site: Path) -> tuple[dict, dict[str, tuple[str, str]], list[str], set[str]]:
     proc = subprocess.run(
         [hugo, "--source", str(site), "--destination", str(site / "public"), "--quiet",
          "--cacheDir", str(site / ".cache"), "--noBuildLock"],
@@ -326,7 +327,13 @@ def build(hugo: str, site: Path) -> tuple[dict, dict[str, tuple[str, str]], list
         if f.endswith(".html") and "<title>" in Path(d, f).read_text(encoding="utf-8")
         and 'http-equiv="refresh"' in Path(d, f).read_text(encoding="utf-8")
     )
-    return data, rendered_pages(site / "public"), aliases
+    feeds = {
+        Path(d, f).relative_to(site / "public").as_posix()
+        for d, _dirs, files in os.walk(site / "public")
+        for f in files
+        if f == "index.xml"
+    }
+    return data, rendered_pages(site / "public"), aliases, feeds
 
 
 def on_disk(rel: str, pages: dict[str, tuple[str, str]]) -> str | None:
@@ -339,7 +346,7 @@ def make_reference(hugo: str, keep: Path | None) -> dict:
     with tempfile.TemporaryDirectory(prefix="hugo-ref-") as tmp:
         site = Path(tmp, "site")
         write_site(site)
-        data, pages, alias_files = build(hugo, site)
+        data, pages, alias_files, feeds = build(hugo, site)
         if keep is not None:
             shutil.rmtree(keep, ignore_errors=True)
             shutil.copytree(site, keep)
@@ -347,6 +354,13 @@ def make_reference(hugo: str, keep: Path | None) -> dict:
     if version != HUGO_VERSION:
         print(f"warning: built with Hugo {version}, reference expects {HUGO_VERSION}", file=sys.stderr)
 
+    # Terms whose URLs differ but name one folder ("x/" and "x//") race for one file: whichever
+    # Hugo wrote last wins, so neither is recorded (the reference must not change run to run).
+    folders: dict[str, set[str]] = {}
+    for probe in data["probes"]:
+        for rels in probe["terms"].values():
+            for rel in rels:
+                folders.setdefault(posixpath.normpath(rel), set()).add(rel)
     terms = []
     for probe in sorted(data["probes"], key=lambda p: p["term"]):
         entry = {"term": probe["term"], "nfc": unicodedata.normalize("NFC", probe["term"]) == probe["term"],
@@ -355,7 +369,10 @@ def make_reference(hugo: str, keep: Path | None) -> dict:
             if len(rels) > 1:
                 sys.exit(f"probe {probe['term']!r} has {len(rels)} {plural} terms: {rels}")
             rel = rels[0] if rels else None
-            entry["pages"][plural] = {"rel_permalink": rel, "file": on_disk(rel, pages) if rel else None}
+            file = on_disk(rel, pages) if rel and len(folders[posixpath.normpath(rel)]) == 1 else None
+            # Hugo writes a list page's RSS next to it, as index.xml.
+            rss = file[: -len("index.html")] + "index.xml" if file and file.endswith("index.html") else None
+            entry["pages"][plural] = {"rel_permalink": rel, "file": file, "rss": rss if rss in feeds else None}
         terms.append(entry)
 
     posts = []
@@ -376,6 +393,8 @@ def make_reference(hugo: str, keep: Path | None) -> dict:
         "config": {"uglyURLs": False, "taxonomies": TAXONOMIES, "section": "posts"},
         "taxonomy_pages": dict(sorted(data["taxonomies"].items())),
         "alias_files": alias_files,
+        # Feeds of the home page, the sections and whole taxonomies (the terms' are with each term).
+        "feed_files": sorted(f for f in feeds if f.count("/") <= 1),
         "terms": terms,
         "posts": posts,
     }
