@@ -1,4 +1,10 @@
-"""RSS 2.0 feeds: one for the site (``feed.xml``) and one per term (``tags/<slug>/feed.xml``).
+"""RSS 2.0 feeds where Hugo wrote them: ``index.xml`` for the site, the posts section and each term.
+
+Hugo's subscribers keep their feed: the file name is Hugo's (``index.xml`` next to each list
+page), and where a term's page moved (another folder, such as ``related_people/`` to
+``people/``, or another spelling of its name) the feed is written at Hugo's path as well: feed
+readers do not follow the HTML redirect pages that keep the old page URLs answering, so the old
+feed URL gets the same XML, whose ``atom:link rel="self"`` names the new one.
 
 Feeds are plain files added with ``File.generated`` in ``on_files``, once the posts are read and
 the pages planned, so they need no rendered HTML: each item carries the post's ``description``
@@ -24,14 +30,14 @@ from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .digest import Digest
 from .posts import Post, to_timestamp_sortable
 from .reading import shorten
 
 ATOM = "http://www.w3.org/2005/Atom"
-FEED_NAME = "feed.xml"
+FEED_NAME = "index.xml"  # Hugo's name for every list page's RSS
 #: Characters XML 1.0 does not allow (C0 controls but tab/newline/return, lone surrogates,
 #: U+FFFE/U+FFFF) plus the C1 controls it discourages.
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -244,8 +250,9 @@ class Feeds:
         def add(path: str, channel: Channel, posts: Iterable[Post]) -> FeedLink | None:
             if path in taken:
                 return None
-            file = File.generated(config, path, content="")
-            channel.self_url = site_join(self.site_url, file.url)  # quoted: tags/%E6%8E%A8/feed.xml
+            taken.add(path)
+            file = _included(File.generated(config, path, content=""))
+            channel.self_url = site_join(self.site_url, file.url)  # quoted: tags/%E6%8E%A8/index.xml
             file.content_string = rss(channel, self._newest(posts))
             out.append(file)
             return FeedLink(channel.title, channel.self_url, file.url)
@@ -253,14 +260,39 @@ class Feeds:
         site_name = str(config.site_name)
         home = Channel(site_name, self.site_url, str(config.site_description or ""), "", language)
         self.site = add(FEED_NAME, home, self.digest.posts.values())
+        # Hugo's feed of the posts' section (`posts/index.xml`): every post lives in it.
+        posts_dir = self.digest.options.posts_dir.strip("/")
+        if posts_dir and self.digest.posts:
+            index = self.digest.index_uris.get("")
+            link = self._abs(index) if index else self.site_url
+            title = f"{self.digest.labels['posts']} – {site_name}"
+            add(f"{posts_dir}/{FEED_NAME}", Channel(title, link, "", "", language), self.digest.posts.values())
+        feed_of: dict[str, File] = {}  # term page -> its feed, for copies at Hugo's paths
         for key, tax in self.digest.taxonomies.items():
             for term in tax.terms.values():
                 info = self.digest.infos[(key, term.slug)]
-                page = self._abs(self.digest.term_uris[(key, term.slug)])
-                channel = Channel(f"{info.name} – {site_name}", page, info.description, "", language)
+                page_uri = self.digest.term_uris[(key, term.slug)]
+                channel = Channel(f"{info.name} – {site_name}", self._abs(page_uri), info.description, "", language)
                 link = add(f"{tax.folder}/{term.slug}/{FEED_NAME}", channel, term.posts)
                 if link:
                     self.terms[(key, term.slug)] = link
+                    feed_of[page_uri] = out[-1]
+        claimed = {f.dest_uri for f in self.files}
+        folded = {path.lower() for path in taken}
+        for redirect in self.digest.redirects:
+            # A term page Hugo wrote elsewhere: its feed was next to it, `<old folder>/index.xml`.
+            # Where a page of ours or an earlier redirect has that URL, the feed follows it, as
+            # the redirect pages do (the first one planned for a URL is the one written).
+            if redirect.dest_uri in claimed:
+                continue
+            claimed.add(redirect.dest_uri)
+            feed = feed_of.get(redirect.target_src_uri)
+            if feed is None or not redirect.dest_uri.endswith("/index.html"):
+                continue
+            path = redirect.dest_uri[: -len("index.html")] + FEED_NAME
+            if path.lower() not in folded:  # `tags/Abc/` beside `tags/abc/`: one file on macOS
+                folded.add(path.lower())
+                out.append(_included(File.generated(config, path, content=feed.content_string)))
         return out
 
     def links_for(self, src_uri: str) -> list[FeedLink]:
@@ -272,3 +304,9 @@ class Feeds:
             if link:
                 links.append(link)
         return links
+
+
+def _included(file: File) -> File:
+    """Written even under a folder MkDocs leaves out by default (Hugo wrote `tags/.net/`)."""
+    file.inclusion = InclusionLevel.INCLUDED
+    return file

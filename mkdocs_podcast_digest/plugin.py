@@ -89,13 +89,13 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             files.remove(file)
         for file in digest.plan(files):
             files.append(file)
+        digest.plan_redirects()  # before the feeds: a term's feed is also written at Hugo's path
         if self.config.feeds and config.site_url:
             self.feeds = Feeds(digest, files, config, self.config.feed_length)
             for file in self.feeds.plan():
                 files.append(file)
         elif self.config.feeds:
             log.info("No RSS feeds: they need absolute links; set site_url in mkdocs.yml to have them.")
-        digest.plan_redirects()
         digest.check_collisions(files)
         return files
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import posixpath
 import re
+import urllib.parse
 import xml.etree.ElementTree as ET
 from email.utils import parsedate_to_datetime
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -45,35 +48,40 @@ def titles(root: ET.Element) -> list[str]:
 
 def test_site_and_term_feeds_parse_and_count_per_term(make_site):
     site = make_site(CORPUS, strict=True)
-    root = parse(site, "feed.xml")
+    root = parse(site, "index.xml")
     assert root.tag == "rss" and root.get("version") == "2.0"
     assert titles(root) == ["Post 5", "Post 4", "Post 3", "Post 2", "Post 1"]  # newest first
     expected = {
-        "tags/gpu/feed.xml": ["Post 3", "Post 2", "Post 1"],
-        "tags/推論晶片/feed.xml": ["Post 5", "Post 1"],
-        "tags/rlhf/feed.xml": ["Post 4", "Post 3"],
-        "people/lex-fridman/feed.xml": ["Post 4", "Post 3"],
+        "tags/gpu/index.xml": ["Post 3", "Post 2", "Post 1"],
+        "tags/推論晶片/index.xml": ["Post 5", "Post 1"],
+        "tags/rlhf/index.xml": ["Post 4", "Post 3"],
+        "people/lex-fridman/index.xml": ["Post 4", "Post 3"],
         # A series feed is newest first too, whatever the reading order of its parts.
-        "series/s/feed.xml": ["Post 5", "Post 4"],
+        "series/s/index.xml": ["Post 5", "Post 4"],
     }
     for path, want in expected.items():
         assert titles(parse(site, path)) == want, path
+    # Hugo's URLs: the posts section's feed, and a person's feed in Hugo's taxonomy folder.
+    section = parse(site, "posts/index.xml")
+    assert titles(section) == titles(root) and section.findtext("./channel/link") == "https://example.com/posts/"
+    moved = site.out / "related_people" / "lex-fridman" / "index.xml"
+    assert moved.read_bytes() == (site.out / "people" / "lex-fridman" / "index.xml").read_bytes()
     first = items(root)[0]
     assert first.findtext("link") == "https://example.com/posts/p5/"
     assert first.findtext("guid") == "https://example.com/posts/p5/"
     assert parsedate_to_datetime(first.findtext("pubDate")).isoformat() == "2026-01-05T10:00:00+08:00"
     assert [c.text for c in first.findall("category")] == ["推論晶片"]
     self_link = root.find("./channel/{http://www.w3.org/2005/Atom}link")
-    assert self_link.get("href") == "https://example.com/feed.xml" and self_link.get("rel") == "self"
+    assert self_link.get("href") == "https://example.com/index.xml" and self_link.get("rel") == "self"
     # The term feed's self link is the quoted URL of the file.
-    term = parse(site, "tags/推論晶片/feed.xml").find("./channel/{http://www.w3.org/2005/Atom}link")
-    assert term.get("href") == "https://example.com/tags/%E6%8E%A8%E8%AB%96%E6%99%B6%E7%89%87/feed.xml"
+    term = parse(site, "tags/推論晶片/index.xml").find("./channel/{http://www.w3.org/2005/Atom}link")
+    assert term.get("href") == "https://example.com/tags/%E6%8E%A8%E8%AB%96%E6%99%B6%E7%89%87/index.xml"
 
 
 def test_feed_length_is_configurable(make_site):
     site = make_site(CORPUS, config={"plugins": [{"podcast-digest": {"feed_length": 2}}]})
-    assert titles(parse(site, "feed.xml")) == ["Post 5", "Post 4"]
-    assert titles(parse(site, "tags/gpu/feed.xml")) == ["Post 3", "Post 2"]
+    assert titles(parse(site, "index.xml")) == ["Post 5", "Post 4"]
+    assert titles(parse(site, "tags/gpu/index.xml")) == ["Post 3", "Post 2"]
 
 
 def test_pages_announce_their_feeds(make_site):
@@ -81,10 +89,10 @@ def test_pages_announce_their_feeds(make_site):
     links = re.compile(r'<link rel="alternate" type="application/rss\+xml" title="([^"]*)" href="([^"]*)">')
     # Relative: Material fetches sitemap.xml next to every rel=alternate URL, and an absolute one
     # would send a reader's browser to site_url's host.
-    assert links.findall(site.html("posts/p1/")) == [("Test", "../../feed.xml")]
+    assert links.findall(site.html("posts/p1/")) == [("Test", "../../index.xml")]
     assert links.findall(site.html("tags/gpu/")) == [
-        ("Test", "../../feed.xml"),
-        ("GPU – Test", "feed.xml"),
+        ("Test", "../../index.xml"),
+        ("GPU – Test", "index.xml"),
     ]
 
 
@@ -93,12 +101,12 @@ def test_autodiscovery_link_is_in_the_head_once(make_site, theme):
     site = make_site(CORPUS, config={"theme": {"name": theme}})
     html = site.html("tags/gpu/")
     head = html[: html.index("</head>")]
-    assert head.count('title="GPU – Test" href="feed.xml"') == 1
+    assert head.count('title="GPU – Test" href="index.xml"') == 1
     assert html.count("application/rss+xml") == head.count("application/rss+xml")
 
 
 
-@pytest.mark.parametrize("written", ["../../feed.xml", "https://example.com/feed.xml"])
+@pytest.mark.parametrize("written", ["../../index.xml", "https://example.com/index.xml"])
 def test_a_feed_the_theme_already_links_is_not_linked_again(make_site, written):
     # A theme (or another plugin) that announces the site's feed itself, relatively or absolutely.
     extra = {
@@ -114,9 +122,9 @@ def test_a_feed_the_theme_already_links_is_not_linked_again(make_site, written):
     post = site.html("posts/p1/")
     assert post.count("application/rss+xml") == 1 and 'title="Mine"' in post
     term = site.html("tags/gpu/")  # the term's own feed is still announced
-    assert term.count("application/rss+xml") == 2 and 'title="GPU – Test" href="feed.xml"' in term
+    assert term.count("application/rss+xml") == 2 and 'title="GPU – Test" href="index.xml"' in term
     # Named in the page's text but not linked in its head: still announced.
-    site = make_site({**CORPUS, "posts/p2.md": CORPUS["posts/p2.md"] + "\nSee ../../feed.xml\n"})
+    site = make_site({**CORPUS, "posts/p2.md": CORPUS["posts/p2.md"] + "\nSee ../../index.xml\n"})
     assert site.html("posts/p2/").count("application/rss+xml") == 1
 
 def test_hostile_titles_and_control_characters_still_give_valid_xml(make_site):
@@ -136,7 +144,7 @@ def test_hostile_titles_and_control_characters_still_give_valid_xml(make_site):
             )
         }
     )
-    for path in ("feed.xml", "tags/bamp-b/feed.xml"):
+    for path in ("index.xml", "tags/bamp-b/index.xml"):
         root = parse(site, path)
         item = items(root)[0]
         assert item.findtext("title") == 'A & B <script>alert("x")</script> ]]> end'
@@ -155,7 +163,7 @@ def test_description_falls_back_to_the_first_paragraph_and_links_the_episode(mak
             )
         }
     )
-    description = items(parse(site, "feed.xml"))[0].findtext("description")
+    description = items(parse(site, "index.xml"))[0].findtext("description")
     assert description.startswith("<p>The first paragraph, with a link.</p>")
     assert '<a href="https://www.youtube.com/watch?v=I0DrcsDf3Os">www.youtube.com</a>' in description
 
@@ -172,7 +180,7 @@ def test_audio_front_matter_becomes_an_enclosure(make_site):
         },
         strict=True,
     )
-    a, b, c = items(parse(site, "feed.xml"))
+    a, b, c = items(parse(site, "index.xml"))
     assert a.find("enclosure").attrib == {
         "url": "https://cdn.example/ep1.mp3",
         "length": "0",
@@ -208,22 +216,22 @@ def test_bad_audio_warns_with_the_file_name(make_site):
 
 def test_no_site_url_no_feeds_and_no_warning(make_site):
     site = make_site(CORPUS, config={"site_url": None}, strict=True)
-    assert not site.exists("feed.xml") and not site.exists("tags/gpu/feed.xml")
+    assert not site.exists("index.xml") and not site.exists("tags/gpu/index.xml")
     assert "application/rss+xml" not in site.html("tags/gpu/")
 
 
 def test_feeds_can_be_turned_off_and_never_replace_a_file_of_the_writer(make_site):
     site = make_site(CORPUS, config={"plugins": [{"podcast-digest": {"feeds": False}}]})
-    assert not site.exists("feed.xml")
-    site = make_site({**CORPUS, "feed.xml": "<mine/>"})
-    assert (site.out / "feed.xml").read_text() == "<mine/>"
-    assert site.exists("tags/gpu/feed.xml")
-    assert 'href="../../feed.xml"' not in site.html("posts/p1/")
+    assert not site.exists("index.xml")
+    site = make_site({**CORPUS, "index.xml": "<mine/>"})
+    assert (site.out / "index.xml").read_text() == "<mine/>"
+    assert site.exists("tags/gpu/index.xml")
+    assert 'href="../../index.xml"' not in site.html("posts/p1/")
 
 
 def test_rss_writer_directly():
     xml = rss(
-        Channel("T\x00itle", "https://e.x/", "", "https://e.x/feed.xml", "en"),
+        Channel("T\x00itle", "https://e.x/", "", "https://e.x/index.xml", "en"),
         [Item("a\x0c", "https://e.x/a/", None, "<p>x</p>")],
     )
     root = ET.fromstring(xml.encode())
@@ -248,10 +256,10 @@ def test_first_paragraph(markdown, expected):
 
 def test_feeds_without_directory_urls(make_site):
     site = make_site(CORPUS, config={"use_directory_urls": False})
-    root = parse(site, "tags/gpu/feed.xml")
+    root = parse(site, "tags/gpu/index.xml")
     assert items(root)[0].findtext("link") == "https://example.com/posts/p3.html"
     assert root.findtext("./channel/link") == "https://example.com/tags/gpu.html"
-    assert 'href="gpu/feed.xml"' in site.html("tags/gpu.html")
+    assert 'href="gpu/index.xml"' in site.html("tags/gpu.html")
 
 
 _any_text = st.text(st.characters(codec="utf-8"), max_size=40)
@@ -275,7 +283,7 @@ def test_any_item_is_well_formed_xml_with_its_values(title, description, categor
         categories=categories,
         enclosure={"url": url, "length": 123, "type": kind},
     )
-    feed = rss(Channel("c", "https://example.com/", "d", "https://example.com/feed.xml"), [item])
+    feed = rss(Channel("c", "https://example.com/", "d", "https://example.com/index.xml"), [item])
     el = ET.fromstring(feed.encode("utf-8")).find("channel/item")
     assert (el.findtext("title") or "") == clean(title)
     # (XML parsers read a carriage return in text as a newline)
@@ -286,3 +294,41 @@ def test_any_item_is_well_formed_xml_with_its_values(title, description, categor
     assert enclosure.get("url") == _ILLEGAL.sub("", url)
     assert enclosure.get("type") == clean(kind)
     assert el.findtext("pubDate") == "Tue, 20 Jan 2026 10:00:00 +0000"
+
+
+HUGO = json.loads((Path(__file__).parent / "data" / "hugo_reference.json").read_text(encoding="utf-8"))
+
+
+def test_feeds_answer_where_hugo_wrote_them(make_site):
+    """Subscribers keep their feeds: every feed URL real Hugo 0.168 wrote for a term (recorded by
+    tests/hugo_reference/make_reference.py) answers with that term's feed, wherever the term's
+    page is now; so do the site's and the posts section's feeds."""
+    docs = {}
+    for i, ref in enumerate(HUGO["terms"]):
+        front = {"title": f"Probe {i}", "date": "2026-01-01T00:00:00Z"}
+        front.update({plural: [ref["term"]] for plural in HUGO["config"]["taxonomies"].values()})
+        docs[f"posts/p{i:03d}.md"] = "---\n" + json.dumps(front) + "\n---\n\nprobe\n"
+    site = make_site(docs)
+    for path in ("index.xml", "posts/index.xml"):
+        assert path in HUGO["feed_files"] and len(items(parse(site, path))) == 20  # feed_length
+    # Hugo's feeds of whole taxonomies (a list of terms) are not made: a term whose Hugo URL was
+    # the taxonomy's own (`!!!` -> /tags/) lands there, where our index page is.
+    taxonomy_feeds = {f"{folder.strip('/')}/index.xml" for folder in HUGO["taxonomy_pages"].values()}
+    checked = 0
+    for ref in HUGO["terms"]:
+        for page in ref["pages"].values():
+            if not page["rss"] or page["rss"] in taxonomy_feeds or not site.exists(page["file"]):
+                continue  # an unsafe path Hugo wrote (`../../etc`, `c#`) has no page here either
+            html = (site.out / page["file"]).read_text(encoding="utf-8")
+            moved = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', html)
+            folder = posixpath.dirname(page["file"])
+            here = posixpath.normpath(posixpath.join(folder, urllib.parse.unquote(moved.group(1)))) if moved else folder
+            feed = (site.out / page["rss"]).read_bytes()
+            assert feed == (site.out / here / "index.xml").read_bytes(), (ref["term"], page["rss"])
+            root = ET.fromstring(feed)
+            assert [i.findtext("title") for i in items(root)]  # the term's posts
+            assert root.find("./channel/{http://www.w3.org/2005/Atom}link").get("href").endswith(
+                urllib.parse.quote(f"/{here}/index.xml")
+            )
+            checked += 1
+    assert checked > 300  # of 422 term pages Hugo wrote; the others are the unsafe and index ones
