@@ -11,7 +11,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from . import navigation
+from . import dirty, navigation
 from .config import PluginConfig
 from .digest import SERIES_KEY, Digest
 from .feeds import Feeds
@@ -38,9 +38,13 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         self.metadata: Metadata | None = None
         self._page: Page | None = None
         self.labels: dict[str, str] = {}
+        self.dirty = False
+        #: Each post's fingerprint in the last build, for `--dirty` rebuilds (see dirty.py).
+        self._fingerprints: dict[str, int] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Everything per build starts here, so no state survives a `mkdocs serve` rebuild.
@@ -117,6 +121,8 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         lang = str(config.theme.get("language") or "en")
         for file in self.digest.redirect_files(files, lambda url, title: renderer.redirect(url, title, lang)):
             files.append(file)
+        if self.dirty:
+            self._mark_stale_pages(config, files, renderer)
         self._report()
         return nav
 
@@ -177,6 +183,28 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         # this plugin between rebuilds, so let go of it now rather than at the next rebuild.
         self.digest = self.views = self.feeds = self.metadata = None
         self._page = None
+
+    def _mark_stale_pages(self, config: MkDocsConfig, files: Files, renderer: Renderer) -> None:
+        """Under ``--dirty``: posts whose page shows another post that changed are rebuilt too,
+        and so are the writer's own pages that carry a listing (profiles, ``_index.md``)."""
+        folder = os.path.join(os.path.dirname(config.config_file_path or ""), self.config.shortcodes_dir)
+        shortcodes = sorted(
+            (entry.name, entry.stat().st_mtime_ns) for entry in os.scandir(folder) if entry.is_file()
+        ) if os.path.isdir(folder) else []
+        site = dirty.site_key(
+            self.digest,
+            self.views.urls,
+            repr(sorted(self.config.items())),
+            sorted(self.labels.items()),
+            (config.site_url, config.use_directory_urls, config.theme.name, repr(dict(config.theme))),
+            renderer.sources(),
+            shortcodes,
+        )
+        current = dirty.fingerprints(self.digest, self.views.urls, self.views.related_lists, site)
+        uris = dirty.stale(self._fingerprints, current)
+        uris += [uri for uri, listing in self.digest.listings.items() if not listing.generated]
+        dirty.mark_out_of_date(f.abs_dest_path for uri in uris if (f := files.get_file_from_path(uri)))
+        self._fingerprints = current
 
     # ----------------------------------------------------------------------------- warnings
 

@@ -8,6 +8,7 @@ autoescapes (MkDocs' does not), so a term named ``<script>`` is shown, never run
 from __future__ import annotations
 
 import json
+import os
 from types import SimpleNamespace
 
 import jinja2
@@ -37,6 +38,16 @@ class Renderer:
         if template is None:
             template = self._templates[name] = self.env.get_template(f"podcast_digest/{name}.html")
         return template.render(labels=self._labels, **context)
+
+    def sources(self) -> tuple[str, ...]:
+        """Every fragment template's text as the theme's loader finds it (a custom_dir copy wins)."""
+        out = []
+        for name in sorted(os.listdir(os.path.join(os.path.dirname(__file__), "templates", "podcast_digest"))):
+            try:
+                out.append(self.env.loader.get_source(self.env, f"podcast_digest/{name}")[0])
+            except jinja2.TemplateNotFound:
+                out.append("")
+        return tuple(out)
 
     # ---------------------------------------------------------------------------------------
 

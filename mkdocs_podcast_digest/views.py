@@ -35,6 +35,11 @@ class Views:
         listings = [(f.src_uri, f.url) for f in files.documentation_pages() if f.src_uri in digest.listings]
         self._listings = Batched(listings, self._listing_of)
 
+    @property
+    def related_lists(self) -> dict[str, list[Post]]:
+        """Each post's related posts (src_uri -> posts), as shown on its page."""
+        return self._rel
+
     def minutes(self, post: Post) -> int:
         """Reading time, counted when the post was read (0 when turned off)."""
         return post.minutes if self.digest.options.reading_time else 0

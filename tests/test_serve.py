@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import textwrap
 from pathlib import Path
 
@@ -33,15 +34,16 @@ def post(
 class Server:
     """A stand-in for `mkdocs serve`: the builder closure, without the HTTP server."""
 
-    def __init__(self, root: Path, caplog, config: dict | None = None) -> None:
+    def __init__(self, root: Path, caplog, config: dict | None = None, dirty: bool = False, site: str = "site") -> None:
         self.root = root
         self.docs = root / "docs"
         self.docs.mkdir(parents=True, exist_ok=True)
-        self.site_dir = root / "site"
+        self.site_dir = root / site
+        self.dirty = dirty
         self.caplog = caplog
         self.write_config(config or {})
         self.config = self._load()
-        self.config.plugins.on_startup(command="serve", dirty=False)
+        self.config.plugins.on_startup(command="serve", dirty=dirty)
         self.plugin = self.config.plugins["podcast-digest"]
         self.first = True
         self.warnings: list[str] = []
@@ -72,7 +74,7 @@ class Server:
         self.config.site_url = SERVE_URL
         self.caplog.clear()
         self.caplog.set_level(logging.WARNING)
-        build(self.config, serve_url=SERVE_URL, dirty=False)
+        build(self.config, serve_url=SERVE_URL, dirty=self.dirty)
         self.warnings = [r.getMessage() for r in self.caplog.records if r.levelno >= logging.WARNING]
 
     def close(self) -> None:
@@ -227,5 +229,50 @@ def test_between_rebuilds_the_plugin_holds_no_page(tmp_path, caplog):
                 step.append(obj)
             frontier = step
         assert pages == 0
+    finally:
+        s.close()
+
+
+def _built_pages(site_dir: Path) -> dict[str, bytes]:
+    """Every page the plugin adds to or makes, by path (search index and 404 are MkDocs' own)."""
+    return {
+        p.relative_to(site_dir).as_posix(): re.sub(rb"Build Date UTC : .*", b"", p.read_bytes())
+        for p in site_dir.rglob("index.html")
+        if p.parent != site_dir / "search"
+    }
+
+
+def test_dirty_rebuilds_rebuild_the_posts_that_show_an_edited_post(tmp_path, caplog):
+    """`mkdocs serve --dirty`: MkDocs rebuilds only edited files; the plugin adds the posts that
+    show an edited one (series parts, related posts), and never leaves a page stale."""
+    s = Server(tmp_path, caplog, dirty=True)
+    try:
+        s.write("posts/a.md", post("Alpha", "2026-01-01", tags=["shared"], series="Saga", order=1))
+        s.write("posts/b.md", post("Beta", "2026-01-02", tags=["other"], series="Saga", order=2))
+        s.write("posts/c.md", post("Gamma", "2026-01-03", tags=["shared"]))
+        s.write("posts/d.md", post("Delta", "2026-01-04", tags=["lonely"], extra="related_people: [Lex]\n"))
+        s.write("people/lex.md", "---\nname: Lex\n---\nA profile.\n")  # its list is added by the plugin
+        s.rebuild()
+        built = {u: (s.site_dir / u / "index.html").stat().st_mtime_ns for u in ("posts/b", "posts/c", "posts/d")}
+
+        s.write("posts/a.md", post("Alpha, revised", "2026-01-01", tags=["shared"], series="Saga", order=1))
+        s.rebuild()
+        assert "Alpha, revised" in s.html("posts/b")  # its series box
+        assert "Alpha, revised" in s.html("posts/c")  # its related posts
+        assert (s.site_dir / "posts/d/index.html").stat().st_mtime_ns == built["posts/d"]  # still dirty
+        fresh = Server(tmp_path, caplog, site="fresh")
+        fresh.rebuild()
+        # MkDocs keeps one instance of the plugin per process: the reference build started it
+        # anew; start it again as this session's (one `mkdocs serve` per process in real life).
+        s.plugin.on_startup(command="serve", dirty=True)
+        assert _built_pages(s.site_dir) == _built_pages(fresh.site_dir)
+
+        # A new term changes what every post page may show (its name in the term links): all rebuilt.
+        s.write("posts/a.md", post("Alpha, revised", "2026-01-01", tags=["shared", "new"], series="Saga", order=1))
+        s.rebuild()
+        assert (s.site_dir / "posts/d/index.html").stat().st_mtime_ns != built["posts/d"]
+        fresh.rebuild()
+        s.plugin.on_startup(command="serve", dirty=True)
+        assert _built_pages(s.site_dir) == _built_pages(fresh.site_dir)
     finally:
         s.close()
