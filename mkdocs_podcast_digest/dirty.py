@@ -72,6 +72,13 @@ def site_key(digest: Digest, urls: Mapping[str, str], *parts: object) -> int:
     return hash((repr(parts), terms))
 
 
+def folder_state(folder: str) -> tuple:
+    """The files of a folder and when each was last changed (nothing for a missing folder)."""
+    if not os.path.isdir(folder):
+        return ()
+    return tuple(sorted((e.name, e.stat().st_mtime_ns) for e in os.scandir(folder) if e.is_file()))
+
+
 def stale(previous: Mapping[str, int] | None, current: Mapping[str, int]) -> list[str]:
     """Posts whose page changed although their file may not have: all of them with no record."""
     if previous is None:

@@ -126,6 +126,16 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         self._report()
         return nav
 
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        """Saving a shortcode template or a term data file rebuilds the site, as in Hugo's server
+        (MkDocs watches only the docs, the config and the theme)."""
+        root = os.path.dirname(config.config_file_path or "")
+        for folder in (self.config.shortcodes_dir, self.config.data_dir):
+            path = os.path.join(root, folder)
+            if os.path.isdir(path):
+                server.watch(path)
+        return server
+
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         post = self.digest.posts.get(page.file.src_uri) if self.digest else None
         if post is None:
@@ -187,10 +197,7 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
     def _mark_stale_pages(self, config: MkDocsConfig, files: Files, renderer: Renderer) -> None:
         """Under ``--dirty``: posts whose page shows another post that changed are rebuilt too,
         and so are the writer's own pages that carry a listing (profiles, ``_index.md``)."""
-        folder = os.path.join(os.path.dirname(config.config_file_path or ""), self.config.shortcodes_dir)
-        shortcodes = sorted(
-            (entry.name, entry.stat().st_mtime_ns) for entry in os.scandir(folder) if entry.is_file()
-        ) if os.path.isdir(folder) else []
+        shortcodes = os.path.join(os.path.dirname(config.config_file_path or ""), self.config.shortcodes_dir)
         site = dirty.site_key(
             self.digest,
             self.views.urls,
@@ -198,7 +205,7 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             sorted(self.labels.items()),
             (config.site_url, config.use_directory_urls, config.theme.name, repr(dict(config.theme))),
             renderer.sources(),
-            shortcodes,
+            dirty.folder_state(shortcodes),  # a shortcode template changed: every embed may have
         )
         current = dirty.fingerprints(self.digest, self.views.urls, self.views.related_lists, site)
         uris = dirty.stale(self._fingerprints, current)

@@ -276,3 +276,43 @@ def test_dirty_rebuilds_rebuild_the_posts_that_show_an_edited_post(tmp_path, cap
         assert _built_pages(s.site_dir) == _built_pages(fresh.site_dir)
     finally:
         s.close()
+
+
+def test_dirty_rebuilds_follow_a_shortcode_template(tmp_path, caplog):
+    """A writer's shortcode template is not a page: editing it rebuilds the posts under --dirty."""
+    s = Server(tmp_path, caplog, dirty=True)
+    template = tmp_path / "layouts" / "shortcodes" / "note.html"
+    template.parent.mkdir(parents=True)
+    try:
+        template.write_text("<aside>first {{ params.title }}</aside>", encoding="utf-8")
+        s.write("posts/a.md", post("Alpha", "2026-01-01") + '\n{{< note title="x" >}}\n')
+        s.rebuild()
+        assert "first" in s.html("posts/a")
+        template.write_text("<aside>second {{ params.title }}</aside>", encoding="utf-8")
+        s.rebuild()
+        assert "second" in s.html("posts/a")
+    finally:
+        s.close()
+
+
+def test_serve_watches_shortcode_templates_and_term_data(tmp_path, caplog):
+    s = Server(tmp_path, caplog)
+    for folder in ("layouts/shortcodes", "data"):
+        (tmp_path / folder).mkdir(parents=True)
+
+    class LiveReload:  # the part of MkDocs' LiveReloadServer the plugin uses
+        def __init__(self) -> None:
+            self.watched: list[str] = []
+
+        def watch(self, path: str) -> None:
+            self.watched.append(path)
+
+    try:
+        server = LiveReload()
+        assert s.plugin.on_serve(server, config=s.config, builder=lambda: None) is server
+        assert sorted(Path(p).relative_to(tmp_path).as_posix() for p in server.watched) == [
+            "data",
+            "layouts/shortcodes",
+        ]
+    finally:
+        s.close()
