@@ -108,7 +108,7 @@ class Digest:
         if o.reading_time:
             post.minutes = reading.minutes(post.body, o.reading_speed_cjk, o.reading_speed_words)
         if not post.description and not post.meta.get("summary"):
-            post.excerpt = reading.first_paragraph(post.body, 0)
+            post.excerpt = reading.summary(post.body, 0)
         post.body = ""
 
     def body(self, src_uri: str) -> str:

@@ -102,9 +102,8 @@ def shorten(text: str, limit: int) -> str:
     return (cut[:space] if space > limit // 2 and not CJK_RE.search(cut[-20:]) else cut) + "…"
 
 
-def first_paragraph(markdown: str, limit: int = 300) -> str:
-    """The first paragraph of prose, as plain text: no heading, quote, list, table, shortcode
-    or code. Used where a post has no ``description``; cut at ``limit`` characters (0: whole)."""
+def _prose(markdown: str):
+    """The paragraphs of prose, as plain text: no heading, quote, list, table, shortcode or code."""
     paragraphs: list[list[str]] = [[]]
     for line in without_code(_COMMENT.sub("", markdown)).split("\n"):
         if not line.strip():
@@ -126,5 +125,22 @@ def first_paragraph(markdown: str, limit: int = 300) -> str:
         text = " ".join(text.split())
         if len(text) < 2 or not (CJK_RE.search(text) or WORD_RE.search(text)):
             continue
-        return shorten(text, limit)
-    return ""
+        yield text
+
+
+def first_paragraph(markdown: str, limit: int = 300) -> str:
+    """The first paragraph of prose, as plain text. Used where a post has no ``description``;
+    cut at ``limit`` characters (0: whole)."""
+    return shorten(next(_prose(markdown), ""), limit)
+
+
+#: Hugo's summary divider (``<!--more-->``; Material's blog writes ``<!-- more -->``).
+_MORE = re.compile(r"<!--\s*more\s*-->")
+
+
+def summary(markdown: str, limit: int = 300) -> str:
+    """Hugo's manual summary, the prose before ``<!--more-->``, where a post has the divider
+    outside code; else its first paragraph. Cut at ``limit`` characters (0: whole)."""
+    found = _MORE.search(without_code(markdown)) if "more" in markdown else None
+    text = " ".join(_prose(markdown[: found.start()])) if found else ""
+    return shorten(text, limit) if text else first_paragraph(markdown, limit)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mkdocs_podcast_digest.reading import count, minutes, plain_text
+from mkdocs_podcast_digest.reading import count, minutes, plain_text, summary
 
 CHINESE = "推論晶片的下一步是資料中心的記憶體頻寬。" * 160  # 3,200 characters with punctuation
 
@@ -84,3 +84,28 @@ _mixed = st.text(
 @given(_mixed)
 def test_one_pass_count_matches_the_two_pass_count(text):
     assert count(text) == _two_pass_count(text)
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        # Hugo's divider: everything before it, headings and embeds left out, paragraphs joined.
+        ("# T\n\nFirst.\n\n{{< youtube x >}}\n\nSecond **bold**.\n\n<!--more-->\n\nRest.", "First. Second bold."),
+        ("Inline divider here.<!--more--> Rest.", "Inline divider here."),
+        ("Material's spelling.\n\n<!-- more -->\n\nRest.", "Material's spelling."),
+        # No divider, a divider inside code, or nothing to read before it: the first paragraph.
+        ("First.\n\nSecond.", "First."),
+        ("First.\n\n```\n<!--more-->\n```\n\nSecond.", "First."),
+        ("## Only a heading\n\n<!--more-->\n\nThe text.", "The text."),
+    ],
+)
+def test_summary_is_hugos_manual_summary(markdown, expected):
+    assert summary(markdown, 0) == expected
+
+
+def test_manual_summary_describes_the_post_in_its_feed_and_head(make_site):
+    body = "Before the divider.\n\nStill before.\n\n<!--more-->\n\nAfter it.\n"
+    site = make_site({"posts/a.md": "---\ntitle: A\ndate: 2026-01-01\n---\n" + body})
+    feed = (site.out / "index.xml").read_text(encoding="utf-8")
+    assert "Before the divider. Still before." in feed and "After it." not in feed
+    assert '<meta name="description" content="Before the divider. Still before.">' in site.html("posts/a/")
