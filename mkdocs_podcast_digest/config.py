@@ -119,10 +119,10 @@ class PluginConfig(base.Config):
     """Build drafts (marked) under ``mkdocs serve``; they are always left out of ``mkdocs build``."""
 
     feeds = c.Type(bool, default=True)
-    """RSS 2.0 feeds at Hugo's URLs: ``index.xml`` for the site, ``posts/index.xml`` and
-    ``<folder>/<slug>/index.xml`` per term (also at the term's old Hugo path when it moved),
-    announced on pages with ``<link rel="alternate">``. They need ``site_url`` (RSS links are
-    absolute)."""
+    """RSS 2.0 feeds at Hugo's URLs: ``index.xml`` for the site, ``posts/index.xml``,
+    ``<folder>/index.xml`` per taxonomy (its terms) and ``<folder>/<slug>/index.xml`` per term
+    (also at the old Hugo path of a page that moved), announced on pages with
+    ``<link rel="alternate">``. They need ``site_url`` (RSS links are absolute)."""
 
     feed_length = c.Type(int, default=20)
     """Newest posts per feed (``0``: all)."""

@@ -1,4 +1,4 @@
-"""RSS 2.0 feeds where Hugo wrote them: ``index.xml`` for the site, the posts section and each term.
+"""RSS 2.0 feeds where Hugo wrote them: ``index.xml`` for the site, the posts, each taxonomy and term.
 
 Hugo's subscribers keep their feed: the file name is Hugo's (``index.xml`` next to each list
 page), and where a term's page moved (another folder, such as ``related_people/`` to
@@ -35,6 +35,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .digest import Digest
 from .posts import Post, to_timestamp_sortable
 from .reading import shorten
+from .taxonomy import Taxonomy
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_NAME = "index.xml"  # Hugo's name for every list page's RSS
@@ -197,6 +198,8 @@ class Feeds:
         self.site: FeedLink | None = None
         #: (taxonomy key, slug) -> the term's feed
         self.terms: dict[tuple[str, str], FeedLink] = {}
+        #: taxonomy key -> the feed of its terms
+        self.indexes: dict[str, FeedLink] = {}
         self._items: dict[str, Item] = {}
         self._urls = {f.src_uri: f.url for f in files.documentation_pages()}
         self._rank: dict[str, int] = {}
@@ -237,6 +240,24 @@ class Feeds:
         newest = sorted((p for p in posts if not p.draft), key=lambda p: rank[p.src_uri])
         return [self.item(p) for p in (newest[: self.length] if self.length > 0 else newest)]
 
+    def _terms_newest(self, key: str, tax: Taxonomy) -> list[Item]:
+        """A taxonomy's terms as feed items, the term with the newest post first (as Hugo does)."""
+        rank = self._rank
+        latest = []
+        for term in tax.terms.values():
+            posts = [p for p in term.posts if not p.draft]
+            if posts:
+                newest = min(posts, key=lambda p: rank[p.src_uri])
+                latest.append((rank[newest.src_uri], term.slug, newest))
+        latest.sort(key=lambda entry: entry[:2])
+        items = []
+        for _, slug, newest in latest[: self.length] if self.length > 0 else latest:
+            info = self.digest.infos[(key, slug)]
+            link = self._abs(self.digest.term_uris[(key, slug)])
+            text = f"<p>{escape(clean(info.description))}</p>" if info.description else ""
+            items.append(Item(info.name, link, newest.date, text))
+        return items
+
     def plan(self) -> list[File]:
         """Every feed as a generated file; none without ``site_url`` or when a file is in the way."""
         config = self.config
@@ -247,36 +268,47 @@ class Feeds:
         by_date = sorted(self.digest.posts.values(), key=lambda p: p.sort_key)
         self._rank = {p.src_uri: i for i, p in enumerate(by_date)}
 
-        def add(path: str, channel: Channel, posts: Iterable[Post]) -> FeedLink | None:
+        feed_of: dict[str, File] = {}  # a page -> its feed, for copies at Hugo's paths
+
+        def add(path: str, channel: Channel, items: list[Item], page_uri: str = "") -> FeedLink | None:
             if path in taken:
                 return None
             taken.add(path)
             file = _included(File.generated(config, path, content=""))
             channel.self_url = site_join(self.site_url, file.url)  # quoted: tags/%E6%8E%A8/index.xml
-            file.content_string = rss(channel, self._newest(posts))
+            file.content_string = rss(channel, items)
             out.append(file)
+            if page_uri:
+                feed_of[page_uri] = file
             return FeedLink(channel.title, channel.self_url, file.url)
 
         site_name = str(config.site_name)
         home = Channel(site_name, self.site_url, str(config.site_description or ""), "", language)
-        self.site = add(FEED_NAME, home, self.digest.posts.values())
+        posts = self._newest(self.digest.posts.values())
+        self.site = add(FEED_NAME, home, posts)
         # Hugo's feed of the posts' section (`posts/index.xml`): every post lives in it.
         posts_dir = self.digest.options.posts_dir.strip("/")
         if posts_dir and self.digest.posts:
             index = self.digest.index_uris.get("")
             link = self._abs(index) if index else self.site_url
             title = f"{self.digest.labels['posts']} – {site_name}"
-            add(f"{posts_dir}/{FEED_NAME}", Channel(title, link, "", "", language), self.digest.posts.values())
-        feed_of: dict[str, File] = {}  # term page -> its feed, for copies at Hugo's paths
+            add(f"{posts_dir}/{FEED_NAME}", Channel(title, link, "", "", language), posts)
         for key, tax in self.digest.taxonomies.items():
             for term in tax.terms.values():
                 info = self.digest.infos[(key, term.slug)]
                 page_uri = self.digest.term_uris[(key, term.slug)]
                 channel = Channel(f"{info.name} – {site_name}", self._abs(page_uri), info.description, "", language)
-                link = add(f"{tax.folder}/{term.slug}/{FEED_NAME}", channel, term.posts)
+                link = add(f"{tax.folder}/{term.slug}/{FEED_NAME}", channel, self._newest(term.posts), page_uri)
                 if link:
                     self.terms[(key, term.slug)] = link
-                    feed_of[page_uri] = out[-1]
+            # Hugo's feed of a whole taxonomy (`tags/index.xml`): its terms, latest post first.
+            index = self.digest.index_uris.get(key)
+            if index is not None:
+                title = f"{self.digest.label(tax.folder)} – {site_name}"
+                channel = Channel(title, self._abs(index), "", "", language)
+                link = add(f"{tax.folder}/{FEED_NAME}", channel, self._terms_newest(key, tax), index)
+                if link:
+                    self.indexes[key] = link
         claimed = {f.dest_uri for f in self.files}
         folded = {path.lower() for path in taken}
         for redirect in self.digest.redirects:
@@ -296,11 +328,13 @@ class Feeds:
         return out
 
     def links_for(self, src_uri: str) -> list[FeedLink]:
-        """Feeds to announce on a page: the site's, and on a term's pages that term's."""
+        """Feeds to announce on a page: the site's, and on a term's (or a taxonomy's index's)
+        pages that term's (or that taxonomy's)."""
         links = [self.site] if self.site else []
         listing = self.digest.listings.get(src_uri)
-        if listing is not None and listing.term is not None and listing.taxonomy is not None:
-            link = self.terms.get((listing.taxonomy.key, listing.term.slug))
+        if listing is not None and listing.taxonomy is not None:
+            key = listing.taxonomy.key
+            link = self.terms.get((key, listing.term.slug)) if listing.term else self.indexes.get(key)
             if link:
                 links.append(link)
         return links
