@@ -23,6 +23,7 @@ from . import reading
 from .batch import Batched
 from .config import PluginConfig
 from .pages import Listing, TermInfo, listing_pages, term_info
+from .postcache import PostCache
 from .posts import Post, Problem
 from .taxonomy import SourceProblem, Taxonomy, build_taxonomy, order_series
 from .urls import hugo_alias_path, hugo_post_path, hugo_term_path, hugo_urlize, slugify, title_from_slug
@@ -76,10 +77,13 @@ class Digest:
             return False
         return folder != posts_dir or stem not in ("index", "README")
 
-    def read_posts(self, files: Files) -> list[File]:
-        """Parse every post once; return the draft files to leave out of this build."""
+    def read_posts(self, files: Files, cache: PostCache | None = None) -> list[File]:
+        """Parse every post once (or take it from ``cache`` if its file is unchanged since the
+        last build); return the draft files to leave out of this build."""
         drafts: list[File] = []
         keys = tuple(self.options.taxonomies)
+        o = self.options
+        settings = (keys, o.reading_time, o.reading_speed_cjk, o.reading_speed_words)
         for file in files.documentation_pages():
             if not self.is_post(file):
                 continue
@@ -88,9 +92,14 @@ class Digest:
             except OSError as err:
                 self.problems.append(SourceProblem(file.src_uri, Problem(f"cannot be read ({err})")))
                 continue
-            post = postmod.parse_post(file.src_uri, raw, keys)
+            key = PostCache.key(file.src_uri, raw, settings) if cache is not None else ()
+            post = cache.get(key) if cache is not None else None
+            if post is None:
+                post = postmod.parse_post(file.src_uri, raw, keys)
+                self._take_facts(post)
+                if cache is not None:
+                    cache.put(key, post)
             self.problems += [SourceProblem(file.src_uri, p) for p in post.problems]
-            self._take_facts(post)
             if post.draft and not self.include_drafts:
                 drafts.append(file)
                 continue
@@ -98,6 +107,8 @@ class Digest:
             self.post_files[file.src_uri] = file
             if not self.options.posts_in_nav:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
+        if cache is not None:
+            cache.keep_seen()
         return drafts
 
     def _take_facts(self, post: Post) -> None:

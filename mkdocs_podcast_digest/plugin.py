@@ -16,6 +16,7 @@ from .config import PluginConfig
 from .digest import SERIES_KEY, Digest
 from .feeds import Feeds
 from .i18n import embed_texts, labels_for
+from .postcache import PostCache
 from .related import Related
 from .render import Renderer
 from .seo import Metadata
@@ -41,10 +42,13 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         self.dirty = False
         #: Each post's fingerprint in the last build, for `--dirty` rebuilds (see dirty.py).
         self._fingerprints: dict[str, int] | None = None
+        #: Under `mkdocs serve`, the posts the last build read, while their file is unchanged.
+        self._posts_cache: PostCache | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
         self.dirty = dirty
+        self._posts_cache = PostCache() if command == "serve" else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Everything per build starts here, so no state survives a `mkdocs serve` rebuild.
@@ -89,7 +93,7 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             include_drafts=self.command == "serve" and self.config.drafts_in_serve,
             labels=self.labels,
         )
-        for file in digest.read_posts(files):
+        for file in digest.read_posts(files, self._posts_cache):
             files.remove(file)
         for file in digest.plan(files):
             files.append(file)

@@ -316,3 +316,54 @@ def test_serve_watches_shortcode_templates_and_term_data(tmp_path, caplog):
         ]
     finally:
         s.close()
+
+
+def test_serve_reads_again_only_the_posts_that_changed(tmp_path, caplog, monkeypatch):
+    from mkdocs_podcast_digest import posts as posts_module
+
+    parsed: list[str] = []
+    real = posts_module.parse_post
+    monkeypatch.setattr(posts_module, "parse_post", lambda src, *a, **k: parsed.append(src) or real(src, *a, **k))
+    s = Server(tmp_path, caplog)
+    try:
+        s.write("posts/a.md", post("Alpha", "2026-01-01", tags=["x"]))
+        s.write("posts/b.md", post("Beta", "2026-01-02", tags=["x"]))
+        s.rebuild()
+        assert sorted(parsed) == ["posts/a.md", "posts/b.md"]
+        parsed.clear()
+        s.write("posts/b.md", post("Beta, revised", "2026-01-02", tags=["x"]))
+        s.rebuild()
+        assert parsed == ["posts/b.md"]
+        assert "Alpha" in s.html("tags/x") and "Beta, revised" in s.html("tags/x")
+        # An option that changes what is read from a post reads them all again.
+        parsed.clear()
+        s.write_config({"plugins": ["search", {"podcast-digest": {"reading_speed_words": 100}}]})
+        s.rebuild()
+        assert sorted(parsed) == ["posts/a.md", "posts/b.md"]
+    finally:
+        s.close()
+
+
+def test_what_another_plugin_changes_in_page_meta_stays_in_its_build(tmp_path, caplog):
+    """Posts reused between rebuilds are copies: a hook appending to page.meta's lists in place
+    (as some plugins do) finds the post's own list every time, not last build's."""
+    hooks = tmp_path / "hooks.py"
+    hooks.write_text(
+        "def on_page_markdown(markdown, page, **kwargs):\n"
+        "    tags = page.meta.get('tags')\n"
+        "    if isinstance(tags, list):\n"
+        "        tags.append('from-hook')\n"
+        "        markdown += f'\\n\\nTags seen: {len(tags)}.\\n'\n"
+        "    return markdown\n",
+        encoding="utf-8",
+    )
+    s = Server(tmp_path, caplog, config={"hooks": [str(hooks)]})
+    try:
+        s.write("posts/a.md", post("Alpha", "2026-01-01", tags=["x", "y"]))
+        s.write("posts/b.md", post("Beta", "2026-01-02", tags=["x"]))
+        for _ in range(3):
+            s.rebuild()
+            assert "Tags seen: 3." in s.html("posts/a")
+            s.write("posts/b.md", post("Beta", "2026-01-02", tags=["x"]) + "\nMore.\n")
+    finally:
+        s.close()
