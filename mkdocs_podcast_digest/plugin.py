@@ -200,7 +200,9 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
 
     def _mark_stale_pages(self, config: MkDocsConfig, files: Files, renderer: Renderer) -> None:
         """Under ``--dirty``: posts whose page shows another post that changed are rebuilt too,
-        and so are the writer's own pages that carry a listing (profiles, ``_index.md``)."""
+        and so are the writer's other pages: some carry a listing (profiles, ``_index.md``), and
+        MkDocs gives a page it did not read again no title, so the nav of every page rebuilt
+        would show "None" for it. (Posts are out of the nav.)"""
         shortcodes = os.path.join(os.path.dirname(config.config_file_path or ""), self.config.shortcodes_dir)
         site = dirty.site_key(
             self.digest,
@@ -213,7 +215,8 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         )
         current = dirty.fingerprints(self.digest, self.views.urls, self.views.related_lists, site)
         uris = dirty.stale(self._fingerprints, current)
-        uris += [uri for uri, listing in self.digest.listings.items() if not listing.generated]
+        posts = self.digest.posts
+        uris += [f.src_uri for f in files.documentation_pages() if f.src_uri not in posts and not f.generated_by]
         dirty.mark_out_of_date(f.abs_dest_path for uri in uris if (f := files.get_file_from_path(uri)))
         self._fingerprints = current
 

@@ -252,12 +252,14 @@ def test_dirty_rebuilds_rebuild_the_posts_that_show_an_edited_post(tmp_path, cap
         s.write("posts/c.md", post("Gamma", "2026-01-03", tags=["shared"]))
         s.write("posts/d.md", post("Delta", "2026-01-04", tags=["lonely"], extra="related_people: [Lex]\n"))
         s.write("people/lex.md", "---\nname: Lex\n---\nA profile.\n")  # its list is added by the plugin
+        s.write("about.md", "# About us\n\nA page in the nav.\n")
         s.rebuild()
         built = {u: (s.site_dir / u / "index.html").stat().st_mtime_ns for u in ("posts/b", "posts/c", "posts/d")}
 
         s.write("posts/a.md", post("Alpha, revised", "2026-01-01", tags=["shared"], series="Saga", order=1))
         s.rebuild()
         assert "Alpha, revised" in s.html("posts/b")  # its series box
+        assert "About us" in s.html("posts/b") and ">None<" not in s.html("posts/b")  # the nav
         assert "Alpha, revised" in s.html("posts/c")  # its related posts
         assert (s.site_dir / "posts/d/index.html").stat().st_mtime_ns == built["posts/d"]  # still dirty
         fresh = Server(tmp_path, caplog, site="fresh")
