@@ -211,7 +211,7 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             sorted(self.labels.items()),
             (config.site_url, config.use_directory_urls, config.theme.name, repr(dict(config.theme))),
             renderer.sources(),
-            dirty.folder_state(shortcodes),  # a shortcode template changed: every embed may have
+            dirty.folder_state(shortcodes),  # a changed shortcode template changes posts using it
         )
         current = dirty.fingerprints(self.digest, self.views.urls, self.views.related_lists, site)
         uris = dirty.stale(self._fingerprints, current)

@@ -141,6 +141,7 @@ _MORE = re.compile(r"<!--\s*more\s*-->")
 def summary(markdown: str, limit: int = 300) -> str:
     """Hugo's manual summary, the prose before ``<!--more-->``, where a post has the divider
     outside code; else its first paragraph. Cut at ``limit`` characters (0: whole)."""
-    found = _MORE.search(without_code(markdown)) if "more" in markdown else None
-    text = " ".join(_prose(markdown[: found.start()])) if found else ""
+    prose = without_code(markdown) if "more" in markdown else ""
+    found = _MORE.search(prose)
+    text = " ".join(_prose(prose[: found.start()])) if found else ""
     return shorten(text, limit) if text else first_paragraph(markdown, limit)

@@ -96,6 +96,7 @@ def test_one_pass_count_matches_the_two_pass_count(text):
         # No divider, a divider inside code, or nothing to read before it: the first paragraph.
         ("First.\n\nSecond.", "First."),
         ("First.\n\n```\n<!--more-->\n```\n\nSecond.", "First."),
+        ("First.\n\n```\na long line of code before the divider\n```\n\nSecond.\n\n<!--more-->\n\nRest.", "First. Second."),
         ("## Only a heading\n\n<!--more-->\n\nThe text.", "The text."),
     ],
 )
