@@ -49,6 +49,7 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         self.command = command
         self.dirty = dirty
         self._posts_cache = PostCache() if command == "serve" else None
+        self._fingerprints = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Everything per build starts here, so no state survives a `mkdocs serve` rebuild.
@@ -202,7 +203,7 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         """Under ``--dirty``: posts whose page shows another post that changed are rebuilt too,
         and so are the writer's other pages: some carry a listing (profiles, ``_index.md``), and
         MkDocs gives a page it did not read again no title, so the nav of every page rebuilt
-        would show "None" for it. (Posts are out of the nav.)"""
+        would show "None" for it (posts are out of the nav, unless ``posts_in_nav``)."""
         shortcodes = os.path.join(os.path.dirname(config.config_file_path or ""), self.config.shortcodes_dir)
         site = dirty.site_key(
             self.digest,
@@ -214,7 +215,8 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             dirty.folder_state(shortcodes),  # a changed shortcode template changes posts using it
         )
         current = dirty.fingerprints(self.digest, self.views.urls, self.views.related_lists, site)
-        uris = dirty.stale(self._fingerprints, current)
+        # Posts in the nav (`posts_in_nav`) would be nameless there too unless all are read again.
+        uris = dirty.stale(None if self.config.posts_in_nav else self._fingerprints, current)
         posts = self.digest.posts
         uris += [f.src_uri for f in files.documentation_pages() if f.src_uri not in posts and not f.generated_by]
         dirty.mark_out_of_date(f.abs_dest_path for uri in uris if (f := files.get_file_from_path(uri)))

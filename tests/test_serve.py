@@ -369,3 +369,18 @@ def test_what_another_plugin_changes_in_page_meta_stays_in_its_build(tmp_path, c
             s.write("posts/b.md", post("Beta", "2026-01-02", tags=["x"]) + "\nMore.\n")
     finally:
         s.close()
+
+
+def test_dirty_rebuilds_keep_post_titles_in_the_nav_when_posts_are_in_it(tmp_path, caplog):
+    config = {"theme": "readthedocs", "plugins": ["search", {"podcast-digest": {"posts_in_nav": True}}]}
+    s = Server(tmp_path, caplog, dirty=True, config=config)
+    try:
+        s.write("posts/a.md", post("Alpha", "2026-01-01"))
+        s.write("posts/b.md", post("Beta", "2026-01-02"))
+        s.rebuild()
+        s.write("posts/b.md", post("Beta, revised", "2026-01-02"))
+        s.rebuild()
+        nav = s.html("posts/b")
+        assert 'href="../a/">Alpha</a>' in nav and ">None<" not in nav
+    finally:
+        s.close()
