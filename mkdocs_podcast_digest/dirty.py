@@ -8,8 +8,9 @@ part's title and, with MkDocs' check alone, the other parts keep showing the old
 So each post gets a fingerprint of everything on its page that comes from somewhere else; a
 dirty rebuild marks the built page of every post whose fingerprint changed as out of date, and
 MkDocs' own check rebuilds it. Fingerprints are Python hashes, kept by the plugin between the
-rebuilds of one ``mkdocs serve`` (a few bytes a post). The first dirty build of a process has
-nothing to compare with (``mkdocs build --dirty`` over an earlier build), so it rebuilds every post.
+rebuilds of one ``mkdocs serve`` (a few bytes a post). The first dirty build of a session has
+nothing to compare with (``mkdocs build --dirty`` over an earlier build), so it rebuilds every
+post, as does every build when posts are in the nav (``posts_in_nav``), which names them all.
 """
 
 from __future__ import annotations

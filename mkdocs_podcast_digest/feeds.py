@@ -1,8 +1,8 @@
 """RSS 2.0 feeds where Hugo wrote them: ``index.xml`` for the site, the posts, each taxonomy and term.
 
 Hugo's subscribers keep their feed: the file name is Hugo's (``index.xml`` next to each list
-page), and where a term's page moved (another folder, such as ``related_people/`` to
-``people/``, or another spelling of its name) the feed is written at Hugo's path as well: feed
+page), and where a term's or a taxonomy's page moved (another folder, such as ``related_people/``
+to ``people/``, or another spelling of its name) the feed is written at Hugo's path as well: feed
 readers do not follow the HTML redirect pages that keep the old page URLs answering, so the old
 feed URL gets the same XML, whose ``atom:link rel="self"`` names the new one.
 
