@@ -33,6 +33,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .digest import Digest
+from .i18n import theme_language
 from .posts import Post, to_timestamp_sortable
 from .reading import shorten
 from .taxonomy import Taxonomy
@@ -262,11 +263,10 @@ class Feeds:
         """Every feed as a generated file; none without ``site_url`` or when a file is in the way."""
         config = self.config
         taken = {f.src_uri for f in self.files}
-        language = str(config.theme.get("language") or config.theme.get("locale") or "")
+        language = theme_language(config)
         out: list[File] = []
         # Every feed is newest first: the order is worked out once, not once per term.
-        by_date = sorted(self.digest.posts.values(), key=lambda p: p.sort_key)
-        self._rank = {p.src_uri: i for i, p in enumerate(by_date)}
+        self._rank = {p.src_uri: i for i, p in enumerate(self.digest.sorted_posts())}
 
         feed_of: dict[str, File] = {}  # a page -> its feed, for copies at Hugo's paths
 

@@ -188,6 +188,12 @@ def embed_texts(labels: dict[str, str]) -> dict[str, str]:
     return {k[len("embed.") :]: v for k, v in labels.items() if k.startswith("embed.")}
 
 
+def theme_language(config) -> str:
+    """The site's language as the theme declares it (Material: ``language``, MkDocs' themes:
+    ``locale``); empty when it declares none."""
+    return str(config.theme.get("language") or config.theme.get("locale") or "")
+
+
 def labels_for(language: str | None, overrides: dict | None = None) -> dict[str, str]:
     """Pick the closest table: ``zh_TW`` and ``zh-Hant-TW`` both find Traditional Chinese."""
     lang = (language or "en").replace("_", "-").lower()

@@ -15,7 +15,7 @@ from . import dirty, navigation
 from .config import PluginConfig
 from .digest import SERIES_KEY, Digest
 from .feeds import Feeds
-from .i18n import embed_texts, labels_for
+from .i18n import embed_texts, labels_for, theme_language
 from .postcache import PostCache
 from .related import Related
 from .render import Renderer
@@ -54,7 +54,7 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Everything per build starts here, so no state survives a `mkdocs serve` rebuild.
         self.digest = self.views = self.feeds = self.metadata = None
-        language = self.config.language or config.theme.get("language") or config.theme.get("locale") or "en"
+        language = self.config.language or theme_language(config) or "en"
         self.labels = labels_for(str(language), self.config.labels)
         if TEMPLATES_DIR not in config.theme.dirs:
             config.theme.dirs.append(TEMPLATES_DIR)  # after custom_dir and the theme: they win
@@ -122,7 +122,9 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             related = Related(self.digest.taxonomies, self.config.related_weights, self.config.related_posts)
         self.views = Views(self.digest, files, renderer, related)
         if self.config.page_metadata or self.feeds:
-            self.metadata = Metadata(self.digest, files, config, self.feeds, self.config.page_metadata)
+            self.metadata = Metadata(
+                self.digest, files, config, self.views.urls, self.feeds, self.config.page_metadata
+            )
         lang = str(config.theme.get("language") or "en")
         for file in self.digest.redirect_files(files, lambda url, title: renderer.redirect(url, title, lang)):
             files.append(file)

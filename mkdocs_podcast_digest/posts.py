@@ -475,7 +475,6 @@ def _key_lines(fm: str, first_line: int) -> dict[str, int]:
     return lines
 
 
-
 def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST_KEYS) -> Post:
     """Read one post. Never raises; look at ``post.problems``."""
     if isinstance(raw, bytes):

@@ -30,6 +30,7 @@ from mkdocs.structure.files import Files
 from .batch import Batched
 from .digest import SERIES_KEY, Digest
 from .feeds import FeedLink, absolute_url, clean, site_join
+from .i18n import theme_language
 from .posts import Post, to_timestamp_sortable
 from .reading import shorten
 from .render import Links
@@ -94,7 +95,13 @@ class Metadata:
     """Head tags for one build's pages."""
 
     def __init__(
-        self, digest: Digest, files: Files, config: MkDocsConfig, feeds: Any = None, posts: bool = True
+        self,
+        digest: Digest,
+        files: Files,
+        config: MkDocsConfig,
+        urls: dict[str, str],
+        feeds: Any = None,
+        posts: bool = True,
     ):
         self.digest = digest
         self.posts = posts  # False: feed links only
@@ -102,8 +109,8 @@ class Metadata:
         self.config = config
         self.feeds = feeds
         self.site_url = config.site_url or ""
-        self.language = str(config.theme.get("language") or config.theme.get("locale") or "")
-        self._urls = {f.src_uri: f.url for f in files.documentation_pages()}
+        self.language = theme_language(config)
+        self._urls = urls  # each page's URL (src_uri -> url), shared with the views
         self._descriptions: dict[str, str] = {}
         self._entities: dict[tuple[str, str], dict[str, Any]] = {}
         self._links = Links()
