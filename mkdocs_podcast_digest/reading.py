@@ -25,8 +25,6 @@ _CJK = (
 CJK_RE = re.compile(f"[{_CJK}]")
 #: A word of a space-separated script, with inner ' . - (any letter or digit but CJK ones).
 WORD_RE = re.compile(f"[^\\W_{_CJK}]+(?:['’.\\-][^\\W_{_CJK}]+)*")
-#: One pass for both counts: a run of CJK characters (captured) or a word (captures nothing).
-_RUN_OR_WORD = re.compile(f"([{_CJK}]+)|{WORD_RE.pattern}")
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -79,10 +77,41 @@ def plain_text(markdown: str) -> str:
     return _BARE_URL.sub(" ", text) if "http" in text else text
 
 
+#: What ``count`` reads, per byte of the UTF-8 text: continuation bytes and the joiners inside
+#: words (' . -) are dropped, so each character is left as its first byte. ASCII letters and
+#: digits and the characters from U+00C0 to U+1FFF (the letters, digits and marks of spaced
+#: scripts: Latin, Greek, Cyrillic, Hebrew, Arabic, Indic, Thai, Georgian, Ethiopic...) become
+#: ``a``; everything else (spaces, punctuation, symbols, CJK) becomes a space between words.
+_WORD_BYTES = bytes(
+    ord("a") if (c < 0x80 and chr(c).isalnum()) or 0xC3 <= c <= 0xE1 else ord(" ") for c in range(256)
+)
+_DROPPED = bytes(range(0x80, 0xC0)) + b"'.-"
+#: Every byte but the first bytes of U+3040-U+D7FF (E3-ED); U+3000-U+303F (E3 80) is taken off.
+_NOT_CJK_LEAD = bytes(c for c in range(256) if not 0xE3 <= c <= 0xED)
+_ASTRAL_CJK = re.compile(rb"\xf0[\xa0-\xbf]")  # U+20000-U+3FFFF, the ideograph extensions
+
+
 def count(text: str) -> tuple[int, int]:
-    """(CJK characters, other words) in plain text, in one pass of the regular expression."""
-    found = _RUN_OR_WORD.findall(text)  # CJK runs as themselves, words as ""
-    return len("".join(found)), found.count("")
+    """(CJK characters, other words) in plain text.
+
+    A CJK character is one from U+3040 to U+D7FF (kana, bopomofo, CJK ideographs and symbols,
+    Yi and Hangul syllables) or from U+20000 to U+3FFFF (ideograph extensions); CJK punctuation
+    (U+3000-U+303F) and full-width forms are not read as characters. A word is a run of ASCII
+    letters and digits and characters from U+00C0 to U+1FFF, through any ' ’ . - inside it
+    ("don't-stop", "3.5"). Counted on the UTF-8 bytes with ``bytes.translate`` and ``count``,
+    which run at C speed: a regular expression over every character took four times as long,
+    the largest part of the plugin's time to read a post.
+    """
+    if "’" in text:
+        text = text.replace("’", "'")
+    data = text.encode("utf-8", "replace")
+    words = len(data.translate(_WORD_BYTES, _DROPPED).split())
+    if data.isascii():
+        return 0, words
+    cjk = len(data.translate(None, _NOT_CJK_LEAD)) - data.count(b"\xe3\x80")
+    if b"\xf0" in data:
+        cjk += len(_ASTRAL_CJK.findall(data))
+    return cjk, words
 
 
 def minutes(markdown: str, cjk_cpm: float = 300, latin_wpm: float = 230) -> int:

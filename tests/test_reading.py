@@ -66,24 +66,45 @@ def test_reading_speeds_are_options_and_it_can_be_turned_off(make_site):
     assert "min read" not in site.html("posts/zh/") + site.html("tags/t/")
 
 
-def _two_pass_count(text: str) -> tuple[int, int]:
-    """The first way of counting: CJK runs replaced by spaces, then words found in what is left."""
-    from mkdocs_podcast_digest.reading import _CJK
+def _count_by_characters(text: str) -> tuple[int, int]:
+    """``count`` as its docstring defines it, one character at a time, from the code points."""
+    cjk = words = 0
+    in_word = False
+    for ch in text:
+        n = ord(ch)
+        if ch in "'’.-":
+            continue  # a joiner: neither ends nor starts a word
+        if 0x3040 <= n <= 0xD7FF or 0x20000 <= n <= 0x3FFFF:
+            cjk += 1
+        is_word = (n < 0x80 and ch.isalnum()) or 0xC0 <= n <= 0x1FFF
+        words += is_word and not in_word
+        in_word = is_word
+    return cjk, words
 
-    spaced, runs = re.subn(f"[{_CJK}]+", " ", text)
-    return len(text) - len(spaced) + runs, len(re.findall(r"[^\W_]+(?:['’.\-][^\W_]+)*", spaced))
 
-
+# Each side of every range's edge, spaces and joiners, scripts of every width in UTF-8.
+_EDGES = [0x7F, 0x80, 0xBF, 0xC0, 0x7FF, 0x800, 0x1FFF, 0x2000, 0x2FFF, 0x3000, 0x303F, 0x3040]
+_EDGES += [0x3FFF, 0x4000, 0x9FFF, 0xA000, 0xD7FF, 0xE000, 0xFFFF, 0x10000, 0x1F600, 0x1FFFF]
+_EDGES += [0x20000, 0x3FFFF, 0x40000, 0x10FFFF]
 _mixed = st.text(
-    st.sampled_from([*"ab1 _-.'’,。，「」\n\tÉé訓練資料かなカナ한글ᄀ", "\U00020000", "\uff66", "\u3000"]),
+    st.one_of(
+        st.sampled_from([*"ab1 _-.'’,。，「」\n\tÉé訓練資料かなカナ한글ᄀ×Ωжअ", *map(chr, _EDGES)]),
+        st.characters(exclude_categories=("Cs",)),
+    ),
     max_size=60,
 )
 
 
 @settings(max_examples=1500, deadline=None)
 @given(_mixed)
-def test_one_pass_count_matches_the_two_pass_count(text):
-    assert count(text) == _two_pass_count(text)
+def test_count_is_the_documented_character_count(text):
+    assert count(text) == _count_by_characters(text)
+
+
+def test_count_reads_spaced_scripts_as_words():
+    assert count("Привет мир, naïve café. नमस्ते दुनिया") == (0, 6)
+    assert count("中文 and 한국어 😀 texte") == (5, 2)
+    assert count("a--b ... c") == (0, 2)  # joiners inside a word, however many
 
 
 @pytest.mark.parametrize(
