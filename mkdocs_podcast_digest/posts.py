@@ -23,10 +23,59 @@ except ModuleNotFoundError:  # pragma: no cover - Python 3.10
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 #: One handler for the whole process: python-frontmatter picks PyYAML's C loader when present,
 #: which is ~20x faster than the pure-Python one on a thousand posts.
 _YAML = YAMLHandler()
+_C_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{t}" for t in ("str", "seq", "map"))
+
+
+def load_yaml(text: str) -> Any:
+    """PyYAML's safe load, with the nodes made into Python values by a plain recursive walk.
+
+    LibYAML parses, but PyYAML's constructor is Python, and builds every list and mapping
+    through generators and per-node bookkeeping (for aliases and recursive structures): half the
+    time of reading a post's front matter. Front matter is strings, dates, numbers and flat lists,
+    so the walk handles plain mappings, sequences and scalars (each scalar through PyYAML's own
+    constructor for its tag); an alias, a merge key, a custom tag or a key that cannot be one
+    sends the document to PyYAML's constructor, as does any error, so results and messages are
+    PyYAML's.
+    """
+    loader = _C_LOADER(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        try:
+            return _construct(loader, node, set())
+        except Exception:  # PyYAML's constructor decides, and words the error
+            pass
+    finally:
+        loader.dispose()
+    return _YAML.load(text)
+
+
+def _construct(loader: Any, node: Any, seen: set[int]) -> Any:
+    kind = type(node)
+    if kind is ScalarNode:
+        if node.tag == _STR:
+            return node.value
+        return loader.yaml_constructors[node.tag](loader, node)  # KeyError: not a core tag
+    if id(node) in seen:
+        raise ValueError("an alias")
+    seen.add(id(node))
+    if kind is SequenceNode and node.tag == _SEQ:
+        return [_construct(loader, item, seen) for item in node.value]
+    if kind is MappingNode and node.tag == _MAP:
+        out = {}
+        for key, value in node.value:
+            if key.tag == "tag:yaml.org,2002:merge":
+                raise ValueError("a merge key")
+            out[_construct(loader, key, seen)] = _construct(loader, value, seen)
+        return out
+    raise ValueError(f"a {node.tag} node")
 
 #: Front-matter keys whose value is a list of terms. Custom taxonomies add their own keys.
 LIST_KEYS = ("tags", "categories", "related_people", "related_companies", "series")
@@ -197,7 +246,7 @@ def _show(value: Any, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-class _TextDatesLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+class _TextDatesLoader(_C_LOADER):  # type: ignore[misc]
     """Reads dates as text, for front matter whose date does not exist (2024-02-30)."""
 
 
@@ -221,7 +270,7 @@ def load_front_matter(kind: str, fm: str, first_line: int) -> tuple[dict[str, An
         return {}, []
     try:
         try:
-            data = _YAML.load(fm) if kind == "yaml" else tomllib.loads(fm)
+            data = load_yaml(fm) if kind == "yaml" else tomllib.loads(fm)
         except ValueError as err:
             # PyYAML raises a bare ValueError for an impossible date; read dates as text instead,
             # so the date check names the line and the rest of the front matter is kept.

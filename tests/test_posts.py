@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mkdocs_podcast_digest.posts import parse_post, title_from_text
 
@@ -221,3 +223,63 @@ def test_title_from_text_cuts_first_sentence():
         title_from_text("short\n這是一段足夠長的文字，說明一件事。後面還有。")
         == "這是一段足夠長的文字，說明一件事"
     )
+
+
+# --- load_yaml: PyYAML's results and errors, by a shorter road ----------------------------------
+
+_YAML_ODDITIES = [
+    "a: &x [1, 2]\nb: *x\n",  # alias: the same list twice, as PyYAML shares it
+    "a: &r [*r]\n",  # a list inside itself
+    "<<: {a: 1}\nb: 2\n",  # merge key
+    "a: !foo 1\n",  # unknown tag: PyYAML's error
+    "date: 2024-02-30\n",  # impossible date: PyYAML's ValueError
+    "[1, 2]: x\n",  # unhashable key: PyYAML's error
+    "a: !!set {x}\nb: !!omap [{x: 1}]\nc: !!binary aGVsbG8=\n",
+    "a: 2024-01-01 10:00:00+08:00\nb: yes\nc: ~\nd: 1e3\ne: 0o17\nf: .inf\ng: 2024-01-02\n",
+    "k: 1\nk: 2\n",  # a repeated key: the last one wins
+    "a: !!str 1\nb: !!int '3'\n",
+    "- a\n- b\n",
+    "just text",
+    "",
+    "a: [\n",  # broken: PyYAML's error, with its line
+]
+
+
+def _outcome(load, text):
+    try:
+        return repr(load(text))
+    except Exception as err:
+        return f"{type(err).__name__}: {err}"
+
+
+@pytest.mark.parametrize("text", _YAML_ODDITIES)
+def test_load_yaml_gives_what_pyyaml_gives(text):
+    import yaml
+
+    from mkdocs_podcast_digest.posts import load_yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    assert _outcome(load_yaml, text) == _outcome(lambda t: yaml.load(t, Loader=loader), text)
+
+
+_scalars = (
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20)
+    | st.dates() | st.datetimes()
+)
+_values = st.recursive(
+    _scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text(max_size=12), _values, max_size=8), st.booleans())
+def test_load_yaml_reads_dumped_front_matter_as_pyyaml_does(data, flow):
+    import yaml
+
+    from mkdocs_podcast_digest.posts import load_yaml
+
+    text = yaml.safe_dump(data, allow_unicode=True, default_flow_style=flow)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    assert _outcome(load_yaml, text) == _outcome(lambda t: yaml.load(t, Loader=loader), text)
