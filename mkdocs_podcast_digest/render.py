@@ -25,9 +25,20 @@ class View(SimpleNamespace):
     fragment's time); ``item["title"]`` still works in templates, through Jinja's fallback."""
 
 
+class _Environment(jinja2.Environment):
+    """Templates whose globals are a plain dict, not Jinja's ChainMap of the template's and the
+    environment's: every render copies them into a new context (and lists their keys), which
+    through a ChainMap is two walks in Python, 3 of the 4.5 microseconds a fragment costs before
+    its first tag; the site renders thousands. Same lookups (the template's own globals win);
+    this environment's globals never change after its templates are loaded."""
+
+    def make_globals(self, d):  # type: ignore[override]
+        return {**self.globals, **(d or {})}
+
+
 class Renderer:
     def __init__(self, loader: jinja2.BaseLoader, labels: dict[str, str]):
-        self.env = jinja2.Environment(loader=loader, autoescape=True, auto_reload=False)
+        self.env = _Environment(loader=loader, autoescape=True, auto_reload=False)
         self.labels = labels
         self._labels = View(**labels)
         self._templates: dict[str, jinja2.Template] = {}

@@ -167,6 +167,10 @@ def test_box_template_can_be_overridden_from_custom_dir(make_site):
         FOUR,
         config={"theme": {"name": "mkdocs", "custom_dir": "overrides"}},
         extra={"overrides/podcast_digest/series_box.html":
-               '{% for s in series %}<p class="mine">{{ s.part_label }} / {{ s.name }}</p>{% endfor %}'},
+               '{% for s in series %}<p class="mine">{{ s.part_label }} / {{ s.name }}</p>{% endfor %}'
+               # Jinja's globals (range, namespace...) are there for an override to use.
+               '{% set ns = namespace(n=0) %}{% for i in range(3) %}{% set ns.n = ns.n + i %}{% endfor %}'
+               '<p class="sum">{{ ns.n }}</p>'},
     )
     assert '<p class="mine">Part 2 of 4 / Podcast #490</p>' in site.html("posts/p2/")
+    assert '<p class="sum">3</p>' in site.html("posts/p2/")
