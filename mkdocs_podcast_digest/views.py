@@ -74,7 +74,7 @@ class Views:
             bottom += self.renderer.post_terms(self.term_groups(post, page_url))
         if self.related is not None:
             bottom += self.renderer.related(
-                [self.renderer.post_item(p, self.post_url(p, page_url)) for p in self._rel[post.src_uri]]
+                [self.renderer.related_item(p, self.post_url(p, page_url)) for p in self._rel[post.src_uri]]
             )
         return top, bottom
 
@@ -149,9 +149,10 @@ class Views:
                 for t in tax.sorted_terms("count")
             ]
             return self.renderer.terms_index(terms, tax.folder)
-        items = [
-            self.renderer.listing_item(p, self.post_url(p, page_url), self.minutes(p)) for p in listing.posts
-        ]
+        # A line per post, tens of thousands on a big site: the lookups are done inline.
+        link, urls, item = self.link, self.urls, self.renderer.listing_item
+        timed = self.digest.options.reading_time
+        items = [item(p, link(urls.get(p.src_uri, ""), page_url), p.minutes if timed else 0) for p in listing.posts]
         pager = None
         if listing.page_count > 1:
             uris = listing.page_uris
