@@ -162,11 +162,13 @@ def decode(raw: bytes) -> tuple[str, list[Problem]]:
             )
         )
         text = raw.decode("utf-8-sig", errors="replace")
-    if "\x00" in text:
+    # Looked for in the bytes (a C scan of bytes, not of the decoded text): in UTF-8 these
+    # bytes are these characters and nothing else.
+    if b"\x00" in raw:
         line = text[: text.index("\x00")].count("\n") + 1
         problems.append(Problem("contains NUL bytes; they were removed. Re-save the file as text.", line))
         text = text.replace("\x00", "")
-    if "\r" in text:
+    if b"\r" in raw:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, problems
 
@@ -535,7 +537,6 @@ def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST
     if kind is None and (unclosed := _unclosed_fence(text)):
         problems.append(unclosed)
     problems += fm_problems
-    key_line = _key_lines(fm, fm_first_line) if kind else {}
 
     # Hugo's keys are case-insensitive; unknown keys keep their spelling for themes.
     known = set(STRING_KEYS) | set(DATE_KEYS) | set(list_keys) | {"draft", "series_order", "aliases", "audio"}
@@ -548,7 +549,13 @@ def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST
         else:
             meta[str(key)] = value
 
+    key_line: dict[str, int] | None = None
+
     def line_of(key: str) -> int | None:
+        # The lines of the keys, found only once a warning needs one (most posts have none).
+        nonlocal key_line
+        if key_line is None:
+            key_line = _key_lines(fm, fm_first_line) if kind else {}
         return key_line.get(key)
 
     post = Post(src_uri=src_uri, title="", body=body, body_line_offset=offset, problems=problems)
@@ -630,8 +637,9 @@ def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST
     for key in list_keys:
         if key not in norm:
             continue
-        terms, term_problems = normalise_terms(key, norm[key], line_of(key))
-        post.problems += term_problems
+        terms, term_problems = normalise_terms(key, norm[key], None)
+        # Its line is looked up only for a warning.
+        post.problems += [Problem(problem.message, line_of(key)) for problem in term_problems]
         post.terms[key] = terms
         meta[key] = terms
 
