@@ -36,12 +36,12 @@ def load_yaml(text: str) -> Any:
     """PyYAML's safe load, with the nodes made into Python values by a plain recursive walk.
 
     LibYAML parses, but PyYAML's constructor is Python, and builds every list and mapping
-    through generators and per-node bookkeeping (for aliases and recursive structures): half the
-    time of reading a post's front matter. Front matter is strings, dates, numbers and flat lists,
-    so the walk handles plain mappings, sequences and scalars (each scalar through PyYAML's own
-    constructor for its tag); an alias, a merge key, a custom tag or a key that cannot be one
-    sends the document to PyYAML's constructor, as does any error, so results and messages are
-    PyYAML's.
+    through generators and per-node bookkeeping (for aliases and recursive structures): nearly
+    half the time of reading a post's front matter. Front matter is strings, dates, numbers and
+    flat lists, so the walk handles plain mappings, sequences and scalars (each scalar through
+    PyYAML's own constructor for its tag); an alias, a merge key, a custom tag or a key that
+    cannot be one sends the document to PyYAML's constructor, as does any error, so results and
+    messages are PyYAML's.
     """
     loader = _C_LOADER(text)
     try:
@@ -76,6 +76,7 @@ def _construct(loader: Any, node: Any, seen: set[int]) -> Any:
             out[_construct(loader, key, seen)] = _construct(loader, value, seen)
         return out
     raise ValueError(f"a {node.tag} node")
+
 
 #: Front-matter keys whose value is a list of terms. Custom taxonomies add their own keys.
 LIST_KEYS = ("tags", "categories", "related_people", "related_companies", "series")
