@@ -43,7 +43,6 @@ class Renderer:
         self._labels = View(**labels)
         self._templates: dict[str, jinja2.Template] = {}
         self._items: dict[tuple[str, str], markupsafe.Markup] = {}
-        self._related: dict[tuple[str, str], View] = {}
 
     def render(self, name: str, **context) -> str:
         template = self._templates.get(name)
@@ -87,14 +86,6 @@ class Renderer:
                 self.render("listing_item", item=self.post_item(post, url, minutes))
             )
         return html
-
-    def related_item(self, post: Post, url: str) -> View:
-        """A post as a related post: it is related to many, linked the same way from each."""
-        key = (post.src_uri, url)
-        view = self._related.get(key)
-        if view is None:
-            view = self._related[key] = self.post_item(post, url)
-        return view
 
     def heading(self, text: str) -> str:
         return str(markupsafe.Markup("<h1>{}</h1>\n").format(text))

@@ -74,7 +74,7 @@ class Views:
             bottom += self.renderer.post_terms(self.term_groups(post, page_url))
         if self.related is not None:
             bottom += self.renderer.related(
-                [self.renderer.related_item(p, self.post_url(p, page_url)) for p in self._rel[post.src_uri]]
+                [self.renderer.post_item(p, self.post_url(p, page_url)) for p in self._rel[post.src_uri]]
             )
         return top, bottom
 
