@@ -15,8 +15,9 @@ import re
 
 from .shortcodes.parser import SHORTCODE_RE
 
-#: Han (with extensions and compatibility ideographs), kana, Hangul, and CJK symbols are read one
-#: character at a time.
+#: Han (with extensions and compatibility ideographs), kana and Hangul: text written without
+#: spaces, where a summary may be cut anywhere and a paragraph counts as prose. (Reading time
+#: counts by ranges of its own, close to these, that it can find in UTF-8 bytes: ``count``.)
 _CJK = (
     "\u1100-\u11ff\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u3130-\u318f\u31a0-\u31ff"
     "\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\uff66-\uff9f"
