@@ -143,7 +143,7 @@ class Digest:
         )
         try:
             with open(path, encoding="utf-8-sig") as f:
-                data = yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+                data = yaml.load(f, Loader=postmod.SAFE_LOADER)
         except FileNotFoundError:
             return {}
         except (OSError, yaml.YAMLError) as err:

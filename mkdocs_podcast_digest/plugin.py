@@ -75,7 +75,7 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
                 for x in config.markdown_extensions
                 if not isinstance(x, ShortcodeExtension) and x not in names
             ]
-            folder = os.path.join(os.path.dirname(config.config_file_path or ""), self.config.shortcodes_dir)
+            folder = _beside_config(config, self.config.shortcodes_dir)
             config.markdown_extensions.append(
                 ShortcodeExtension(
                     mode=self.config.embed_mode,
@@ -136,9 +136,8 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         """Saving a shortcode template or a term data file rebuilds the site, as in Hugo's server
         (MkDocs watches only the docs, the config and the theme)."""
-        root = os.path.dirname(config.config_file_path or "")
         for folder in (self.config.shortcodes_dir, self.config.data_dir):
-            path = os.path.join(root, folder)
+            path = _beside_config(config, folder)
             if os.path.isdir(path):
                 server.watch(path)
         return server
@@ -206,7 +205,7 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         and so are the writer's other pages: some carry a listing (profiles, ``_index.md``), and
         MkDocs gives a page it did not read again no title, so the nav of every page rebuilt
         would show "None" for it (posts are out of the nav, unless ``posts_in_nav``)."""
-        shortcodes = os.path.join(os.path.dirname(config.config_file_path or ""), self.config.shortcodes_dir)
+        shortcodes = _beside_config(config, self.config.shortcodes_dir)
         site = dirty.site_key(
             self.digest,
             self.views.urls,
@@ -259,3 +258,8 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             return 0
         markdown = page.markdown or ""
         return max(0, source.count("\n") - markdown.count("\n")) if source.endswith(markdown) else 0
+
+
+def _beside_config(config: MkDocsConfig, folder: str) -> str:
+    """A folder named in the options (``layouts/shortcodes``, ``data``), next to mkdocs.yml."""
+    return os.path.join(os.path.dirname(config.config_file_path or ""), folder)

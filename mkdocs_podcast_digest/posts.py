@@ -28,7 +28,8 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 #: One handler for the whole process: python-frontmatter picks PyYAML's C loader when present,
 #: which is ~20x faster than the pure-Python one on a thousand posts.
 _YAML = YAMLHandler()
-_C_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: PyYAML's safe loader on LibYAML where it is installed.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{t}" for t in ("str", "seq", "map"))
 
 
@@ -43,7 +44,7 @@ def load_yaml(text: str) -> Any:
     cannot be one sends the document to PyYAML's constructor, as does any error, so results and
     messages are PyYAML's.
     """
-    loader = _C_LOADER(text)
+    loader = SAFE_LOADER(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -249,7 +250,7 @@ def _show(value: Any, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-class _TextDatesLoader(_C_LOADER):  # type: ignore[misc]
+class _TextDatesLoader(SAFE_LOADER):  # type: ignore[misc]
     """Reads dates as text, for front matter whose date does not exist (2024-02-30)."""
 
 

@@ -150,9 +150,8 @@ class Views:
             ]
             return self.renderer.terms_index(terms, tax.folder)
         # A line per post, tens of thousands on a big site: the lookups are done inline.
-        link, urls, item = self.link, self.urls, self.renderer.listing_item
-        timed = self.digest.options.reading_time
-        items = [item(p, link(urls.get(p.src_uri, ""), page_url), p.minutes if timed else 0) for p in listing.posts]
+        link, urls, item, minutes = self.link, self.urls, self.renderer.listing_item, self.minutes
+        items = [item(p, link(urls.get(p.src_uri, ""), page_url), minutes(p)) for p in listing.posts]
         pager = None
         if listing.page_count > 1:
             uris = listing.page_uris
