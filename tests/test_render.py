@@ -1,0 +1,57 @@
+"""The fragment renderer's Jinja environment prints exactly what a stock autoescaping Jinja
+environment prints, whatever the values and whatever a theme's override of a template does."""
+
+from __future__ import annotations
+
+import jinja2
+import markupsafe
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from mkdocs_podcast_digest.render import Renderer, View, _escape
+
+#: A template using what an override might: every kind of printed value, filters, macros and
+#: `caller`, `{% set %}` and `{% filter %}` blocks, `~`, includes, loops, `| safe`, autoescape off.
+OVERRIDE = """\
+{%- macro chip(name, url) -%}<a href="{{ url }}">{{ name }}{{ caller() if caller }}</a>{%- endmacro -%}
+<p title="{{ item.title }}">{{ item.title }}|{{ item.count }}|{{ item.none }}|{{ item.missing }}|{{ item.markup }}</p>
+{{ item.title | upper }}|{{ item.title | e }}|{{ item.title ~ "<&>" }}|{{ item.markup ~ item.title }}
+{{ item.title | safe }}|{{ item.markup | striptags }}|{{ "%s<%s" | format(item.title, item.count) }}
+{{ chip(item.title, item.url) }}{% call chip(item.title, item.url) %}<i>{{ item.title }}</i>{% endcall %}
+{% set block %}<b>{{ item.title }}</b>{% endset %}{{ block }}|{{ block | length }}|{{ block ~ item.title }}
+{% filter upper %}<em>{{ item.title }}</em>{% endfilter %}
+{% for t in item.terms %}{{ loop.index }}:{{ t }}{{ "," if not loop.last }}{% endfor %}|{{ item.terms | join(", ") }}
+{% include "podcast_digest/inner.html" %}
+{% autoescape false %}{{ item.title }}{% endautoescape %}|{{ labels.related }}|{{ item["title"] }}
+"""
+INNER = "<span>{{ item.title }}{{ item.markup }}</span>"
+
+TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
+
+
+def _templates() -> dict[str, str]:
+    return {"podcast_digest/related.html": OVERRIDE, "podcast_digest/inner.html": INNER}
+
+
+def _stock(context: dict) -> str:
+    env = jinja2.Environment(loader=jinja2.DictLoader(_templates()), autoescape=True)
+    return env.get_template("podcast_digest/related.html").render(**context)
+
+
+@given(TEXT)
+@example("<script>alert('x') & \"y\"</script>")
+@example("&amp; &#39; &#34; &lt;")
+def test_escape_is_markupsafes(text):
+    assert _escape(text) == str(markupsafe.escape(text))
+    assert type(_escape(text)) is str
+    for other in (markupsafe.Markup(text), 3, None, 2.5):
+        assert _escape(other) == markupsafe.escape(other)
+
+
+@given(TEXT, TEXT, st.lists(TEXT, max_size=3))
+@example("<x-canary>", "<i>fine</i>", ["a & b", "'\""])
+def test_override_renders_as_in_stock_jinja(title, markup, terms):
+    item = View(title=title, url=f"../{title}/", count=3, none=None, markup=markupsafe.Markup(markup), terms=terms)
+    renderer = Renderer(jinja2.DictLoader(_templates()), {"related": "Related <posts>"})
+    ours = renderer.render("related", item=item)
+    assert ours == _stock({"item": item, "labels": View(related="Related <posts>")})
