@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from email.utils import format_datetime
+from itertools import islice
 from html import escape
 from urllib.parse import urljoin, urlsplit
 from xml.sax.saxutils import escape as xml_escape
@@ -32,7 +33,7 @@ from xml.sax.saxutils import quoteattr
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .digest import Digest
+from .digest import SERIES_KEY, Digest
 from .i18n import theme_language
 from .posts import Post, to_timestamp_sortable
 from .reading import shorten
@@ -235,11 +236,15 @@ class Feeds:
             enclosure=enclosure,
         )
 
-    def _newest(self, posts: Iterable[Post]) -> list[Item]:
-        """The newest ``length`` posts' items; only those are made (a tag can have hundreds)."""
-        rank = self._rank
-        newest = sorted((p for p in posts if not p.draft), key=lambda p: rank[p.src_uri])
-        return [self.item(p) for p in (newest[: self.length] if self.length > 0 else newest)]
+    def _newest(self, posts: Iterable[Post], in_order: bool = False) -> list[Item]:
+        """The newest ``length`` posts' items; only those are made (a tag can have hundreds).
+        ``in_order``: the posts are newest first already (a term's, but for a series'), so the
+        first ones are taken without sorting the term's posts, for each of hundreds of terms."""
+        published = (p for p in posts if not p.draft)
+        if not in_order:
+            rank = self._rank
+            published = iter(sorted(published, key=lambda p: rank[p.src_uri]))
+        return [self.item(p) for p in (islice(published, self.length) if self.length > 0 else published)]
 
     def _terms_newest(self, key: str, tax: Taxonomy) -> list[Item]:
         """A taxonomy's terms as feed items, the term with the newest post first (as Hugo does)."""
@@ -298,7 +303,8 @@ class Feeds:
                 info = self.digest.infos[(key, term.slug)]
                 page_uri = self.digest.term_uris[(key, term.slug)]
                 channel = Channel(f"{info.name} – {site_name}", self._abs(page_uri), info.description, "", language)
-                link = add(f"{tax.folder}/{term.slug}/{FEED_NAME}", channel, self._newest(term.posts), page_uri)
+                items = self._newest(term.posts, in_order=key != SERIES_KEY)
+                link = add(f"{tax.folder}/{term.slug}/{FEED_NAME}", channel, items, page_uri)
                 if link:
                     self.terms[(key, term.slug)] = link
             # Hugo's feed of a whole taxonomy (`tags/index.xml`): its terms, latest post first.

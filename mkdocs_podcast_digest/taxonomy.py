@@ -31,6 +31,7 @@ class Term:
     name: str
     #: Every spelling seen, most used first; the others' URLs redirect to this term's page.
     spellings: list[str] = field(default_factory=list)
+    #: Newest first (``build_taxonomy``); a series' in reading order (``order_series``).
     posts: list[Post] = field(default_factory=list)
     #: For series: post -> its position, 1-based, after ordering.
     data: dict = field(default_factory=dict)
