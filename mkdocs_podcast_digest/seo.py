@@ -69,14 +69,20 @@ def link_hrefs(head: str) -> set[str]:
     return {value for _, value in _LINK_HREF.findall(head)}
 
 
+#: Compact, and made once: ``json.dumps`` with options builds a new encoder for every post.
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def json_ld(data: dict[str, Any]) -> str:
     """A ``<script type="application/ld+json">`` block that no value can close early."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # compact: the C encoder
+    text = _JSON.encode(data)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f'<script type="application/ld+json">\n{text}\n</script>'
 
 
 def _youtube_id(url: str) -> str:
+    if "youtu" not in url:  # most players are not YouTube's: no need to parse their URL
+        return ""
     parts = urlsplit(url)
     host = (parts.hostname or "").removeprefix("www.").removeprefix("m.")
     if host == "youtu.be":
