@@ -24,8 +24,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from email.utils import format_datetime
-from itertools import islice
 from html import escape
+from itertools import islice
 from urllib.parse import urljoin, urlsplit
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
