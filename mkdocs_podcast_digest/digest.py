@@ -84,6 +84,9 @@ class Digest:
         keys = tuple(self.options.taxonomies)
         o = self.options
         settings = (keys, o.reading_time, o.reading_speed_cjk, o.reading_speed_words)
+        # Read once, not per post: each option read is a lookup through MkDocs' config.
+        speeds = (o.reading_speed_cjk, o.reading_speed_words) if o.reading_time else None
+        in_nav = o.posts_in_nav
         for file in files.documentation_pages():
             if not self.is_post(file):
                 continue
@@ -96,7 +99,7 @@ class Digest:
             post = cache.get(key) if cache is not None else None
             if post is None:
                 post = postmod.parse_post(file.src_uri, raw, keys)
-                self._take_facts(post)
+                self._take_facts(post, speeds)
                 if cache is not None:
                     cache.put(key, post)
             self.problems += [SourceProblem(file.src_uri, p) for p in post.problems]
@@ -105,19 +108,20 @@ class Digest:
                 continue
             self.posts[file.src_uri] = post
             self.post_files[file.src_uri] = file
-            if not self.options.posts_in_nav:
+            if not in_nav:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
         if cache is not None:
             cache.keep_seen()
         return drafts
 
-    def _take_facts(self, post: Post) -> None:
+    @staticmethod
+    def _take_facts(post: Post, speeds: tuple[float, float] | None) -> None:
         """What listings and feeds need from the body, then let the body go: MkDocs gets it
         again from the file (``body_of``) when it renders the page. (The page's players are
-        recorded by the shortcode extension while it renders.)"""
-        o = self.options
-        if o.reading_time:
-            post.minutes = reading.minutes(post.body, o.reading_speed_cjk, o.reading_speed_words)
+        recorded by the shortcode extension while it renders.) ``speeds``: characters and
+        words a minute, or None when reading time is off."""
+        if speeds is not None:
+            post.minutes = reading.minutes(post.body, *speeds)
         if not post.description and not post.meta.get("summary"):
             post.excerpt = reading.summary(post.body, 0)
         post.body = ""

@@ -115,6 +115,7 @@ class Metadata:
         self.config = config
         self.feeds = feeds
         self.site_url = config.site_url or ""
+        self.site_name = str(config.site_name)
         self.language = theme_language(config)
         self._urls = urls  # each page's URL (src_uri -> url), shared with the views
         self._descriptions: dict[str, str] = {}
@@ -189,7 +190,7 @@ class Metadata:
             ("og:description", description),
             ("og:url", url),
             ("og:image", image),
-            ("og:site_name", str(self.config.site_name)),
+            ("og:site_name", self.site_name),
             ("article:published_time", to_timestamp_sortable(post.date).isoformat() if post.date else ""),
         ]
         for prop, value in og:
@@ -327,7 +328,7 @@ class Metadata:
             videos.append(video)
         if videos:
             data["video"] = videos
-        site = {"@type": "Organization", "name": str(self.config.site_name)}
+        site = {"@type": "Organization", "name": self.site_name}
         if self.site_url:
             site["url"] = self.site_url
         data["publisher"] = site

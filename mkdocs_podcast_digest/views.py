@@ -27,6 +27,11 @@ class Views:
         # lookups spread between MkDocs' page renders, and faster than in the runs of fifty below
         # (~0.06 s against ~0.10 s for 1,000 posts: they walk every post's terms).
         self._rel = {p.src_uri: related.of(p) for p in digest.posts.values()} if related else {}
+        # Options read once: a config option is a descriptor lookup, and these were read tens of
+        # thousands of times (reading time once per line of every listing).
+        options = digest.options
+        self._reading_time = bool(options.reading_time)
+        self._post_meta, self._series_position = options.post_meta, options.series_position
         self.link = Links()
         self._targets: dict[str, dict[str, tuple[str, str]]] = {}
         # Pages are built in the files' order (posts in the order they were read): what is added
@@ -43,7 +48,7 @@ class Views:
 
     def minutes(self, post: Post) -> int:
         """Reading time, counted when the post was read (0 when turned off)."""
-        return post.minutes if self.digest.options.reading_time else 0
+        return post.minutes if self._reading_time else 0
 
     def url(self, src_uri: str, from_url: str) -> str:
         return self.link(self.urls.get(src_uri, ""), from_url)
@@ -64,10 +69,10 @@ class Views:
         """What goes above and below a post's text on its page."""
         src_uri, page_url = key
         post = self.digest.posts[src_uri]
-        where = self.digest.options.post_meta
+        where = self._post_meta
         series = self.series_context(post, page_url)
         box = self.renderer.series_box(series)
-        pos = self.digest.options.series_position
+        pos = self._series_position
         top = self.renderer.post_header(post, self.minutes(post)) if where in ("top", "both") else ""
         top += box if pos in ("top", "both") else ""
         bottom = box if pos in ("bottom", "both") else ""
