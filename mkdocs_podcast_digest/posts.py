@@ -9,6 +9,7 @@ file name, so ``mkdocs build --strict`` fails on them while a normal build keeps
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import mimetypes
 import re
 import reprlib
@@ -442,11 +443,12 @@ _CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 #: one search over the text spares them the line-by-line walk. Anchored on a newline rather than
 #: `^` with re.M, so that re jumps from line to line instead of trying every character.
 _H1_LINE = re.compile(r"\n {0,3}(?:#(?!#)[ \t]|=+[ \t]*(?=\n|\Z))")
+_H1_FIRST_LINE = re.compile(r" {0,3}(?:#(?!#)[ \t]|=+[ \t]*(?=\n|\Z))")  # the same, on line 1
 
 
 def first_heading(body: str) -> str | None:
     """The first level-1 heading outside code fences, the title MkDocs itself would pick."""
-    if not _H1_LINE.search("\n" + body):
+    if not (_H1_FIRST_LINE.match(body) or _H1_LINE.search(body)):  # no copy of the body
         return None
     fence = None
     prev = ""
@@ -528,6 +530,12 @@ def _key_lines(fm: str, first_line: int) -> dict[str, int]:
     return lines
 
 
+@functools.lru_cache(maxsize=8)
+def _known_keys(list_keys: tuple[str, ...]) -> frozenset[str]:
+    """The front-matter keys a post's reading normalises (the same set for every post)."""
+    return frozenset((*STRING_KEYS, *DATE_KEYS, *list_keys, "draft", "series_order", "aliases", "audio"))
+
+
 def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST_KEYS) -> Post:
     """Read one post. Never raises; look at ``post.problems``."""
     if isinstance(raw, bytes):
@@ -541,7 +549,7 @@ def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST
     problems += fm_problems
 
     # Hugo's keys are case-insensitive; unknown keys keep their spelling for themes.
-    known = set(STRING_KEYS) | set(DATE_KEYS) | set(list_keys) | {"draft", "series_order", "aliases", "audio"}
+    known = _known_keys(list_keys)
     norm: dict[str, Any] = {}
     meta: dict[str, Any] = {}
     for key, value in data.items():
