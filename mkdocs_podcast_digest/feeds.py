@@ -99,6 +99,8 @@ class Item:
     enclosure: dict | None = None
     #: The item's XML, made once: a post appears in a dozen feeds (site, tags, people, series…).
     xml: str = ""
+    #: Its date as RSS writes it (RFC 822), made with the XML: also the date of a feed it leads.
+    pub_date: str = ""
 
 
 @dataclass
@@ -126,11 +128,12 @@ def rss(channel: Channel, items: Iterable[Item]) -> str:
     if channel.language:
         lines.append(f"    <language>{xml_escape(clean(channel.language))}</language>")
     lines.append("    <generator>mkdocs-podcast-digest</generator>")
-    newest = next((i.date for i in items if i.date), None)
+    body = [f"    {item_xml(item)}" for item in items]
+    newest = next((i for i in items if i.date), None)
     if newest is not None:
         # The newest post's date, not the build's: the same posts always give the same file.
-        lines.append(f"    <lastBuildDate>{format_datetime(to_timestamp_sortable(newest))}</lastBuildDate>")
-    lines += [f"    {item_xml(item)}" for item in items]
+        lines.append(f"    <lastBuildDate>{newest.pub_date}</lastBuildDate>")
+    lines += body
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<rss xmlns:atom="{ATOM}" version="2.0">\n  <channel>\n'
@@ -161,7 +164,8 @@ def item_xml(item: Item) -> str:
         _element("guid", clean(item.link), ' isPermaLink="true"'),
     ]
     if item.date is not None:
-        parts.append(_element("pubDate", format_datetime(to_timestamp_sortable(item.date))))
+        item.pub_date = format_datetime(to_timestamp_sortable(item.date))
+        parts.append(_element("pubDate", item.pub_date))
     if item.description:
         parts.append(_element("description", _ILLEGAL_XML.sub("", item.description)))
     parts += [_element("category", clean(name)) for name in item.categories]
