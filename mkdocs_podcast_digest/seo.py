@@ -81,7 +81,7 @@ def json_ld(data: dict[str, Any]) -> str:
 
 
 def _youtube_id(url: str) -> str:
-    if "youtu" not in url:  # most players are not YouTube's: no need to parse their URL
+    if "youtu" not in url.lower():  # most players are not YouTube's: no need to parse their URL
         return ""
     parts = urlsplit(url)
     host = (parts.hostname or "").removeprefix("www.").removeprefix("m.")

@@ -226,3 +226,24 @@ def test_non_post_pages_get_no_article_metadata(make_site):
     for path in ("about/", "tags/gpu/", "posts/"):
         html = site.html(path)
         assert "og:type" not in html and "application/ld+json" not in html, path
+
+
+@pytest.mark.parametrize(
+    "url, video_id",
+    [
+        (f"https://www.youtube.com/watch?v={YT}&t=90", YT),
+        (f"https://m.youtube.com/watch?feature=share&v={YT}", YT),
+        (f"https://WWW.YouTube.com/watch?v={YT}", YT),  # hosts are case-insensitive
+        (f"https://youtu.be/{YT}", YT),
+        (f"https://www.youtube.com/embed/{YT}", YT),
+        (f"https://www.youtube.com/shorts/{YT}", YT),
+        ("https://www.youtube.com/@lexfridman", ""),
+        ("https://vimeo.com/76979871", ""),
+        ("https://open.spotify.com/episode/4rOoJ6Egrf8K2IrywzwOMk", ""),
+        ("https://example.com/youtube.com/watch?v=x", ""),
+    ],
+)
+def test_youtube_video_id_from_any_of_its_url_forms(url, video_id):
+    from mkdocs_podcast_digest.seo import _youtube_id
+
+    assert _youtube_id(url) == video_id
