@@ -18,13 +18,12 @@ from .feeds import Feeds
 from .i18n import embed_texts, labels_for, theme_language
 from .postcache import PostCache
 from .related import Related
-from .render import Renderer
+from .render import TEMPLATES_DIR, Renderer
 from .seo import Metadata
 from .views import Views
 
 log = get_plugin_logger(__name__)
 
-TEMPLATES_DIR = os.path.join(os.path.dirname(__file__), "templates")
 ASSETS = "assets/podcast-digest"
 
 
@@ -116,7 +115,12 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             navigation.arrange(nav, order)
         # Pages are rendered before `on_env`, so the renderer is made here, from the theme's
         # loader: a template in the user's custom_dir replaces ours.
-        renderer = Renderer(config.theme.get_env().loader, self.digest.labels)
+        renderer = Renderer(
+            config.theme.get_env().loader,
+            self.digest.labels,
+            on_warning=log.warning,
+            base=os.path.dirname(config.config_file_path or ""),
+        )
         related = None
         if self.config.related_posts > 0:
             related = Related(self.digest.taxonomies, self.config.related_weights, self.config.related_posts)

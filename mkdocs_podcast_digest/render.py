@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import os
+import traceback
+from collections.abc import Callable
 from types import SimpleNamespace
 
 import jinja2
@@ -66,24 +68,82 @@ class _Environment(jinja2.Environment):
     template_class = _Template
 
 
+#: The package's own templates (the theme's loader finds them after the theme's own folders).
+TEMPLATES_DIR = os.path.join(os.path.dirname(__file__), "templates")
+
+
 class Renderer:
-    def __init__(self, loader: jinja2.BaseLoader, labels: dict[str, str]):
+    def __init__(
+        self,
+        loader: jinja2.BaseLoader,
+        labels: dict[str, str],
+        on_warning: Callable[[str], None] | None = None,
+        base: str = "",
+    ):
         self.env = _Environment(loader=loader, autoescape=True, auto_reload=False)
         self.labels = labels
         self._labels = View(**labels)
         self._templates: dict[str, jinja2.Template] = {}
         self._items: dict[tuple[str, str], markupsafe.Markup] = {}
+        #: Where a theme's broken copy of a template is reported (paths relative to ``base``).
+        self._on_warning = on_warning
+        self._base = base
+        self._own: _Environment | None = None
+        self._reported: set[tuple[str, str]] = set()
 
     def render(self, name: str, **context) -> str:
         template = self._templates.get(name)
         if template is None:
-            template = self._templates[name] = self.env.get_template(f"podcast_digest/{name}.html")
-        return template.render(labels=self._labels, **context)
+            template = self._templates[name] = self._load(name)
+        try:
+            return template.render(labels=self._labels, **context)
+        except Exception as error:
+            # A theme's copy that fails on some page's values: that page gets ours, and the
+            # writer a warning naming the file and line (``--strict`` fails the build on it).
+            own = self._own_template(name)
+            if template is own:
+                raise  # ours failing is a bug in this plugin: let it show
+            self._warn(name, error, template.filename)
+            return own.render(labels=self._labels, **context)
+
+    def _load(self, name: str) -> jinja2.Template:
+        try:
+            return self.env.get_template(f"podcast_digest/{name}.html")
+        except jinja2.TemplateSyntaxError as error:  # a theme's copy that does not compile
+            self._warn(name, error, error.filename)
+            return self._own_template(name)
+
+    def _own_template(self, name: str) -> jinja2.Template:
+        if self._own is None:
+            self._own = _Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True, auto_reload=False)
+        return self._own.get_template(f"podcast_digest/{name}.html")
+
+    def _warn(self, name: str, error: Exception, filename: str | None) -> None:
+        line = getattr(error, "lineno", None)
+        if not isinstance(error, jinja2.TemplateSyntaxError):  # where in the template it failed
+            frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == filename]
+            line = frames[-1].lineno if frames else None
+        where = filename or f"podcast_digest/{name}.html"
+        if self._base and os.path.isabs(where):
+            relative = os.path.relpath(where, self._base)
+            where = where if relative.startswith("..") else relative
+        if isinstance(error, jinja2.TemplateNotFound):  # Jinja's own lists every search path
+            message = f"it includes '{error.name}', which none of the theme's folders has"
+        else:
+            message = str(getattr(error, "message", None) or error) or type(error).__name__
+        if (where, message) in self._reported:
+            return
+        self._reported.add((where, message))
+        if self._on_warning is not None:
+            self._on_warning(
+                f"{where}{f':{line}' if line else ''}: {message}; the plugin's own podcast_digest/{name}.html "
+                "was used instead. Fix the template in your theme's custom_dir, or remove it."
+            )
 
     def sources(self) -> tuple[str, ...]:
         """Every fragment template's text as the theme's loader finds it (a custom_dir copy wins)."""
         out = []
-        for name in sorted(os.listdir(os.path.join(os.path.dirname(__file__), "templates", "podcast_digest"))):
+        for name in sorted(os.listdir(os.path.join(TEMPLATES_DIR, "podcast_digest"))):
             try:
                 out.append(self.env.loader.get_source(self.env, f"podcast_digest/{name}")[0])
             except jinja2.TemplateNotFound:

@@ -55,3 +55,52 @@ def test_override_renders_as_in_stock_jinja(title, markup, terms):
     renderer = Renderer(jinja2.DictLoader(_templates()), {"related": "Related <posts>"})
     ours = renderer.render("related", item=item)
     assert ours == _stock({"item": item, "labels": View(related="Related <posts>")})
+
+
+# --- a theme's copy of a template that is broken ------------------------------------------------
+
+POSTS = {
+    f"posts/p{n}.md": f"---\ntitle: Part {n}\ndate: 2026-01-0{n}\ntags: [GPU]\nseries: [S]\nseries_order: {n}\n---\nText {n}.\n"
+    for n in (1, 2, 3)
+}
+OVERRIDES = {"theme": {"name": "mkdocs", "custom_dir": "overrides"}}
+
+
+def warnings(site) -> list[str]:
+    return [w.removeprefix("mkdocs_podcast_digest: ") for w in site.warnings]
+
+
+def test_a_theme_template_that_does_not_compile_is_named_and_ours_used(make_site, strict_fails):
+    broken = {"overrides/podcast_digest/post_terms.html": "<nav>\n{% for g in groups %}{{ g.label }</nav>\n"}
+    site = make_site(POSTS, config=OVERRIDES, extra=broken)
+    assert warnings(site) == [
+        "overrides/podcast_digest/post_terms.html:2: unexpected '}'; the plugin's own "
+        "podcast_digest/post_terms.html was used instead. Fix the template in your theme's "
+        "custom_dir, or remove it."
+    ]  # once, not once per post
+    assert '<nav class="pd-post-terms"' in site.html("posts/p2/")  # nothing lost
+    strict_fails(POSTS, config=OVERRIDES, extra=broken)
+
+
+def test_a_theme_template_failing_on_some_pages_gives_those_pages_ours(make_site):
+    failing = {
+        "overrides/podcast_digest/series_box.html": (
+            "{% for s in series %}<p class=\"mine\">{{ s.part_label }}</p>\n"
+            "{% if s.position > 1 %}{{ s.name.nope() }}{% endif %}{% endfor %}"
+        ),
+        "overrides/podcast_digest/related.html": '{% include "podcast_digest/missing.html" %}',
+    }
+    site = make_site(POSTS, config=OVERRIDES, extra=failing)
+    assert '<p class="mine">Part 1 of 3</p>' in site.html("posts/p1/")
+    for page in ("posts/p2/", "posts/p3/"):
+        assert 'class="mine"' not in site.html(page) and '<nav class="pd-series"' in site.html(page)
+    assert sorted(warnings(site)) == [
+        "overrides/podcast_digest/related.html:1: it includes 'podcast_digest/missing.html', which none "
+        "of the theme's folders has; the plugin's own "
+        "podcast_digest/related.html was used instead. Fix the template in your theme's custom_dir, "
+        "or remove it.",
+        "overrides/podcast_digest/series_box.html:2: 'str object' has no attribute 'nope'; the "
+        "plugin's own podcast_digest/series_box.html was used instead. Fix the template in your "
+        "theme's custom_dir, or remove it.",
+    ]
+    assert 'class="pd-related"' in site.html("posts/p1/")
