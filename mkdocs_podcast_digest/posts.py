@@ -450,6 +450,10 @@ def first_heading(body: str) -> str | None:
     """The first level-1 heading outside code fences, the title MkDocs itself would pick."""
     if not (_H1_FIRST_LINE.match(body) or _H1_LINE.search(body)):  # no copy of the body
         return None
+    return _first_heading_by_lines(body)
+
+
+def _first_heading_by_lines(body: str) -> str | None:
     fence = None
     prev = ""
     for line in body.split("\n"):

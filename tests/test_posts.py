@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mkdocs_podcast_digest.posts import first_heading, parse_post, title_from_text
+from mkdocs_podcast_digest.posts import _first_heading_by_lines, first_heading, parse_post, title_from_text
 
 SEED_LIKE = """---
 title: "「每一個 bug 都是機會」—— 一位工程師談模型訓練"
@@ -72,26 +71,6 @@ def test_title_heading_inside_code_fence_is_ignored():
     assert post.title == "Real"
 
 
-def _first_heading_by_lines(body: str) -> str | None:
-    """The first level-1 heading found by walking every line (no search to skip the walk)."""
-    fence, prev = None, ""
-    for line in body.split("\n"):
-        m = re.match(r"^ {0,3}(`{3,}|~{3,})", line)
-        if fence:
-            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
-                fence = None
-            continue
-        if m:
-            fence = m.group(1)
-            continue
-        if h := re.match(r"^ {0,3}#(?!#)[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", line):
-            return h.group(1).strip()
-        if re.match(r"^ {0,3}=+[ \t]*$", line) and prev.strip():
-            return prev.strip()
-        prev = line
-    return None
-
-
 HEADINGISH = st.lists(
     st.sampled_from(["# T", "#T", "## Two", "   # Three", "    # code", "=", "===  ", "Text", "", "```", "~~~", " "]),
     max_size=8,
@@ -99,7 +78,7 @@ HEADINGISH = st.lists(
 
 
 @given(HEADINGISH)
-def test_first_heading_is_the_first_h1_line_whatever_comes_before(body):
+def test_the_search_for_a_heading_line_never_skips_one_the_line_walk_finds(body):
     assert first_heading(body) == _first_heading_by_lines(body)
 
 
