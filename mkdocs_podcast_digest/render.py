@@ -100,11 +100,10 @@ class Renderer:
         except Exception as error:
             # A theme's copy that fails on some page's values: that page gets ours, and the
             # writer a warning naming the file and line (``--strict`` fails the build on it).
-            own = self._own_template(name)
-            if template is own:
+            if (template.filename or "").startswith(TEMPLATES_DIR + os.sep):
                 raise  # ours failing is a bug in this plugin: let it show
             self._warn(name, error, template.filename)
-            return own.render(labels=self._labels, **context)
+            return self._own_template(name).render(labels=self._labels, **context)
 
     def _load(self, name: str) -> jinja2.Template:
         try:

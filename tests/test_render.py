@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import jinja2
 import markupsafe
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from mkdocs_podcast_digest.render import Renderer, View, _escape
+from mkdocs_podcast_digest.render import TEMPLATES_DIR, Renderer, View, _escape
 
 #: A template using what an override might: every kind of printed value, filters, macros and
 #: `caller`, `{% set %}` and `{% filter %}` blocks, `~`, includes, loops, `| safe`, autoescape off.
@@ -104,3 +105,11 @@ def test_a_theme_template_failing_on_some_pages_gives_those_pages_ours(make_site
         "theme's custom_dir, or remove it.",
     ]
     assert 'class="pd-related"' in site.html("posts/p1/")
+
+
+def test_the_plugins_own_template_failing_is_an_error_not_a_warning():
+    warned: list[str] = []
+    renderer = Renderer(jinja2.FileSystemLoader(TEMPLATES_DIR), {"series": "Series"}, on_warning=warned.append)
+    with pytest.raises(TypeError):
+        renderer.render("series_box", series=5)  # a bug of ours shows; it is not blamed on a theme
+    assert warned == []
