@@ -108,8 +108,10 @@ class Renderer:
     def _load(self, name: str) -> jinja2.Template:
         try:
             return self.env.get_template(f"podcast_digest/{name}.html")
-        except jinja2.TemplateSyntaxError as error:  # a theme's copy that does not compile
-            self._warn(name, error, error.filename)
+        except jinja2.TemplateNotFound:
+            raise  # not even ours: the package is broken
+        except Exception as error:  # a theme's copy that does not compile, or cannot be read
+            self._warn(name, error, getattr(error, "filename", None))
             return self._own_template(name)
 
     def _own_template(self, name: str) -> jinja2.Template:
@@ -122,12 +124,14 @@ class Renderer:
         if not isinstance(error, jinja2.TemplateSyntaxError):  # where in the template it failed
             frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == filename]
             line = frames[-1].lineno if frames else None
-        where = filename or f"podcast_digest/{name}.html"
+        where = filename or self._theme_copy(name) or f"podcast_digest/{name}.html"
         if self._base and os.path.isabs(where):
             relative = os.path.relpath(where, self._base)
             where = where if relative.startswith("..") else relative
         if isinstance(error, jinja2.TemplateNotFound):  # Jinja's own lists every search path
             message = f"it includes '{error.name}', which none of the theme's folders has"
+        elif isinstance(error, UnicodeDecodeError):
+            message = f"the theme's copy is not valid UTF-8 (byte {error.start}); re-save it as UTF-8"
         else:
             message = str(getattr(error, "message", None) or error) or type(error).__name__
         if (where, message) in self._reported:
@@ -138,6 +142,14 @@ class Renderer:
                 f"{where}{f':{line}' if line else ''}: {message}; the plugin's own podcast_digest/{name}.html "
                 "was used instead. Fix the template in your theme's custom_dir, or remove it."
             )
+
+    def _theme_copy(self, name: str) -> str | None:
+        """The file the theme's loader would read for a template (for a warning about it)."""
+        for folder in getattr(self.env.loader, "searchpath", ()):
+            path = os.path.join(folder, "podcast_digest", f"{name}.html")
+            if os.path.isfile(path):
+                return path
+        return None
 
     def sources(self) -> tuple[str, ...]:
         """Every fragment template's text as the theme's loader finds it (a custom_dir copy wins)."""

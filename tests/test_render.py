@@ -83,6 +83,16 @@ def test_a_theme_template_that_does_not_compile_is_named_and_ours_used(make_site
     strict_fails(POSTS, config=OVERRIDES, extra=broken)
 
 
+def test_a_theme_template_that_cannot_be_read_is_named_and_ours_used(make_site):
+    site = make_site(POSTS, config=OVERRIDES, extra={"overrides/podcast_digest/related.html": b"<nav>\xff\xfe</nav>"})
+    assert warnings(site) == [
+        "overrides/podcast_digest/related.html: the theme's copy is not valid UTF-8 (byte 5); re-save it as UTF-8; "
+        "the plugin's own podcast_digest/related.html was used instead. Fix the template in your theme's "
+        "custom_dir, or remove it."
+    ]
+    assert 'class="pd-related"' in site.html("posts/p1/")
+
+
 def test_a_theme_template_failing_on_some_pages_gives_those_pages_ours(make_site):
     failing = {
         "overrides/podcast_digest/series_box.html": (
