@@ -83,10 +83,10 @@ class Digest:
         drafts: list[File] = []
         keys = tuple(self.options.taxonomies)
         o = self.options
-        settings = (keys, o.reading_time, o.reading_speed_cjk, o.reading_speed_words)
         # Read once, not per post: each option read is a lookup through MkDocs' config.
         speeds = (o.reading_speed_cjk, o.reading_speed_words) if o.reading_time else None
         in_nav = o.posts_in_nav
+        settings = (keys, speeds)  # what shapes a post read from the same bytes (its cache key)
         for file in files.documentation_pages():
             if not self.is_post(file):
                 continue
