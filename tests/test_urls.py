@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import sys
 import unicodedata
 from pathlib import Path
 from urllib.parse import unquote
@@ -19,6 +20,7 @@ from hypothesis import strategies as st
 from mkdocs_podcast_digest.urls import (
     MAX_SLUG_BYTES,
     MAX_SLUG_CHARS,
+    _go_lower,
     hugo_alias_path,
     hugo_post_path,
     hugo_term_path,
@@ -108,6 +110,17 @@ def test_hugo_alias_path_refuses_what_hugo_refuses(alias):
 def test_hugo_urlize_fails_where_go_url_parse_fails():
     with pytest.raises(ValueError):
         hugo_urlize("//a\\b")  # a backslash in what Go reads as a host name
+
+
+def test_go_lower_maps_every_character_on_its_own():
+    """Go lower-cases a character at a time, with no context; the string-at-once fast path must
+    give the same for any text without the two characters Python maps by context or to two."""
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    go = "".join("i" if c == "\u0130" else c.lower() for c in every)
+    assert _go_lower(every) == go
+    assert _go_lower("ΟΔΟΣ İSTANBUL") == "οδοσ istanbul"  # Python: "οδος i̇stanbul"
+    plain = every.replace("\u0130", "").replace("\u03a3", "")
+    assert _go_lower(plain) == "".join(c.lower() for c in plain)
 
 
 # --- slugify against Hugo -------------------------------------------------------
