@@ -68,8 +68,9 @@ def _go_lower(s: str) -> str:
     characters and a final ``'Σ'`` becomes ``'ς'``.  Go gives ``'i'`` and ``'σ'``.
     """
     if "\u0130" not in s and "\u03a3" not in s:
-        # Python's full mappings differ from the simple ones only for these two (İ, and Σ by
-        # context), so the whole string at once maps each character as the loop below would.
+        # Lower-casing the whole string differs from doing it a character at a time only for
+        # these two (İ becomes two characters, Σ depends on its neighbours): checked over every
+        # code point by the tests.
         return s.lower()
     out = []
     for c in s:
