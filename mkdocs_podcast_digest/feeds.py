@@ -128,7 +128,7 @@ def rss(channel: Channel, items: Iterable[Item]) -> str:
     if channel.language:
         lines.append(f"    <language>{xml_escape(clean(channel.language))}</language>")
     lines.append("    <generator>mkdocs-podcast-digest</generator>")
-    body = [f"    {item_xml(item)}" for item in items]
+    body = [f"    {item_xml(item)}" for item in items]  # first: it gives each item its pub_date
     newest = next((i for i in items if i.date), None)
     if newest is not None:
         # The newest post's date, not the build's: the same posts always give the same file.

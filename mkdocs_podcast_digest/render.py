@@ -62,6 +62,10 @@ class _Environment(jinja2.Environment):
     its first tag; the site renders thousands. Same lookups (the template's own globals win);
     this environment's globals never change after its templates are loaded."""
 
+    def __init__(self, loader: jinja2.BaseLoader):
+        # Always escaped (MkDocs' own environment is not), never reloaded during a build.
+        super().__init__(loader=loader, autoescape=True, auto_reload=False)
+
     def make_globals(self, d):  # type: ignore[override]
         return {**self.globals, **(d or {})}
 
@@ -80,7 +84,7 @@ class Renderer:
         on_warning: Callable[[str], None] | None = None,
         base: str = "",
     ):
-        self.env = _Environment(loader=loader, autoescape=True, auto_reload=False)
+        self.env = _Environment(loader)
         self.labels = labels
         self._labels = View(**labels)
         self._templates: dict[str, jinja2.Template] = {}
@@ -116,7 +120,7 @@ class Renderer:
 
     def _own_template(self, name: str) -> jinja2.Template:
         if self._own is None:
-            self._own = _Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True, auto_reload=False)
+            self._own = _Environment(jinja2.FileSystemLoader(TEMPLATES_DIR))
         return self._own.get_template(f"podcast_digest/{name}.html")
 
     def _warn(self, name: str, error: Exception, filename: str | None) -> None:
