@@ -175,7 +175,8 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
 
     @event_priority(-100)
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
-        """Add series boxes, term links and listings after the search plugins indexed the page.
+        """Add series boxes, term links and listings after the search plugins indexed the page
+        (and link Material's tag chips to the tag pages).
 
         Search (MkDocs' and Material's) reads ``page.content`` in this same event at priority 0:
         it indexes what the writer wrote, not every title of every listing and related-posts
@@ -190,6 +191,8 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             page.content = self.views.decorate_post(post, page.content, page.url)
         elif (listing := self.digest.listings.get(src)) is not None:
             page.content = self.views.listing(listing, page.content, page.url)
+        if "tags" in context:  # set by Material's tags plugin (priority 0, before this one)
+            self.views.link_theme_tags(context["tags"])
         return context
 
     @event_priority(-50)  # after Material's social plugin (50) has written its tags

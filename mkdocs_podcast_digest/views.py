@@ -109,6 +109,26 @@ class Views:
             }
         return targets
 
+    def link_theme_tags(self, tags: object) -> None:
+        """Material's tags plugin shows a page's tags as chips above its title, each a link only
+        when one of Material's tags listings shows that tag: the others get this plugin's page
+        for the tag, so the chips lead where the term links below the post do. ``tags`` is the
+        template variable that plugin sets: dicts with ``name``/``url`` (Material 9.5), or tag
+        references whose first link is the chip's (9.6 and later). Anything else is left alone."""
+        if not isinstance(tags, list) or "tags" not in self.digest.taxonomies:
+            return
+        targets = self._term_targets("tags")
+        for tag in tags:
+            if isinstance(tag, dict):
+                target = targets.get(tag.get("name"))
+                if target and target[1] and not tag.get("url"):
+                    tag["url"] = target[1]
+                continue
+            links = getattr(tag, "links", None)
+            target = targets.get(getattr(tag, "name", None))
+            if target and target[1] and isinstance(links, list) and not links:
+                links.append(View(title=target[0], url=target[1]))
+
     def _slug_of(self, key: str, name: str) -> str | None:
         return self.digest.taxonomies[key].slug_of.get(name)
 

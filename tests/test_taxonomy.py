@@ -179,6 +179,38 @@ def test_term_pages_in_every_theme(make_site, theme):
     assert "pd-post-terms" in site.html("posts/a/")
 
 
+def _material_chips(html: str) -> list[tuple[str, str]]:
+    """(href or "", name) of each chip Material's tags plugin put above the title."""
+    nav = re.search(r'<nav class="md-tags"[^>]*>(.*?)</nav>', html, re.S)
+    assert nav, "no tag chips from Material's tags plugin"
+    return [
+        (m.group(1) or "", m.group(2).strip())
+        for m in re.finditer(r'<(?:a href="([^"]*)"|span) class="md-tag"[^>]*>([^<]*)<', nav.group(1))
+    ]
+
+
+def test_material_tag_chips_link_to_the_tag_pages(make_site):
+    docs = {**DOCS, "posts/c.md": post("Gamma", "2026-01-03", tags=["gpu", "Rare"])}
+    site = make_site(docs, config={"theme": {"name": "material"}, "plugins": ["search", "tags", "podcast-digest"]})
+    chips = dict((name, href) for href, name in _material_chips(site.html("posts/a/")))
+    assert chips == {"AI 產業": "../../tags/ai-%E7%94%A2%E6%A5%AD/", "GPU": "../../tags/gpu/"}
+    assert site.exists("tags/ai-產業/") and site.exists("tags/gpu/")
+    # Another spelling of a term leads to its one page, as the term links below the post do.
+    assert sorted(_material_chips(site.html("posts/c/"))) == [("../../tags/gpu/", "gpu"), ("../../tags/rare/", "Rare")]
+
+
+def test_material_tags_listing_keeps_its_own_links(make_site):
+    """Where the writer has a Material tags listing, its chips lead there, as Material makes them."""
+    docs = {**DOCS, "tag-index.md": "# Tags\n"}
+    config = {
+        "theme": {"name": "material"},
+        "plugins": ["search", {"tags": {"tags_file": "tag-index.md"}}, "podcast-digest"],
+    }
+    site = make_site(docs, config=config)
+    chips = _material_chips(site.html("posts/a/"))
+    assert chips and all(href.startswith("../../tag-index/#") for href, _ in chips), chips
+
+
 def test_profile_without_heading_gets_its_name_as_title(make_site):
     site = make_site(
         {**DOCS, "people/lex-fridman.md": "---\nname: Lex Fridman\n---\nHost of a long podcast.\n"},
