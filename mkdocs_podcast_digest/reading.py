@@ -31,7 +31,8 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)")
+#: A link's target may be only spaces once its shortcode is gone: `[text]({{< ref "x" >}})`.
+_LINK = re.compile(r"\[([^\]]*)\]\( *(?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")? *\)")
 _REF_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s+\S+.*$", re.M)
 _BARE_URL = re.compile(r"https?://\S+")  # a literal start: re skips to each "http" at C speed
 _HEADING = re.compile(r"^ {0,3}(#{1,6}[ \t]|=+[ \t]*$|-+[ \t]*$)")

@@ -39,6 +39,11 @@ def test_code_shortcodes_urls_and_html_are_not_read():
     assert minutes("{{< youtube I0DrcsDf3Os >}}\n") == 0  # nothing to read: nothing shown
 
 
+def test_a_link_to_a_shortcode_keeps_its_words_only():
+    text = plain_text('Read [part two]({{< ref "b.md" >}}), [three]( {{< relref c >}} ) and ![x]({{< ref i >}}).')
+    assert " ".join(text.split()) == "Read part two, three and ."
+
+
 DOCS = {
     "posts/zh.md": "---\ntitle: 中文\ndate: 2026-01-02\ntags: [t]\n---\n" + CHINESE + "\n",
     "posts/en.md": "---\ntitle: English\ndate: 2026-01-01\ntags: [t]\n---\n" + "word " * 700 + "\n",
