@@ -15,6 +15,10 @@ lazy-loaded iframes instead. Bad arguments give a visible "Embed unavailable" no
 names, unclosed ``{{<`` and closing tags without an opening tag stay as text, with a warning.
 ``{{</* name */>}}`` shows the literal text ``{{< name >}}``. Code spans and code blocks are never touched.
 
+Hugo's page links, ``{{< ref "posts/other.md" >}}`` and ``{{< relref "other#section" >}}``, need the
+site's pages: the podcast-digest plugin gives them (``resolve_ref``); on their own they stay as text,
+with a warning.
+
 User shortcodes: a Jinja template ``NAME.html`` in ``templates_dir`` (Hugo's ``layouts/shortcodes``)
 makes ``{{< NAME ... >}}``. Templates are autoescaped and receive ``args`` (positional list), ``params``
 (named dict), ``get(0)`` / ``get("key", default)`` (Hugo's ``.Get``), ``is_named_params``, ``name`` and
@@ -84,6 +88,10 @@ __all__ = [
 MODES = ("facade", "iframe")
 
 
+def _no_pages(path: str, in_link: bool) -> None:
+    """Default of ``resolve_ref``: marks that no one gave the extension the site's pages."""
+
+
 def _ignore_embed(embed: Embed) -> None:
     """Default of ``on_embed``: a function, as Python-Markdown turns callables given against a
     ``None`` default into ``True``."""
@@ -114,6 +122,12 @@ class ShortcodeExtension(Extension):
                 _ignore_embed,
                 "Callable(embed) called with each built-in embed rendered (an Embed: provider, "
                 "kind, src, href, title...), e.g. to describe a page's videos in its metadata",
+            ],
+            "resolve_ref": [
+                _no_pages,
+                "Callable(path, in_link) -> the link for Hugo's ref/relref (a link's target, or a URL "
+                "to show as text), or None when no page has that path; by default there are no pages "
+                "to link to (the podcast-digest MkDocs plugin gives the site's)",
             ],
             # The default is a function, not None: Python-Markdown would turn a callable into True
             # when the default is None. Passing None explicitly still means "log".
@@ -163,6 +177,7 @@ class ShortcodeExtension(Extension):
             callback,
             dict(self.getConfig("texts") or {}),
             self.getConfig("on_embed") or None,
+            None if self.getConfig("resolve_ref") in (_no_pages, None) else self.getConfig("resolve_ref"),
         )
         # First preprocessor: sees the text exactly as written.
         md.preprocessors.register(SourcePreprocessor(md, state), "pd_shortcodes_source", 40)

@@ -37,6 +37,10 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs_podcast_digest.shortcodes")
 
 WarningCallback = Callable[[str, "int | None"], None]
+#: ``resolve_ref(path, in_link)`` -> the link for Hugo's ``ref``/``relref``, or None: no such page.
+RefCallback = Callable[[str, bool], "str | None"]
+#: Hugo's shortcodes that link to another page of the site (its permalink, its relative one).
+REF_NAMES = ("ref", "relref")
 
 PENDING_ATTR = "data-pd-shortcode-pending"
 # Tags whose content model accepts a <div> even next to text.
@@ -129,8 +133,10 @@ class Engine:
         on_warning: WarningCallback,
         texts: dict[str, str] | None = None,
         on_embed: Callable[[Any], None] | None = None,
+        resolve_ref: RefCallback | None = None,
     ) -> None:
         self.texts = texts
+        self.resolve_ref = resolve_ref
         self.on_embed = on_embed or (lambda embed: None)
         self.md = md
         self.state = state
@@ -222,6 +228,41 @@ class Engine:
             embed = type(embed)(**{**embed.__dict__, "css_class": values["class"]})
         self.on_embed(embed)
         return render_embed(embed, self.mode, block, self.texts)
+
+    def ref(self, sc: parser.Shortcode, raw: str, in_link: bool) -> str:
+        """What Hugo's ``ref``/``relref`` stands for: a link to the page it names (the caller
+        decides the form: a link's target, or a URL shown as text), or the shortcode as written,
+        with a warning, when there is none. Nothing of the argument reaches the page unescaped:
+        the text returned is text, escaped where it is written out."""
+        prefix = f"shortcode '{sc.name}'"
+        params = {key.lower(): value for key, value in sc.kwargs.items()}
+        path = sc.args[0] if len(sc.args) == 1 and "path" not in params else params.pop("path", None)
+        if path is None or len(sc.args) > 1 or not path.strip():
+            self.warn(
+                raw,
+                f"{prefix}: takes one page path, such as \"posts/other.md\", \"other\" or \"other.md#section\"; "
+                "fix the arguments (it is shown as text for now)",
+            )
+            return raw
+        for key in params:  # lang, outputFormat: one language and one format here
+            self.warn(raw, f"{prefix}: argument '{show(key)}' is not supported and was ignored; remove it")
+        if self.resolve_ref is None:
+            self.warn(
+                raw,
+                f"{prefix}: links to another page of the site, which only the podcast-digest MkDocs "
+                "plugin can find; use the plugin, or write a Markdown link (it is shown as text for now)",
+            )
+            return raw
+        link = self.resolve_ref(path.strip(), in_link)
+        if link is None:
+            self.warn(
+                raw,
+                f"{prefix}: no page '{show(path)}' (looked for as Hugo does: from this page's folder, from "
+                "the docs folder, then by file name if only one file has it); fix the path "
+                "(it is shown as text for now)",
+            )
+            return raw
+        return link
 
     # -- user templates ---------------------------------------------------------------------------
 
@@ -358,6 +399,11 @@ class ShortcodeInlineProcessor(InlineProcessor):
             return engine.stash(render_unavailable(sc.name, False, engine.texts)), m.start(), m.end()
         if template is not None:
             return self._user(template, sc, raw, m, data)
+        if sc.name in REF_NAMES:
+            # A link's target (`[text]({{< ref "x" >}})`) or a URL in the text, both as text:
+            # Python-Markdown puts a stashed string back into the link it is in.
+            in_link = data[: m.start()].endswith("](")
+            return engine.ref(sc, raw, in_link), m.start(), m.end()
         spec = lookup(sc.name)
         if spec is None:
             engine.unknown(raw, sc.name)
