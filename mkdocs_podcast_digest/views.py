@@ -119,14 +119,14 @@ class Views:
             return
         targets = self._term_targets("tags")
         for tag in tags:
-            if isinstance(tag, dict):
-                target = targets.get(tag.get("name"))
-                if target and target[1] and not tag.get("url"):
-                    tag["url"] = target[1]
+            name = tag.get("name") if isinstance(tag, dict) else getattr(tag, "name", None)
+            target = targets.get(name) if isinstance(name, str) else None
+            if not target or not target[1]:
                 continue
-            links = getattr(tag, "links", None)
-            target = targets.get(getattr(tag, "name", None))
-            if target and target[1] and isinstance(links, list) and not links:
+            if isinstance(tag, dict):
+                if not tag.get("url"):
+                    tag["url"] = target[1]
+            elif isinstance(links := getattr(tag, "links", None), list) and not links:
                 links.append(View(title=target[0], url=target[1]))
 
     def _slug_of(self, key: str, name: str) -> str | None:

@@ -78,7 +78,8 @@ POSTS = {
         ---
         Next to it: [beta]({{< ref "./beta.md" >}}).
         """,
-    "about.md": "# About\n\nSee [alpha]({{< ref alpha >}}).\n",
+    "about.md": "# About\n\nSee [alpha]({{< ref alpha >}}) and [the notes]({{< ref \"筆記 一.md\" >}}).\n",
+    "筆記 一.md": "# 筆記\n\nBack to {{< relref about >}}.\n",
 }
 
 
@@ -96,7 +97,10 @@ def test_links_go_to_the_pages_hugo_would_find(make_site):
     assert '<a href="../beta/">beta</a>' in site.html("posts/bundle/")
     # The description made from the first paragraph keeps the links' words, not their syntax.
     assert 'content="Read the second part, its section, this one' in alpha and "( )" not in alpha
-    assert '<a href="../posts/alpha/">alpha</a>' in site.html("about/")
+    about = site.html("about/")
+    assert '<a href="../posts/alpha/">alpha</a>' in about
+    assert '<a href="../%E7%AD%86%E8%A8%98%20%E4%B8%80/">the notes</a>' in about
+    assert "Back to ../about/." in site.html("筆記 一/")
 
 
 def test_links_follow_the_url_style(make_site):

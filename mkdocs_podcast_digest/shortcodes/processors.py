@@ -402,7 +402,7 @@ class ShortcodeInlineProcessor(InlineProcessor):
         if sc.name in REF_NAMES:
             # A link's target (`[text]({{< ref "x" >}})`) or a URL in the text, both as text:
             # Python-Markdown puts a stashed string back into the link it is in.
-            in_link = data[: m.start()].endswith("](")
+            in_link = data.endswith("](", 0, m.start())
             return engine.ref(sc, raw, in_link), m.start(), m.end()
         spec = lookup(sc.name)
         if spec is None:
