@@ -87,7 +87,5 @@ class RefIndex:
         return None
 
     def _get(self, path: str) -> str | None:
-        path = posixpath.normpath("/" + path)
-        if path.startswith("/.."):
-            return None
-        return self._pages.get(page_key(path))
+        # `..` above the docs folder stays at it, as in Hugo (`../../about.md` from `posts/a.md`).
+        return self._pages.get(page_key(posixpath.normpath("/" + path)))
