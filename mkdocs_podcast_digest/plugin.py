@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import html
 import os
-import posixpath
-from urllib.parse import quote
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -19,7 +17,6 @@ from .digest import SERIES_KEY, Digest
 from .feeds import Feeds
 from .i18n import embed_texts, labels_for, theme_language
 from .postcache import PostCache
-from .refs import RefIndex
 from .related import Related
 from .render import TEMPLATES_DIR, Renderer
 from .seo import Metadata
@@ -40,8 +37,6 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         self.feeds: Feeds | None = None
         self.metadata: Metadata | None = None
         self._page: Page | None = None
-        #: The site's pages as Hugo's ref/relref find them; made at the first one of a build.
-        self._refs: RefIndex | None = None
         self.labels: dict[str, str] = {}
         self.dirty = False
         #: Each post's fingerprint in the last build, for `--dirty` rebuilds (see dirty.py).
@@ -58,7 +53,6 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Everything per build starts here, so no state survives a `mkdocs serve` rebuild.
         self.digest = self.views = self.feeds = self.metadata = None
-        self._refs = None
         language = self.config.language or theme_language(config) or "en"
         self.labels = labels_for(str(language), self.config.labels)
         if TEMPLATES_DIR not in config.theme.dirs:
@@ -212,7 +206,7 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         # The build's model holds every page (and its HTML) through `files`; `mkdocs serve` keeps
         # this plugin between rebuilds, so let go of it now rather than at the next rebuild.
         self.digest = self.views = self.feeds = self.metadata = None
-        self._page = self._refs = None
+        self._page = None
 
     def _mark_stale_pages(self, config: MkDocsConfig, files: Files, renderer: Renderer) -> None:
         """Under ``--dirty``: posts whose page shows another post that changed are rebuilt too,
@@ -252,24 +246,11 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             post.players.append(embed)
 
     def _resolve_ref(self, path: str, in_link: bool) -> str | None:
-        """Hugo's ``ref``/``relref`` on the page being rendered: in a link, the target's file
-        relative to this one, which MkDocs turns into its URL (and checks, anchor included);
-        elsewhere the URL itself, relative to this page, so it works under any site path."""
+        """Hugo's ``ref``/``relref`` on the page being rendered (the shortcode extension asks)."""
         page, views = self._page, self.views
         if page is None or views is None:
             return None
-        if self._refs is None:
-            self._refs = RefIndex(views.urls)
-        found = self._refs.find(path, page.file.src_uri)
-        if found is None:
-            return None
-        src_uri, anchor = found
-        fragment = f"#{anchor}" if anchor else ""
-        if src_uri == page.file.src_uri and fragment:
-            return fragment
-        if in_link:
-            return quote(posixpath.relpath(src_uri, posixpath.dirname(page.file.src_uri) or ".")) + fragment
-        return views.link(views.urls[src_uri], page.url) + fragment
+        return views.ref_link(path, page.file.src_uri, page.url, in_link)
 
     def _shortcode_warning(self, message: str, line: int | None) -> None:
         page = self._page

@@ -6,12 +6,16 @@ rendered, so the site works under any base path and with ``use_directory_urls`` 
 
 from __future__ import annotations
 
+import posixpath
+from urllib.parse import quote
+
 from mkdocs.structure.files import Files
 
 from .batch import Batched
 from .digest import SERIES_KEY, Digest
 from .pages import Listing
 from .posts import Post
+from .refs import RefIndex
 from .related import Related
 from .render import Links, Renderer, View
 
@@ -34,6 +38,7 @@ class Views:
         self._post_meta, self._series_position = options.post_meta, options.series_position
         self.link = Links()
         self._targets: dict[str, dict[str, tuple[str, str]]] = {}
+        self._refs: RefIndex | None = None  # made at the build's first ref/relref, if any
         # Pages are built in the files' order (posts in the order they were read): what is added
         # to them is worked out a run at a time.
         posts = [(uri, self.urls[uri]) for uri in digest.post_files]
@@ -128,6 +133,24 @@ class Views:
                     tag["url"] = target[1]
             elif isinstance(links := getattr(tag, "links", None), list) and not links:
                 links.append(View(title=target[0], url=target[1]))
+
+    def ref_link(self, path: str, src_uri: str, page_url: str, in_link: bool) -> str | None:
+        """Hugo's ``ref``/``relref`` written on page ``src_uri``: in a link, the target's file
+        relative to this one, which MkDocs turns into its URL (and checks, anchor included);
+        elsewhere the URL itself, relative to this page, so it works under any site path.
+        None when Hugo would find no page (``refs.py``)."""
+        if self._refs is None:
+            self._refs = RefIndex(self.urls)
+        found = self._refs.find(path, src_uri)
+        if found is None:
+            return None
+        target, anchor = found
+        fragment = f"#{anchor}" if anchor else ""
+        if target == src_uri and fragment:
+            return fragment
+        if in_link:
+            return quote(posixpath.relpath(target, posixpath.dirname(src_uri) or ".")) + fragment
+        return self.link(self.urls[target], page_url) + fragment
 
     def _slug_of(self, key: str, name: str) -> str | None:
         return self.digest.taxonomies[key].slug_of.get(name)
