@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import os
 
@@ -83,6 +84,7 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
                     texts=embed_texts(self.labels),
                     on_embed=self._embed_rendered,
                     resolve_ref=self._resolve_ref,
+                    page_params=functools.partial(self._page_params, dict(config.extra or {})),
                 )
             )
         return config
@@ -244,6 +246,11 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         post = self.digest.posts.get(self._page.file.src_uri) if self.digest and self._page else None
         if post is not None:
             post.players.append(embed)
+
+    def _page_params(self, extra: dict) -> tuple:
+        """Where Hugo's ``param`` looks on the page being rendered: its front matter, then the
+        site's ``extra`` in mkdocs.yml (Hugo's site ``params``)."""
+        return (self._page.meta if self._page is not None else {}, extra)
 
     def _resolve_ref(self, path: str, in_link: bool) -> str | None:
         """Hugo's ``ref``/``relref`` on the page being rendered (the shortcode extension asks)."""

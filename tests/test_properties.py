@@ -60,18 +60,22 @@ NAMES = [
     "audio",
     "nope",
     "figure",
+    "details",
+    "param",
+    "comment",
+    "highlight",
     "note",
     "quote",
     "badge",
     "people/guest",
     "broken",
 ]
-KEYS = ["id", "title", "src", "user", "class", "start", "onload", "style", "type", "caption"]
+KEYS = ["id", "title", "src", "user", "class", "start", "onload", "style", "type", "caption", "link", "attr", "attrlink", "summary", "alt"]
 
 # Tags our embeds, the user templates in tests/data and plain Markdown may produce.
 ALLOWED_TAGS = {
     "a", "abbr", "aside", "audio", "blockquote", "br", "button", "code", "div", "em", "figure",
-    "figcaption", "h1", "h2", "li", "ol", "p", "pre", "source", "span", "strong", "table",
+    "figcaption", "img", "h4", "details", "summary", "h1", "h2", "li", "ol", "p", "pre", "source", "span", "strong", "table",
     "tbody", "td", "th", "thead", "tr", "ul", "hr", "cite", "small", "b", "i",
 }  # fmt: skip
 
@@ -119,7 +123,12 @@ def shortcodes(draw) -> str:
 @st.composite
 def documents(draw) -> str:
     code = draw(shortcodes())
-    where = draw(st.sampled_from(["alone", "after", "list", "quote", "table", "heading"]))
+    where = draw(st.sampled_from(["alone", "after", "list", "quote", "table", "heading", "paired"]))
+    if where == "paired":  # content and a closing tag, on the same line or on lines of their own
+        delim, name = code[2], code[3:].split()[0]
+        closing = "{{" + delim + " /" + name + " " + {"<": ">", "%": "%"}[delim] + "}}"
+        sep = draw(st.sampled_from([" ", "\n", "\n\n"]))
+        return f"Intro.\n\n{code}{sep}inner *text*{sep}{closing}\n"
     return {
         "alone": f"Intro.\n\n{code}\n",
         "after": f"Text first {code} and after.\n",

@@ -19,6 +19,11 @@ Hugo's page links, ``{{< ref "posts/other.md" >}}`` and ``{{< relref "other#sect
 site's pages: the podcast-digest plugin gives them (``resolve_ref``); on their own they stay as text,
 with a warning.
 
+Hugo's other built-ins that shape the page: ``{{< figure src="x.jpg" caption="*Markdown*" >}}``
+(image, link, title, caption, attribution), ``{{< details summary="More" >}}Markdown{{< /details >}}``,
+``{{< param "key" >}}`` (a front matter value, or else a site parameter: ``page_params``, which the
+plugin gives) and ``{{< comment >}}hidden{{< /comment >}}``.
+
 User shortcodes: a Jinja template ``NAME.html`` in ``templates_dir`` (Hugo's ``layouts/shortcodes``)
 makes ``{{< NAME ... >}}``. Templates are autoescaped and receive ``args`` (positional list), ``params``
 (named dict), ``get(0)`` / ``get("key", default)`` (Hugo's ``.Get``), ``is_named_params``, ``name`` and
@@ -57,6 +62,7 @@ from .processors import (
     DocumentState,
     Engine,
     FinalizeTreeprocessor,
+    HighlightPreprocessor,
     PairedBlockProcessor,
     ShortcodeInlineProcessor,
     SourcePreprocessor,
@@ -90,6 +96,11 @@ MODES = ("facade", "iframe")
 
 def _no_pages(path: str, in_link: bool) -> None:
     """Default of ``resolve_ref``: marks that no one gave the extension the site's pages."""
+
+
+def _no_params() -> tuple:
+    """Default of ``page_params``: marks that no one gave the extension the page's front matter."""
+    return ()
 
 
 def _ignore_embed(embed: Embed) -> None:
@@ -128,6 +139,12 @@ class ShortcodeExtension(Extension):
                 "Callable(path, in_link) -> the link for Hugo's ref/relref (a link's target, or a URL "
                 "to show as text), or None when no page has that path; by default there are no pages "
                 "to link to (the podcast-digest MkDocs plugin gives the site's)",
+            ],
+            "page_params": [
+                _no_params,
+                "Callable() -> the mappings Hugo's param shortcode looks a key up in, first to last "
+                "(the page's front matter, then the site's parameters) for the page being converted; "
+                "by default there are none (the podcast-digest MkDocs plugin gives them)",
             ],
             # The default is a function, not None: Python-Markdown would turn a callable into True
             # when the default is None. Passing None explicitly still means "log".
@@ -178,9 +195,12 @@ class ShortcodeExtension(Extension):
             dict(self.getConfig("texts") or {}),
             self.getConfig("on_embed") or None,
             None if self.getConfig("resolve_ref") in (_no_pages, None) else self.getConfig("resolve_ref"),
+            None if self.getConfig("page_params") in (_no_params, None) else self.getConfig("page_params"),
         )
         # First preprocessor: sees the text exactly as written.
         md.preprocessors.register(SourcePreprocessor(md, state), "pd_shortcodes_source", 40)
+        # Before the fenced-code extensions (25) read the fences it writes.
+        md.preprocessors.register(HighlightPreprocessor(engine), "pd_shortcodes_highlight", 39)
         # After code spans (190: already stashed, never seen) and before backslash escapes (180).
         md.inlinePatterns.register(ShortcodeInlineProcessor(engine), "pd_shortcodes", 185)
         # After indented code (80), before headers, lists, quotes and paragraphs.

@@ -27,8 +27,8 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-from . import parser
-from .render import render_embed, render_unavailable
+from . import hugo, parser
+from .render import DEFAULT_TEXTS, render_embed, render_unavailable
 from .specs import ArgError, EmbedSpec, lookup
 
 if TYPE_CHECKING:
@@ -41,6 +41,9 @@ WarningCallback = Callable[[str, "int | None"], None]
 RefCallback = Callable[[str, bool], "str | None"]
 #: Hugo's shortcodes that link to another page of the site (its permalink, its relative one).
 REF_NAMES = ("ref", "relref")
+#: ``page_params()`` -> where Hugo's ``param`` looks, first to last: the page's front matter,
+#: then the site's parameters.
+ParamsCallback = Callable[[], "tuple[Any, ...]"]
 
 PENDING_ATTR = "data-pd-shortcode-pending"
 # Tags whose content model accepts a <div> even next to text.
@@ -89,6 +92,10 @@ class DocumentState:
     pending: dict[str, Pending] = field(default_factory=dict)
     block_placeholders: set[str] = field(default_factory=set)
     paired_names: dict[str, bool] = field(default_factory=dict)
+    #: Figures whose caption is still on marked parts (``hugo.assemble_figure``).
+    figures: list[etree.Element] = field(default_factory=list)
+    #: Summaries of ``details``: Markdown arguments, whose links are checked once they are HTML.
+    summaries: list[etree.Element] = field(default_factory=list)
 
     def reset(self, lines: list[str] | None = None) -> None:
         self.source = "\n".join(lines or [])
@@ -96,6 +103,8 @@ class DocumentState:
         self.pending.clear()
         self.block_placeholders.clear()
         self.paired_names.clear()
+        self.figures.clear()
+        self.summaries.clear()
 
     def locate(self, raw: str, line_end: bool = False) -> int | None:
         """1-based line of the n-th occurrence of `raw` (whitespace and `>` quote markers may differ).
@@ -134,9 +143,11 @@ class Engine:
         texts: dict[str, str] | None = None,
         on_embed: Callable[[Any], None] | None = None,
         resolve_ref: RefCallback | None = None,
+        page_params: ParamsCallback | None = None,
     ) -> None:
         self.texts = texts
         self.resolve_ref = resolve_ref
+        self.page_params = page_params
         self.on_embed = on_embed or (lambda embed: None)
         self.md = md
         self.state = state
@@ -166,6 +177,8 @@ class Engine:
             raise ArgError(f"template '{name}.html' cannot be loaded ({error}); fix the template") from None
 
     def is_known(self, name: str) -> bool:
+        """A built-in embed or a user template: a syntax error in its arguments gives the
+        "unavailable" note where the embed would be (others are shown as written)."""
         return lookup(name) is not None or self.template(name) is not None
 
     def unknown(self, raw: str, name: str) -> None:
@@ -264,6 +277,77 @@ class Engine:
             return raw
         return link
 
+    # -- Hugo's other built-ins: figure, details, param, comment -----------------------------------
+
+    def _named_only(self, sc: parser.Shortcode, raw: str, example: str) -> bool:
+        if sc.args:
+            self.warn(
+                raw,
+                f"shortcode '{sc.name}': takes named arguments only, like {example}; "
+                "fix the arguments (it is shown as text for now)",
+            )
+            return False
+        return True
+
+    def _unknown_args(self, sc: parser.Shortcode, raw: str, unknown: list[str], known: tuple[str, ...]) -> None:
+        for key in unknown:
+            self.warn(
+                raw,
+                f"shortcode '{sc.name}': unknown argument '{show(key)}' (known: {', '.join(known)}); "
+                "it was ignored, remove or rename it",
+            )
+
+    def figure(self, sc: parser.Shortcode, raw: str) -> etree.Element | str:
+        """Hugo's ``figure`` as elements, or the shortcode as written, with a warning."""
+        if not self._named_only(sc, raw, 'src="images/photo.jpg" caption="..."'):
+            return raw
+        try:
+            fig, unknown = hugo.figure(sc.kwargs, self.md.htmlStash.store)
+        except hugo.BuiltinError as error:
+            self.warn(raw, f"shortcode 'figure': {error}; fix the arguments (it is shown as text for now)")
+            return raw
+        self._unknown_args(sc, raw, unknown, hugo.FIGURE_PARAMS)
+        self.state.figures.append(fig)
+        return fig
+
+    def details(self, sc: parser.Shortcode, raw: str) -> tuple[dict[str, str], str] | None:
+        """The ``<details>`` attributes and summary, or None (warned) when they cannot be read."""
+        if not self._named_only(sc, raw, 'summary="More" open=true'):
+            return None
+        default = (self.texts or {}).get("details") or DEFAULT_TEXTS["details"]
+        attrs, summary, unknown = hugo.details(sc.kwargs, default)
+        self._unknown_args(sc, raw, unknown, hugo.DETAILS_PARAMS)
+        return attrs, summary
+
+    def param(self, sc: parser.Shortcode, raw: str) -> str:
+        """Hugo's ``param``: the value of a front matter key of this page, or else of the site's
+        parameters (MkDocs' ``extra``), as text; the shortcode as written, with a warning, when
+        there is none (Hugo stops the build)."""
+        if len(sc.args) != 1 or sc.kwargs or not sc.args[0].strip():
+            self.warn(
+                raw,
+                "shortcode 'param': takes one key, like {{< param \"series\" >}} or "
+                "{{< param \"author.name\" >}}; fix the arguments (it is shown as text for now)",
+            )
+            return raw
+        key = sc.args[0].strip()
+        if self.page_params is None:
+            self.warn(
+                raw,
+                "shortcode 'param': reads the page's front matter, which only the podcast-digest MkDocs "
+                "plugin (or a page_params option) gives; it is shown as text for now",
+            )
+            return raw
+        value = hugo.lookup_param(key, *self.page_params())
+        if value is None:
+            self.warn(
+                raw,
+                f"shortcode 'param': no '{show(key)}' in this page's front matter or in the site's "
+                "'extra' settings in mkdocs.yml; add it, or fix the key (it is shown as text for now)",
+            )
+            return raw
+        return hugo.go_text(value)
+
     # -- user templates ---------------------------------------------------------------------------
 
     def render_template(
@@ -305,6 +389,67 @@ class SourcePreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         self.state.reset(lines)
         return lines
+
+
+class HighlightPreprocessor(Preprocessor):
+    """Hugo's ``{{< highlight go "linenos=table" >}}`` ... ``{{< /highlight >}}``, each tag on a line
+    of its own, becomes a fenced code block before the fenced-code extension reads the text, so
+    the code is highlighted as the site highlights all its code. Fenced code is left as it is;
+    indented code (4 spaces) is not matched. The line count does not change: warnings still name
+    the writer's lines."""
+
+    _FENCE = re.compile(r"^ *(`{3,}|~{3,})")
+    _TAG = re.compile(r"^( {0,3})(\{\{[<%].*[>%]\}\})[ \t]*$")
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__(engine.md)
+        self.engine = engine
+
+    def _tag(self, line: str) -> tuple[str, str, parser.Shortcode] | None:
+        """(indent, raw, shortcode) when the line is one highlight tag, opening or closing."""
+        m = self._TAG.match(line) if "highlight" in line else None
+        full = m and parser.FULL_SHORTCODE_RE.fullmatch(m.group(2))
+        if not full:
+            return None
+        delim, body = parser.parts(full)
+        try:
+            sc = parser.parse(delim, body)
+        except parser.ShortcodeSyntaxError:
+            return None
+        return (m.group(1), m.group(2), sc) if sc.name == "highlight" else None
+
+    def run(self, lines: list[str]) -> list[str]:
+        if "highlight" not in self.engine.state.source or self.engine.template("highlight") is not None:
+            return lines
+        lines, fence, i = list(lines), "", 0
+        while i < len(lines):
+            m = self._FENCE.match(lines[i])
+            if fence:
+                if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
+                    fence = ""
+            elif m:
+                fence = m.group(1)
+            else:
+                i = self._convert(lines, i)
+            i += 1
+        return lines
+
+    def _convert(self, lines: list[str], i: int) -> int:
+        """Turn the highlight opened on line ``i`` into a fence; the index of its last line."""
+        found = self._tag(lines[i])
+        if found is None or found[2].closing or found[2].self_closing:
+            return i
+        indent, _, sc = found
+        end = next((j for j in range(i + 1, len(lines)) if (t := self._tag(lines[j])) and t[2].closing), None)
+        if end is None:
+            return i  # the inline processor warns about the tag left unclosed
+        info, problems = hugo.fence_info(sc.args, sc.kwargs)
+        for problem in problems:
+            self.engine.on_warning(f"shortcode 'highlight': {problem}; it was left out, fix it", i + 1)
+        longest = max((len(x) for line in lines[i + 1 : end] for x in re.findall(r"`{3,}", line)), default=2)
+        ticks = "`" * max(3, longest + 1)
+        lines[i], lines[end] = f"{indent}{ticks}{info}", f"{indent}{ticks}"
+        return end
 
 
 class ShortcodeInlineProcessor(InlineProcessor):
@@ -399,6 +544,8 @@ class ShortcodeInlineProcessor(InlineProcessor):
             return engine.stash(render_unavailable(sc.name, False, engine.texts)), m.start(), m.end()
         if template is not None:
             return self._user(template, sc, raw, m, data)
+        if sc.name in hugo.NAMES:
+            return self._hugo(sc, raw, m, data)
         if sc.name in REF_NAMES:
             # A link's target (`[text]({{< ref "x" >}})`) or a URL in the text, both as text:
             # Python-Markdown puts a stashed string back into the link it is in.
@@ -410,6 +557,46 @@ class ShortcodeInlineProcessor(InlineProcessor):
             return raw, m.start(), m.end()
         block = self._block_ok(data)
         return engine.stash(engine.embed(spec, sc, raw, block), block), m.start(), m.end()
+
+    def _hugo(self, sc: parser.Shortcode, raw: str, m: re.Match[str], data: str) -> tuple[Any, int, int]:
+        """figure, param, and details or comment closed in the same paragraph (across blank lines,
+        ``PairedBlockProcessor`` takes them)."""
+        engine = self.engine
+        if sc.name == "figure":
+            return engine.figure(sc, raw), m.start(), m.end()
+        if sc.name == "param":
+            return engine.param(sc, raw), m.start(), m.end()
+        if sc.name == "comment" and sc.self_closing:
+            return "", m.start(), m.end()
+        close = None if sc.self_closing else parser.find_closing(data, sc.name, m.end())
+        if close is None:
+            engine.warn(
+                raw,
+                f"shortcode '{sc.name}': no closing {{{{< /{sc.name} >}}}}; add one after its content "
+                "(it is shown as text for now)",
+            )
+            return raw, m.start(), m.end()
+        if sc.name == "comment":
+            return "", m.start(), close.end()
+        if sc.name == "highlight":  # in a line of text (on lines of their own: a code block)
+            code = etree.Element("code")
+            lang, problems = hugo.fence_info(sc.args[:1], {})
+            for problem in problems:
+                engine.warn(raw, f"shortcode 'highlight': {problem}; it was left out, fix it")
+            if lang:
+                code.set("class", f"language-{lang}")
+            code.text = util.AtomicString(self._restore_code(data[m.end() : close.start()]).strip())
+            return code, m.start(), close.end()
+        found = engine.details(sc, raw)
+        if found is None:
+            return raw, m.start(), m.end()
+        attrs, summary_text = found
+        el = etree.Element("details", attrs)
+        summary = etree.SubElement(el, "summary")
+        summary.text = summary_text
+        engine.state.summaries.append(summary)
+        summary.tail = self._restore_code(data[m.end() : close.start()])  # Markdown, processed next
+        return el, m.start(), close.end()
 
     def _user(
         self, template: jinja2.Template, sc: parser.Shortcode, raw: str, m: re.Match[str], data: str
@@ -477,23 +664,27 @@ class PairedBlockProcessor(BlockProcessor):
             template = engine.template(sc.name)
         except (parser.ShortcodeSyntaxError, ArgError):
             return False
-        if template is None or sc.closing or sc.self_closing or not engine.state.has_closing(sc.name):
+        builtin = template is None and sc.name in hugo.PAIRED and not sc.args  # else inline warns
+        if builtin and sc.name == "comment" and sc.self_closing and m.group(0) == blocks[0].strip():
+            blocks.pop(0)  # `{{< comment />}}` alone: no empty paragraph
+            return None
+        if (template is None and not builtin) or sc.closing or sc.self_closing:
             return False
-        text, used, close = blocks[0], 1, None
-        while True:
-            close = parser.find_closing(text, sc.name, m.end())
-            if close is not None or used >= len(blocks):
-                break
-            text += "\n\n" + blocks[used]
-            used += 1
-        if close is None:
+        if not engine.state.has_closing(sc.name):
             return False
-        inner = text[m.end() : close.start()].strip("\n")
-        rest = text[close.end() :].lstrip("\n")
-        del blocks[:used]
-        if rest.strip():
-            blocks.insert(0, rest)
+        inner = self._take(blocks, m, sc.name)
+        if inner is None:
+            return False
         raw = parser.raw(delim, body)
+        if builtin:
+            if sc.name == "details":
+                attrs, summary_text = engine.details(sc, raw) or ({}, "")  # None only with positionals
+                details = etree.SubElement(parent, "details", attrs)
+                summary = etree.SubElement(details, "summary")
+                summary.text = summary_text
+                engine.state.summaries.append(summary)
+                self.parser.parseChunk(details, inner)
+            return None  # a comment: nothing
         if sc.delim == "%":
             key = str(len(engine.state.pending))
             engine.state.pending[key] = Pending(template, sc, block=True)
@@ -503,6 +694,25 @@ class PairedBlockProcessor(BlockProcessor):
             p = etree.SubElement(parent, "p")
             p.text = engine.stash(engine.render_template(template, sc, raw, inner))
         return None
+
+    @staticmethod
+    def _take(blocks: list[str], m: re.Match[str], name: str) -> str | None:
+        """Take the blocks up to the tag closing the shortcode matched by ``m`` in the first one;
+        return the content between the tags (None, and nothing taken, if no closing tag)."""
+        text, used = blocks[0], 1
+        while True:
+            close = parser.find_closing(text, name, m.end())
+            if close is not None or used >= len(blocks):
+                break
+            text += "\n\n" + blocks[used]
+            used += 1
+        if close is None:
+            return None
+        rest = text[close.end() :].lstrip("\n")
+        del blocks[:used]
+        if rest.strip():
+            blocks.insert(0, rest)
+        return text[m.end() : close.start()].strip("\n")
 
 
 class FinalizeTreeprocessor(Treeprocessor):
@@ -514,6 +724,10 @@ class FinalizeTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         state = self.engine.state
+        if state.figures:
+            self._place_figures(root, state.figures)
+        for summary in state.summaries:
+            hugo.drop_unsafe_links(summary)
         if not state.pending and len(state.block_placeholders) < 2:
             return
         if state.pending:
@@ -541,6 +755,26 @@ class FinalizeTreeprocessor(Treeprocessor):
                     new.tail = "\n"
                     parent.insert(index + offset, new)
                 parent[index + len(placeholders) - 1].tail = tail
+
+    def _place_figures(self, root: etree.Element, figures: list[etree.Element]) -> None:
+        """Captions into place; a figure that is all of its paragraph replaces the paragraph
+        (``<figure>`` may not be inside a ``<p>``; Hugo leaves no ``<p>`` around it either)."""
+        wanted = set(map(id, figures))
+        for parent in list(root.iter()):
+            for index, p in reversed(list(enumerate(parent))):
+                if p.tag != "p" or not len(p) or (p.text or "").strip():
+                    continue
+                if not all(id(child) in wanted and not (child.tail or "").strip() for child in p):
+                    continue
+                children = list(p)
+                for child in children:
+                    child.tail = "\n"
+                children[-1].tail = p.tail
+                parent[index : index + 1] = children
+        stash = self.md.htmlStash.rawHtmlBlocks
+        for fig in figures:
+            hugo.assemble_figure(fig, lambda n: str(stash[n]) if n < len(stash) else "")
+        figures.clear()
 
     def _render_pending(self, el: etree.Element, parent: etree.Element, pending: Pending) -> None:
         holder = etree.Element("div")

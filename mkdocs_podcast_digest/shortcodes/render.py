@@ -28,6 +28,7 @@ DEFAULT_TEXTS: dict[str, str] = {
     "play_untitled": "Play {title}",
     "click_to_load": "Click to load from {host}",
     "unavailable": "Embed unavailable ({name})",
+    "details": "Details",  # the summary of Hugo's `details` shortcode when none is given
 }
 
 

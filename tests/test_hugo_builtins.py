@@ -1,0 +1,422 @@
+"""Hugo's built-in figure, details, param, comment and highlight shortcodes: the markup Hugo gives
+(recorded from Hugo 0.168 by tests/hugo_reference/make_builtins.py), and what a site gets from them."""
+
+from __future__ import annotations
+
+import html as html_module
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+import pytest
+
+from mkdocs_podcast_digest.shortcodes import ShortcodeExtension
+from mkdocs_podcast_digest.shortcodes.hugo import fence_info, go_text, lookup_param, safe_url
+
+DATA = json.loads((Path(__file__).parent / "data" / "hugo_builtins.json").read_text(encoding="utf-8"))
+VOID = {"img", "br", "hr", "source"}
+
+#: Cases where the difference from Hugo is the point; each is asserted on its own below.
+DIFFERENT = {
+    "figure-entities": "HTML in a caption (an argument) is shown as text, not run",
+}
+
+
+class _Tree(HTMLParser):
+    """HTML as nested (tag, attributes, children) with text trimmed: structure, not layout."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root: list = []
+        self.stack = [self.root]
+
+    def handle_starttag(self, tag, attrs):
+        # A boolean attribute (`open`, `open="open"`) is the same attribute.
+        node = (tag, {k: "" if v in (None, k) else v for k, v in attrs}, [])
+        self.stack[-1].append(node)
+        if tag not in VOID:
+            self.stack.append(node[2])
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID:
+            self.stack.pop()
+
+    def handle_endtag(self, tag):
+        if tag not in VOID and len(self.stack) > 1:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        text = " ".join(data.split())
+        if text:
+            self.stack[-1].append(text)
+
+
+def tree(html: str) -> list:
+    parser = _Tree()
+    parser.feed(html)
+    parser.close()
+    return parser.root
+
+
+def ours(text: str, warnings: list | None = None) -> str:
+    ext = ShortcodeExtension(
+        page_params=lambda: (DATA["front_matter"], DATA["site_params"]),
+        on_warning=lambda message, line: (warnings if warnings is not None else []).append(message),
+    )
+    return markdown.markdown(text, extensions=[ext])
+
+
+def _our_alt_where_hugo_has_none(nodes: list) -> None:
+    """Hugo writes no ``alt`` without alt or caption; ours is the title, or empty (decorative,
+    as ``![](x.png)`` is): an image without one is read out by its file name."""
+    for node in nodes:
+        if isinstance(node, str):
+            continue
+        tag, _, children = node
+        if tag == "figure":
+            imgs = [n for n in _walk(children) if n[0] == "img"]
+            titles = ["".join(_texts(n[2])) for n in _walk(children) if n[0] == "h4"]
+            for img in imgs:
+                img[1].setdefault("alt", titles[0] if titles else "")
+        _our_alt_where_hugo_has_none(children)
+
+
+def _walk(nodes):
+    for node in nodes:
+        if not isinstance(node, str):
+            yield node
+            yield from _walk(node[2])
+
+
+def _texts(nodes):
+    for node in nodes:
+        if isinstance(node, str):
+            yield node
+        else:
+            yield from _texts(node[2])
+
+
+def test_the_reference_is_hugo_0_168():
+    assert DATA["hugo"] == "0.168.0"
+    assert len(DATA["cases"]) >= 25
+
+
+SAME = [case for case in DATA["cases"] if case["case"] not in DIFFERENT]
+
+
+def test_the_differences_are_recorded_cases():
+    assert set(DIFFERENT) <= {case["case"] for case in DATA["cases"]}
+
+
+@pytest.mark.parametrize("case", SAME, ids=[c["case"] for c in SAME])
+def test_same_markup_as_hugo(case):
+    warnings: list = []
+    expected = tree(case["hugo"])
+    _our_alt_where_hugo_has_none(expected)
+    assert tree(ours(case["markdown"], warnings)) == expected
+    assert warnings == []
+
+
+def test_html_in_a_caption_is_text_where_hugo_would_run_it():
+    html = ours('{{< figure src="a.png" caption="Q&A <with> tags" title="Tom & Jerry" >}}')
+    assert "<p>Q&amp;A &lt;with&gt; tags</p>" in html
+    assert 'alt="Q&amp;A &lt;with&gt; tags"' in html
+    assert "<h4>Tom &amp; Jerry</h4>" in html
+
+
+# --- figure, in a page ------------------------------------------------------------------------------
+
+
+def test_a_figure_alone_is_not_inside_a_paragraph():
+    html = ours('Intro.\n\n{{< figure src="a.png" >}}\n{{< figure src="b.png" >}}\n\nAfter.')
+    assert "<p><figure" not in html and "</figure></p>" not in html
+    assert html.count("<figure>") == 2 and "<p>After.</p>" in html
+
+
+def test_a_figure_title_is_not_a_heading_of_the_page():
+    md = markdown.Markdown(extensions=[ShortcodeExtension(), "toc"])
+    html = md.convert('# Page\n\n{{< figure src="a.png" title="Chart" >}}\n')
+    assert "<h4>Chart</h4>" in html  # no id, no permalink
+    assert [t["name"] for t in md.toc_tokens] == ["Page"]
+
+
+def test_a_caption_link_to_javascript_loses_its_target():
+    html = ours('{{< figure src="a.png" caption="[x](javascript:alert(1)) *y*" >}}')
+    assert "javascript" not in html and "<a>x</a> <em>y</em>" in html
+
+
+@pytest.mark.parametrize(
+    "args, problem",
+    [
+        ('caption="no src"', "needs src"),
+        ('src="javascript:alert(1)"', "src 'javascript:alert(1)' is not a safe URL"),
+        ('src="a.png" link="java\tscript:x"', "is not a safe URL"),
+        ('src="a.png" attrlink="data:text/html,x" attr="a"', "attrlink"),
+        ('"a.png"', "takes named arguments only"),
+    ],
+)
+def test_a_figure_that_cannot_be_built_is_shown_as_written(args, problem):
+    warnings: list = []
+    html = ours(f"{{{{< figure {args} >}}}}", warnings)
+    assert "<figure" not in html and "{{&lt; figure" in html
+    assert len(warnings) == 1 and problem in warnings[0] and "fix the arguments" in warnings[0]
+
+
+def test_a_figure_keeps_its_image_when_an_argument_is_unknown():
+    warnings: list = []
+    html = ours('{{< figure src="a.png" captoin="typo" >}}', warnings)
+    assert '<img alt="" src="a.png" />' in html
+    assert warnings == [
+        "shortcode 'figure': unknown argument 'captoin' (known: src, alt, title, caption, attr, attrlink, "
+        "link, target, rel, class, width, height, loading); it was ignored, remove or rename it"
+    ]
+
+
+@pytest.mark.parametrize(
+    "url, safe",
+    [
+        ("a.png", True),
+        ("/img/a.png", True),
+        ("../a.png#x", True),
+        ("https://example.com/a.png", True),
+        ("mailto:a@example.com", True),
+        ("javascript:alert(1)", False),
+        (" JavaScript:alert(1)", False),
+        ("java\nscript:alert(1)", False),
+        ("data:image/png;base64,xx", False),
+        ("vbscript:x", False),
+        ("a:b", False),
+        ("a/b:c", True),  # a colon after a slash is not a scheme
+    ],
+)
+def test_safe_url(url, safe):
+    assert safe_url(url) is safe
+
+
+# --- details and comment ----------------------------------------------------------------------------
+
+
+def test_details_across_blank_lines_holds_any_markdown():
+    html = ours(
+        '{{< details summary="Notes" >}}\n\n## Inside\n\n- one\n- two\n\n> quote\n\n{{< /details >}}\n\nAfter.'
+    )
+    assert re.search(r"<details>\s*<summary>Notes</summary>\s*<h2>Inside</h2>\s*<ul>", html)
+    assert "<blockquote>" in html and html.index("</details>") < html.index("<p>After.</p>")
+
+
+def test_details_summary_in_the_site_language():
+    ext = ShortcodeExtension(texts={"details": "詳細內容"})
+    html = markdown.markdown("{{< details >}}\nx\n{{< /details >}}", extensions=[ext])
+    assert "<summary>詳細內容</summary>" in html
+
+
+def test_details_summary_html_is_text_and_links_are_checked():
+    html = ours('{{< details summary="<b>s</b> [x](javascript:y)" >}}\nz\n{{< /details >}}')
+    assert "<summary>&lt;b&gt;s&lt;/b&gt; <a>x</a></summary>" in html
+
+
+def test_details_in_a_line_of_text():
+    html = ours('Text {{< details summary="S" >}}*inner*{{< /details >}} end.')
+    assert re.search(r"<p>Text <details>\s*<summary>S</summary>\s*<em>inner</em></details> end.</p>", html)
+
+
+def test_unclosed_details_and_comment_are_shown_and_warned():
+    for name in ("details", "comment"):
+        warnings: list = []
+        html = ours(f"{{{{< {name} >}}}}\nText.", warnings)
+        assert f"{{{{&lt; {name} &gt;}}}}" in html and "Text." in html
+        assert warnings == [
+            f"shortcode '{name}': no closing {{{{< /{name} >}}}}; add one after its content (it is shown as text for now)"
+        ]
+
+
+def test_comment_leaves_nothing_not_even_a_paragraph():
+    html = ours(
+        "A.\n\n{{< comment />}}\n\n{{< comment >}}\nhidden\n\nstill hidden\n{{< /comment >}}\n\nB. {{< comment >}}x{{< /comment >}}"
+    )
+    assert html == "<p>A.</p>\n<p>B. </p>"
+
+
+def test_a_user_template_replaces_a_built_in(tmp_path):
+    (tmp_path / "figure.html").write_text("<div class=mine>{{ get('src') }}</div>", encoding="utf-8")
+    ext = ShortcodeExtension(templates_dir=str(tmp_path))
+    html = markdown.markdown('{{< figure src="a.png" >}}', extensions=[ext])
+    assert "<div class=mine>a.png</div>" in html and "<figure" not in html
+
+
+# --- param ------------------------------------------------------------------------------------------
+
+
+def test_param_needs_the_page_and_says_so_without_the_plugin():
+    warnings: list = []
+    html = markdown.markdown(
+        '{{< param "guest" >}}',
+        extensions=[ShortcodeExtension(on_warning=lambda m, line: warnings.append(m))],
+    )
+    assert "{{&lt; param" in html and "only the podcast-digest MkDocs plugin" in warnings[0]
+
+
+@pytest.mark.parametrize(
+    "text, problem",
+    [
+        ('{{< param "nope" >}}', "no 'nope' in this page's front matter or in the site's 'extra'"),
+        ('{{< param "host.nope" >}}', "no 'host.nope'"),
+        ("{{< param >}}", "takes one key"),
+        ('{{< param "a" "b" >}}', "takes one key"),
+    ],
+)
+def test_param_not_found_is_shown_and_warned(text, problem):
+    warnings: list = []
+    html = ours(text, warnings)
+    assert "{{&lt; param" in html and len(warnings) == 1 and problem in warnings[0]
+
+
+def test_lookup_param_page_first_then_site_case_ignored():
+    page, site = (
+        {"Host": {"Name": "page"}, "empty": None},
+        {"host": {"name": "site", "x": 1}, "empty": "site"},
+    )
+    assert lookup_param("host.name", page, site) == "page"
+    assert lookup_param("HOST.X", page, site) == 1
+    assert lookup_param("empty", page, site) == "site"
+    assert lookup_param("host.name.deeper", page, site) is None
+
+
+@pytest.mark.parametrize(
+    "value, text",
+    [
+        (True, "true"),
+        (3.0, "3"),
+        (2.5, "2.5"),
+        (["a", 1, False], "[a 1 false]"),
+        ({"B": 1, "a": "x"}, "map[a:x b:1]"),
+    ],
+)
+def test_go_text(value, text):
+    assert go_text(value) == text
+
+
+# --- highlight --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args, kwargs, info",
+    [
+        (["go"], {}, "go"),
+        ([], {}, ""),
+        (["go", "linenos=table,hl_lines=2 4-6,linenostart=10"], {}, '{.go linenums="10" hl_lines="2 4 5 6"}'),
+        (["go", "linenos=inline, style=monokai"], {}, '{.go linenums="1"}'),
+        (["go", "linenos=false,hl_lines=3"], {}, '{.go hl_lines="3"}'),
+        ([], {"lang": "c++", "linenos": "true"}, '{.c++ linenums="1"}'),
+    ],
+)
+def test_fence_info(args, kwargs, info):
+    assert fence_info(args, kwargs) == (info, [])
+
+
+@pytest.mark.parametrize(
+    "args, problem",
+    [
+        (['go"><x'], "is not a language name"),
+        (["go", "linenos=maybe"], "linenos 'maybe'"),
+        (["go", "hl_lines=a"], "hl_lines 'a'"),
+        (["go", "hl_lines=5-2"], "hl_lines '5-2'"),
+        (["go", "linenostart=x"], "linenostart 'x'"),
+        (["go", "lineos=table"], "unknown option 'lineos'"),
+    ],
+)
+def test_fence_info_problems(args, problem):
+    info, problems = fence_info(args, {})
+    assert len(problems) == 1 and problem in problems[0]
+    assert '"' not in info.replace('linenums="1"', "") and "<" not in info
+
+
+@pytest.mark.parametrize(
+    "extensions", [["fenced_code", "codehilite"], ["pymdownx.superfences", "pymdownx.highlight"]]
+)
+def test_highlight_is_a_code_block_of_the_site(extensions):
+    text = (
+        'Code:\n\n{{< highlight python "linenos=table,hl_lines=2" >}}\nx = "<b>"\ny = 2\n{{< /highlight >}}\n\n'
+        "```\n{{< highlight go >}}\nshown as written\n{{< /highlight >}}\n```\n"
+    )
+    warnings: list = []
+    html = markdown.markdown(
+        text, extensions=[ShortcodeExtension(on_warning=lambda m, line: warnings.append(m)), *extensions]
+    )
+    assert warnings == []
+    assert "<b>" not in html and "&lt;b&gt;" in html
+    assert '<span class="hll">' in html  # line 2 highlighted
+    assert "linenos" in html  # the line-number column
+    text_of_html = html_module.unescape(re.sub(r"<[^>]+>", "", html))
+    assert (
+        "{{< highlight go >}}\nshown as written\n{{< /highlight >}}" in text_of_html
+    )  # in a fence: as written
+
+
+def test_highlight_in_a_line_of_text_is_inline_code():
+    assert ours("Run {{< highlight sh >}}make <all>{{< /highlight >}} now.") == (
+        '<p>Run <code class="language-sh">make &lt;all&gt;</code> now.</p>'
+    )
+
+
+# --- in a site built with the plugin ----------------------------------------------------------------
+
+BUNDLE_POST = """\
+---
+title: Chips and power
+date: 2026-03-02
+guest: Ada Park
+---
+# Chips and power
+
+Our guest was {{< param guest >}}, on {{< param "show.name" >}}.
+
+{{< figure src="chart.png" title="Power per chip" caption="From the [other episode](../other.md)" link="chart.png" >}}
+
+{{< details summary="Transcript" >}}
+**Ada:** Hello.
+
+**Host:** Welcome.
+{{< /details >}}
+
+{{< highlight python "hl_lines=2" >}}
+watts = 300
+chips = 8
+{{< /highlight >}}
+"""
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+@pytest.mark.parametrize("use_directory_urls", [True, False])
+def test_hugo_built_ins_in_a_strict_site(make_site, theme, use_directory_urls):
+    site = make_site(
+        {
+            "posts/chips/index.md": BUNDLE_POST,
+            "posts/chips/chart.png": b"\x89PNG\r\n\x1a\n",
+            "posts/other.md": "---\ntitle: Other\ndate: 2026-03-01\n---\nText.\n",
+        },
+        config={
+            "theme": {"name": theme},
+            "use_directory_urls": use_directory_urls,
+            "extra": {"show": {"name": "The Imaginary Show"}},
+            "markdown_extensions": ["toc", "pymdownx.highlight", "pymdownx.superfences"],
+        },
+        strict=True,
+    )
+    assert site.warnings == []
+    page = "posts/chips/" if use_directory_urls else "posts/chips/index.html"
+    html = site.html(page)
+    other = "../other/" if use_directory_urls else "../other.html"
+    assert "Our guest was Ada Park, on The Imaginary Show." in html
+    # MkDocs resolved the image and both links as it does Markdown's own.
+    assert re.search(
+        r'<figure><a href="chart.png"><img alt="From the other episode" src="chart.png" /></a>'
+        rf'<figcaption><h4>Power per chip</h4><p>From the <a href="{re.escape(other)}">other episode</a></p>',
+        html,
+    )
+    assert re.search(r"<details>\s*<summary>Transcript</summary>\s*<p><strong>Ada:</strong> Hello.</p>", html)
+    assert '<span class="hll"><span class="n">chips</span>' in html
+    assert "Power per chip</a>" not in html  # the figure's title is not in the table of contents
