@@ -162,3 +162,12 @@ def test_the_extension_asks_for_a_link_or_a_url():
     )
     assert calls == [("x", True), ("y", True), ("z", False)]
     assert 'href="&lt;x&gt;"' in html and 'src="&lt;y&gt;"' in html and "&lt;z&gt;" in html
+
+
+@pytest.mark.parametrize("text", ['{{< ref "a.md" path="b.md" >}}', '{{< relref "a.md" "b.md" >}}'])
+def test_a_path_given_twice_is_not_guessed(text):
+    warnings: list = []
+    ext = ShortcodeExtension(resolve_ref=lambda path, in_link: f"/{path}", on_warning=lambda m, line: warnings.append(m))
+    html = markdown.markdown(text, extensions=[ext])
+    assert "{{&lt;" in html and "/a.md" not in html and "/b.md" not in html
+    assert len(warnings) == 1 and "takes one page path" in warnings[0]

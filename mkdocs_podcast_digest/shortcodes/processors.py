@@ -249,8 +249,10 @@ class Engine:
         the text returned is text, escaped where it is written out."""
         prefix = f"shortcode '{sc.name}'"
         params = {key.lower(): value for key, value in sc.kwargs.items()}
+        # Hugo takes the path either way, not both: which one was meant cannot be known.
+        both = bool(sc.args) and "path" in params
         path = sc.args[0] if len(sc.args) == 1 and "path" not in params else params.pop("path", None)
-        if path is None or len(sc.args) > 1 or not path.strip():
+        if path is None or len(sc.args) > 1 or both or not path.strip():
             self.warn(
                 raw,
                 f"{prefix}: takes one page path, such as \"posts/other.md\", \"other\" or \"other.md#section\"; "
