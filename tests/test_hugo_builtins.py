@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime
 import html as html_module
 import json
 import re
@@ -11,11 +12,13 @@ from pathlib import Path
 
 import markdown
 import pytest
+import yaml
 
 from mkdocs_podcast_digest.shortcodes import ShortcodeExtension
 from mkdocs_podcast_digest.shortcodes.hugo import fence_info, go_text, lookup_param, safe_url
 
 DATA = json.loads((Path(__file__).parent / "data" / "hugo_builtins.json").read_text(encoding="utf-8"))
+FRONT = yaml.safe_load(DATA["front_matter"])  # as MkDocs reads it: dates become dates
 VOID = {"img", "br", "hr", "source"}
 
 #: Cases where the difference from Hugo is the point; each is asserted on its own below.
@@ -63,7 +66,7 @@ def tree(html: str) -> list:
 
 def ours(text: str, warnings: list | None = None) -> str:
     ext = ShortcodeExtension(
-        page_params=lambda: (DATA["front_matter"], DATA["site_params"]),
+        page_params=lambda: (FRONT, DATA["site_params"]),
         on_warning=lambda message, line: (warnings if warnings is not None else []).append(message),
     )
     return markdown.markdown(text, extensions=[ext])
@@ -293,6 +296,14 @@ def test_lookup_param_page_first_then_site_case_ignored():
         (2.5, "2.5"),
         (["a", 1, False], "[a 1 false]"),
         ({"B": 1, "a": "x"}, "map[a:x b:1]"),
+        # Dates as written (Hugo 0.168 prints a page parameter's text; YAML here reads a date).
+        (datetime.date(2026, 3, 2), "2026-03-02"),
+        (datetime.datetime(2026, 3, 11, 10, 30), "2026-03-11T10:30:00"),
+        (
+            datetime.datetime(2026, 3, 11, 10, 30, tzinfo=datetime.timezone(datetime.timedelta(hours=8))),
+            "2026-03-11T10:30:00+08:00",
+        ),
+        (datetime.datetime(2026, 3, 11, 10, 30, tzinfo=datetime.timezone.utc), "2026-03-11T10:30:00Z"),
     ],
 )
 def test_go_text(value, text):

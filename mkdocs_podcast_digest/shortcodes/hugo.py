@@ -230,16 +230,17 @@ def lookup_param(key: str, *scopes: Mapping[str, Any]) -> Any:
 
 
 def go_text(value: Any) -> str:
-    """A value as Go's templates print it: ``true``, ``[a b]``, ``map[k:v]``, dates in RFC 3339
-    style; the caller escapes it."""
+    """A value as Hugo's ``param`` prints it: ``true``, ``[a b]``, ``map[k:v]``; a date as
+    written in the front matter (Hugo does not read a page's own parameters as dates; YAML
+    here does, so it is written back: ``2026-03-02``, ``2026-03-11T10:30:00+08:00``, ``...Z``).
+    The caller escapes it."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    if isinstance(value, datetime.datetime):
-        return value.strftime("%Y-%m-%d %H:%M:%S ") + (value.strftime("%z") or "+0000 UTC")
-    if isinstance(value, datetime.date):
-        return value.strftime("%Y-%m-%d 00:00:00 +0000 UTC")
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        text = value.isoformat()
+        return text[:-6] + "Z" if text.endswith("+00:00") else text
     if isinstance(value, Mapping):
         items = sorted((str(k).lower(), go_text(v)) for k, v in value.items())
         return "map[" + " ".join(f"{k}:{v}" for k, v in items) + "]"

@@ -33,17 +33,20 @@ DEFAULT_OUT = ROOT / "tests" / "data" / "hugo_builtins.json"
 #: The site's parameters (Hugo's ``[params]``; MkDocs' ``extra``), for ``param``.
 SITE_PARAMS = {"podcast": "Site-wide show", "Host": {"Name": "Site host"}, "season": 3}
 
-#: Front matter shared by the pages of the ``param`` cases.
-FRONT = {
-    "guest": "Ada <Park> & co",
-    "episode": 42,
-    "rating": 4.5,
-    "explicit": False,
-    "topics": ["chips", "power"],
-    "host": {"name": "Page host"},
-    "CamelKey": "camel",
-    "recorded": "2024-05-06",
-}
+#: Front matter shared by the pages of the ``param`` cases, in YAML as writers write it (the
+#: tests read it with PyYAML, as MkDocs does: the dates become dates there, text in Hugo).
+FRONT = """\
+guest: "Ada <Park> & co"
+episode: 42
+rating: 4.5
+explicit: false
+topics: [chips, power]
+host:
+  name: Page host
+CamelKey: camel
+recorded: 2024-05-06
+aired: 2024-05-06T10:30:00+08:00
+"""
 
 #: (case, Markdown of the page's body).
 CASES = [
@@ -92,7 +95,8 @@ CASES = [
     ("param-site", 'Show {{< param "podcast" >}}'),
     ("param-site-nested", 'Site host {{< param "Host.Name" >}}'),
     ("param-site-int", 'Season {{< param "season" >}}'),
-    ("param-date-string", 'Recorded {{< param "recorded" >}}'),
+    ("param-date", 'Recorded {{< param "recorded" >}}'),
+    ("param-datetime", 'Aired {{< param "aired" >}}'),
     ("comment", "Before.\n\n{{< comment >}}\nNot shown.\n{{< /comment >}}\n\nAfter."),
 ]
 
@@ -126,11 +130,10 @@ def write_site(site: Path) -> None:
     )
     for name in ("single", "list"):
         (site / "layouts" / "_default" / f"{name}.html").write_text("{{ .Content }}", encoding="utf-8")
-    front = json.dumps({**FRONT, "title": "x"}, ensure_ascii=False, indent=1)  # JSON front matter
     for name, body in CASES:
         file = site / "content" / "cases" / f"{name}.md"
         file.parent.mkdir(parents=True, exist_ok=True)
-        file.write_text(f"{front}\n{body}\n", encoding="utf-8")
+        file.write_text(f"---\ntitle: {name}\n{FRONT}---\n{body}\n", encoding="utf-8")
 
 
 def main() -> int:
