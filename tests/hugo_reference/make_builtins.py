@@ -18,15 +18,12 @@ write the fixture site and its ``public/`` to DIR). Nothing else is written in t
 
 from __future__ import annotations
 
-import argparse
 import json
-import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-HUGO_VERSION = "0.168.0"
+from hugo_site import HUGO_VERSION, built_site, parse_args
+
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_OUT = ROOT / "tests" / "data" / "hugo_builtins.json"
 
@@ -137,19 +134,8 @@ def write_site(site: Path) -> None:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--hugo", default="hugo")
-    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    ap.add_argument("--keep", type=Path)
-    args = ap.parse_args()
-    version = subprocess.run([args.hugo, "version"], capture_output=True, text=True, check=True).stdout
-    if f"v{HUGO_VERSION}" not in version:
-        print(f"expected Hugo {HUGO_VERSION}, got: {version.strip()}", file=sys.stderr)
-        return 1
-    with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        write_site(site)
-        subprocess.run([args.hugo, "--quiet", "-s", str(site)], check=True, capture_output=True)
+    args = parse_args(__doc__.split("\n")[0], DEFAULT_OUT)
+    with built_site(args, write_site) as site:
         cases = [
             {
                 "case": name,
@@ -158,9 +144,6 @@ def main() -> int:
             }
             for name, body in CASES
         ]
-        if args.keep:
-            shutil.rmtree(args.keep, ignore_errors=True)
-            shutil.copytree(site, args.keep)
     data = {"hugo": HUGO_VERSION, "front_matter": FRONT, "site_params": SITE_PARAMS, "cases": cases}
     args.out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"{len(cases)} cases written to {args.out}")

@@ -1,0 +1,42 @@
+"""What the scripts that record real Hugo's output share: their command line, the check that the
+Hugo given is the one the recorded data claims, and a fixture site built in a temporary folder."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+HUGO_VERSION = "0.168.0"
+
+
+def parse_args(description: str, default_out: Path) -> argparse.Namespace:
+    """``--hugo PATH``, ``--out FILE``, ``--keep DIR``; exits when that Hugo is another version."""
+    ap = argparse.ArgumentParser(description=description)
+    ap.add_argument("--hugo", default="hugo", help="Hugo executable (default: hugo on PATH)")
+    ap.add_argument("--out", type=Path, default=default_out, help="JSON file to write")
+    ap.add_argument("--keep", type=Path, help="also copy the fixture site and its output here")
+    args = ap.parse_args()
+    version = subprocess.run([args.hugo, "version"], capture_output=True, text=True, check=True).stdout
+    if f"v{HUGO_VERSION}" not in version:
+        sys.exit(f"expected Hugo {HUGO_VERSION}, got: {version.strip()}")
+    return args
+
+
+@contextmanager
+def built_site(args: argparse.Namespace, write_site: Callable[[Path], None]) -> Iterator[Path]:
+    """The fixture site ``write_site`` writes, built by Hugo; its ``public/`` is there to read
+    until the block ends, then copied to ``--keep`` if given and removed."""
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        write_site(site)
+        subprocess.run([args.hugo, "--quiet", "-s", str(site)], check=True, capture_output=True)
+        yield site
+        if args.keep:
+            shutil.rmtree(args.keep, ignore_errors=True)
+            shutil.copytree(site, args.keep)
