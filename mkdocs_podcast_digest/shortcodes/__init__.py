@@ -22,7 +22,9 @@ with a warning.
 Hugo's other built-ins that shape the page: ``{{< figure src="x.jpg" caption="*Markdown*" >}}``
 (image, link, title, caption, attribution), ``{{< details summary="More" >}}Markdown{{< /details >}}``,
 ``{{< param "key" >}}`` (a front matter value, or else a site parameter: ``page_params``, which the
-plugin gives) and ``{{< comment >}}hidden{{< /comment >}}``.
+plugin gives), ``{{< highlight go "linenos=table" >}}`` ... ``{{< /highlight >}}`` (its tags on lines
+of their own: a fenced code block for whichever fenced-code extension the site uses) and
+``{{< comment >}}hidden{{< /comment >}}``.
 
 User shortcodes: a Jinja template ``NAME.html`` in ``templates_dir`` (Hugo's ``layouts/shortcodes``)
 makes ``{{< NAME ... >}}``. Templates are autoescaped and receive ``args`` (positional list), ``params``

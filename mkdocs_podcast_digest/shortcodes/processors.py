@@ -279,7 +279,7 @@ class Engine:
             return raw
         return link
 
-    # -- Hugo's other built-ins: figure, details, param, comment -----------------------------------
+    # -- Hugo's other built-ins: figure, details, param (comment and highlight: the processors) ----
 
     def _named_only(self, sc: parser.Shortcode, raw: str, example: str) -> bool:
         if sc.args:
