@@ -15,7 +15,7 @@ import logging
 import re
 import xml.etree.ElementTree as etree
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -160,6 +160,15 @@ class Engine:
     def warn(self, raw: str, message: str, line_end: bool = False) -> None:
         self.on_warning(message, self.state.locate(raw, line_end))
 
+    def unknown_args(self, sc: parser.Shortcode, raw: str, unknown: Iterable[str], known: Iterable[str]) -> None:
+        """One warning per named argument a built-in does not take (it is ignored, not fatal)."""
+        for key in unknown:
+            self.warn(
+                raw,
+                f"shortcode '{sc.name}': unknown argument '{show(key)}' (known: {', '.join(known)}); "
+                "it was ignored, remove or rename it",
+            )
+
     def stash(self, html: str, block: bool = False) -> str:
         placeholder = self.md.htmlStash.store(html)
         if block:
@@ -213,11 +222,7 @@ class Engine:
         for key, raw_value in given:
             canonical = by_lower.get(key.lower())
             if canonical is None:
-                self.warn(
-                    raw,
-                    f"{prefix}: unknown argument '{show(key)}' (known: {', '.join(spec.params)}); "
-                    "it was ignored, remove or rename it",
-                )
+                self.unknown_args(sc, raw, [key], spec.params)
                 continue
             try:
                 if not raw_value.strip():
@@ -291,14 +296,6 @@ class Engine:
             return False
         return True
 
-    def _unknown_args(self, sc: parser.Shortcode, raw: str, unknown: list[str], known: tuple[str, ...]) -> None:
-        for key in unknown:
-            self.warn(
-                raw,
-                f"shortcode '{sc.name}': unknown argument '{show(key)}' (known: {', '.join(known)}); "
-                "it was ignored, remove or rename it",
-            )
-
     def figure(self, sc: parser.Shortcode, raw: str) -> etree.Element | str:
         """Hugo's ``figure`` as elements, or the shortcode as written, with a warning."""
         if not self._named_only(sc, raw, 'src="images/photo.jpg" caption="..."'):
@@ -308,7 +305,7 @@ class Engine:
         except hugo.BuiltinError as error:
             self.warn(raw, f"shortcode 'figure': {error}; fix the arguments (it is shown as text for now)")
             return raw
-        self._unknown_args(sc, raw, unknown, hugo.FIGURE_PARAMS)
+        self.unknown_args(sc, raw, unknown, hugo.FIGURE_PARAMS)
         self.state.figures.append(fig)
         return fig
 
@@ -318,7 +315,7 @@ class Engine:
             return None
         default = (self.texts or {}).get("details") or DEFAULT_TEXTS["details"]
         attrs, summary, unknown = hugo.details(sc.kwargs, default)
-        self._unknown_args(sc, raw, unknown, hugo.DETAILS_PARAMS)
+        self.unknown_args(sc, raw, unknown, hugo.DETAILS_PARAMS)
         return attrs, summary
 
     def param(self, sc: parser.Shortcode, raw: str) -> str:
