@@ -231,7 +231,7 @@ class Digest:
 
         added: list[File] = []
         for listing in new:
-            if listing.generated and files.get_file_from_path(listing.src_uri) is not None:
+            if listing.generated and listing.src_uri in files.src_uris:
                 # e.g. a post at posts/page/2.md where the posts index puts its page 2: keep theirs.
                 self.problems.append(
                     SourceProblem(
@@ -371,7 +371,7 @@ class Digest:
                 if owner != r.target_src_uri and (r.reason == "alias" or self._explicit_url(r)):
                     self.problems.append(SourceProblem(r.target_src_uri, _clash(r, owner, redirected)))
                 continue
-            target = files.get_file_from_path(r.target_src_uri)
+            target = files.src_uris.get(r.target_src_uri)  # a src_uri already: no PurePath to normalise it
             if target is None:
                 continue
             taken[r.dest_uri] = (r.target_src_uri, True)

@@ -212,7 +212,7 @@ def split_front_matter(text: str) -> tuple[str | None, str, str, int, int]:
     body_at = len(text) if after < 0 else _BLANK_LINES.match(text, after + 1).end()
     first_key_line = text.count("\n", 0, start) + 2
     body = text[body_at:]
-    if not body.strip():  # nothing after the front matter: the body starts past the last line
+    if not body or body.isspace():  # nothing after the front matter: the body starts past the last line
         return kind, fm, "", text.count("\n") + 1, first_key_line
     return kind, fm, body, text.count("\n", 0, body_at), first_key_line
 

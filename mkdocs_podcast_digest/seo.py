@@ -22,7 +22,7 @@ import json
 import re
 from html import escape
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -80,10 +80,11 @@ def json_ld(data: dict[str, Any]) -> str:
     return f'<script type="application/ld+json">\n{text}\n</script>'
 
 
-def _youtube_id(url: str) -> str:
+def _youtube_id(url: str, parts: SplitResult | None = None) -> str:
+    """The video's id in a YouTube URL (``parts``: the URL split already), else ""."""
     if "youtu" not in url.lower():  # most players are not YouTube's: no need to parse their URL
         return ""
-    parts = urlsplit(url)
+    parts = parts or urlsplit(url)
     host = (parts.hostname or "").removeprefix("www.").removeprefix("m.")
     if host == "youtu.be":
         return parts.path.strip("/")
@@ -116,6 +117,7 @@ class Metadata:
         self.feeds = feeds
         self.site_url = config.site_url or ""
         self.site_name = str(config.site_name)
+        self._site_name = escape(clean(self.site_name))  # as a tag's attribute: the same on every post
         self.language = theme_language(config)
         self._urls = urls  # each page's URL (src_uri -> url), shared with the views
         self._descriptions: dict[str, str] = {}
@@ -178,37 +180,40 @@ class Metadata:
     def meta_tags(self, post: Post) -> list[tuple[str, str]]:
         """Description, Open Graph and Twitter tags, as (name, tag): a page whose head already
         has a tag of that name (Material's social cards) does not get ours."""
-        description = self.description(post)
+        # Each value cleaned and escaped once: the title is in two tags, the description in three.
+        description = escape(self.description(post))  # cleaned already
+        title = escape(clean(post.title))
         image = absolute_url(post.image, post.src_uri, self.files, self.site_url) if post.image else ""
+        image = escape(clean(image)) if image else ""
         url = self.abs(post.src_uri)
         tags: list[tuple[str, str]] = []
         if description:
-            tags.append(("description", f'<meta name="description" content="{escape(description)}">'))
+            tags.append(("description", f'<meta name="description" content="{description}">'))
         og: list[tuple[str, str]] = [
             ("og:type", "article"),
-            ("og:title", post.title),
+            ("og:title", title),
             ("og:description", description),
-            ("og:url", url),
+            ("og:url", escape(clean(url)) if url else ""),
             ("og:image", image),
-            ("og:site_name", self.site_name),
+            ("og:site_name", self._site_name),
             ("article:published_time", to_timestamp_sortable(post.date).isoformat() if post.date else ""),
         ]
         for prop, value in og:
             if value:
-                tags.append((prop, f'<meta property="{prop}" content="{escape(clean(value))}">'))
+                tags.append((prop, f'<meta property="{prop}" content="{value}">'))
         tags += [
             ("article:tag", f'<meta property="article:tag" content="{escape(clean(t))}">')
             for t in post.terms.get("tags", ())
         ]
         twitter = [
             ("twitter:card", "summary_large_image" if image else "summary"),
-            ("twitter:title", post.title),
+            ("twitter:title", title),
             ("twitter:description", description),
             ("twitter:image", image),
         ]
         for name, value in twitter:
             if value:
-                tags.append((name, f'<meta name="{name}" content="{escape(clean(value))}">'))
+                tags.append((name, f'<meta name="{name}" content="{value}">'))
         return tags
 
     # ------------------------------------------------------------------------------------------
@@ -253,7 +258,7 @@ class Metadata:
         name = match.title if match and match.titled else post.source_name or post.title
         if host in _VIDEO_HOSTS:
             episode: dict[str, Any] = {"@type": "VideoObject", "name": name, "url": source}
-            video_id = _youtube_id(source)
+            video_id = _youtube_id(source, parts)
             if video_id:
                 episode["embedUrl"] = f"https://www.youtube-nocookie.com/embed/{video_id}"
                 episode["thumbnailUrl"] = _YT_THUMB.format(video_id)
