@@ -38,6 +38,7 @@ class Views:
         self._post_meta, self._series_position = options.post_meta, options.series_position
         self.link = Links()
         self._targets: dict[str, dict[str, tuple[str, str]]] = {}
+        self._related_items: dict[tuple[str, str], View] = {}
         self._refs: RefIndex | None = None  # made at the build's first ref/relref, if any
         # Pages are built in the files' order (posts in the order they were read): what is added
         # to them is worked out a run at a time.
@@ -84,10 +85,19 @@ class Views:
         if where in ("bottom", "both"):
             bottom += self.renderer.post_terms(self.term_groups(post, page_url))
         if self.related is not None:
-            bottom += self.renderer.related(
-                [self.renderer.post_item(p, self.post_url(p, page_url)) for p in self._rel[post.src_uri]]
-            )
+            related = [self._related_item(p, page_url) for p in self._rel[post.src_uri]]
+            bottom += self.renderer.related(related)
         return top, bottom
+
+    def _related_item(self, post: Post, page_url: str) -> View:
+        """A post as one of another's related posts. Made once per link: every post page is
+        in the same kind of folder, so each post shows in several related blocks at the same
+        relative URL (``../its-slug/``)."""
+        url = self.post_url(post, page_url)
+        item = self._related_items.get((post.src_uri, url))
+        if item is None:
+            item = self._related_items[(post.src_uri, url)] = self.renderer.post_item(post, url)
+        return item
 
     def term_groups(self, post: Post, page_url: str) -> list[View]:
         groups = []
