@@ -309,14 +309,20 @@ class Engine:
         self.state.figures.append(fig)
         return fig
 
-    def details(self, sc: parser.Shortcode, raw: str) -> tuple[dict[str, str], str] | None:
-        """The ``<details>`` attributes and summary, or None (warned) when they cannot be read."""
+    def details(self, sc: parser.Shortcode, raw: str) -> etree.Element | None:
+        """Hugo's ``details``: a ``<details>`` holding its ``<summary>`` (Markdown, processed with
+        the page; its links checked at the end), for the caller to put the content after; None
+        (warned) when the arguments cannot be read."""
         if not self._named_only(sc, raw, 'summary="More" open=true'):
             return None
         default = (self.texts or {}).get("details") or DEFAULT_TEXTS["details"]
-        attrs, summary, unknown = hugo.details(sc.kwargs, default)
+        attrs, summary_text, unknown = hugo.details(sc.kwargs, default)
         self.unknown_args(sc, raw, unknown, hugo.DETAILS_PARAMS)
-        return attrs, summary
+        el = etree.Element("details", attrs)
+        summary = etree.SubElement(el, "summary")
+        summary.text = summary_text
+        self.state.summaries.append(summary)
+        return el
 
     def param(self, sc: parser.Shortcode, raw: str) -> str:
         """Hugo's ``param``: the value of a front matter key of this page, or else of the site's
@@ -586,15 +592,10 @@ class ShortcodeInlineProcessor(InlineProcessor):
                 code.set("class", f"language-{lang}")
             code.text = util.AtomicString(self._restore_code(data[m.end() : close.start()]).strip())
             return code, m.start(), close.end()
-        found = engine.details(sc, raw)
-        if found is None:
+        el = engine.details(sc, raw)
+        if el is None:
             return raw, m.start(), m.end()
-        attrs, summary_text = found
-        el = etree.Element("details", attrs)
-        summary = etree.SubElement(el, "summary")
-        summary.text = summary_text
-        engine.state.summaries.append(summary)
-        summary.tail = self._restore_code(data[m.end() : close.start()])  # Markdown, processed next
+        el[0].tail = self._restore_code(data[m.end() : close.start()])  # Markdown, processed next
         return el, m.start(), close.end()
 
     def _user(
@@ -677,12 +678,10 @@ class PairedBlockProcessor(BlockProcessor):
         raw = parser.raw(delim, body)
         if builtin:
             if sc.name == "details":
-                attrs, summary_text = engine.details(sc, raw) or ({}, "")  # None only with positionals
-                details = etree.SubElement(parent, "details", attrs)
-                summary = etree.SubElement(details, "summary")
-                summary.text = summary_text
-                engine.state.summaries.append(summary)
-                self.parser.parseChunk(details, inner)
+                details = engine.details(sc, raw)  # not None: positional arguments went inline
+                if details is not None:
+                    parent.append(details)
+                self.parser.parseChunk(parent if details is None else details, inner)
             return None  # a comment: nothing
         if sc.delim == "%":
             key = str(len(engine.state.pending))
