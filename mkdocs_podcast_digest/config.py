@@ -115,6 +115,12 @@ class PluginConfig(base.Config):
     redirects = c.Type(bool, default=True)
     """Write redirect pages for ``aliases``, Hugo's post URLs and other spellings of a term."""
 
+    hugo_pager_size = c.Type(int, default=10)
+    """Hugo's ``pagination.pagerSize`` (``paginate`` before Hugo 0.128; Hugo's default is 10).
+    With ``redirects`` on, the pages Hugo paginated its lists into keep answering: ``page/N/``
+    of the home page, the posts section, each taxonomy and each term (and ``page/1/``, which Hugo
+    writes for every list) redirect to the page here that lists the same posts. ``0``: none."""
+
     drafts_in_serve = c.Type(bool, default=True)
     """Build drafts (marked) under ``mkdocs serve``; they are always left out of ``mkdocs build``."""
 

@@ -16,7 +16,6 @@ from urllib.parse import unquote
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.utils import get_relative_url
 
 from . import posts as postmod
 from . import reading
@@ -25,6 +24,7 @@ from .config import PluginConfig
 from .pages import Listing, TermInfo, listing_pages, term_info
 from .postcache import PostCache
 from .posts import Post, Problem
+from .render import Links
 from .taxonomy import SourceProblem, Taxonomy, build_taxonomy, order_series
 from .urls import hugo_alias_path, hugo_post_path, hugo_term_path, hugo_urlize, slugify, title_from_slug
 
@@ -55,6 +55,8 @@ class Digest:
     infos: dict[tuple[str, str], TermInfo] = field(default_factory=dict)
     term_uris: dict[tuple[str, str], str] = field(default_factory=dict)
     index_uris: dict[str, str] = field(default_factory=dict)
+    #: The home page's file (the writer's, or the listing of the newest posts made for it).
+    home_uri: str = ""
     redirects: list[Redirect] = field(default_factory=list)
     problems: list[SourceProblem] = field(default_factory=list)
     #: Each post's file, in the order MkDocs reads pages (for :meth:`body`).
@@ -222,9 +224,10 @@ class Digest:
             new += listing_pages(
                 self.index_uris[""], self.labels["posts"], "posts", ordered, size, generated=index is None
             )
-        if "_index.md" in existing and "index.md" not in existing and "README.md" not in existing:
+        self.home_uri = next((u for u in ("index.md", "README.md", "_index.md") if u in existing), "index.md")
+        if self.home_uri == "_index.md":
             self._serve_at_folder(existing["_index.md"])  # Hugo's home page content
-        elif "index.md" not in existing and "README.md" not in existing:
+        elif self.home_uri not in existing:
             # A site of posts only would have no home page at all; show the newest posts there.
             home = ordered[: min(size or 10, 10)]
             new.append(Listing("index.md", self.config.site_name, "home", home, page_uris=["index.md"]))
@@ -331,6 +334,7 @@ class Digest:
                             ),
                         )
                     )
+        pager = self.options.hugo_pager_size > 0
         for key, tax in self.taxonomies.items():
             # Hugo sites name the folder after the taxonomy (/related_people/x/); ours may differ.
             folders = {tax.folder, key}
@@ -338,21 +342,54 @@ class Digest:
                 self._redirect(f"/{key}/", self.index_uris[key], "term")
             for term in tax.terms.values():
                 target = self.term_uris[(key, term.slug)]
+                hugo_paths: set[str] = set()  # where Hugo wrote this term's page
                 for spelling in term.spellings:
                     slug = slugify(spelling)
                     plain = spelling.lower().replace(" ", "-")
                     if plain == slug and _PLAIN_NAME.fullmatch(plain):
                         # Plain ASCII words: Hugo's paths are ours, in either folder.
-                        for folder in folders:
-                            self._redirect(f"/{folder}/{slug}/", target, "term")
+                        hugo_paths |= {f"/{folder}/{slug}/" for folder in folders}
                         continue
+                    hugo_paths |= {unquote(hugo_term_path(spelling, folder)) for folder in folders}
                     paths = {f"/{tax.folder}/{slug}/"}
-                    paths |= {unquote(hugo_term_path(spelling, folder)) for folder in folders}
                     # Themes that built tag links with `urlize` left slightly different URLs out there.
                     with contextlib.suppress(ValueError):
                         paths.add(f"/{tax.folder}/{unquote(hugo_urlize(spelling))}/")
-                    for path in paths:
+                    for path in sorted(paths - hugo_paths):
                         self._redirect(path, target, "term")
+                for path in sorted(hugo_paths):
+                    self._redirect(path, target, "term")
+                    if pager:
+                        self._pager_redirects(path, target, len(term.posts))
+            if pager and key in self.index_uris:
+                for folder in sorted(folders):
+                    self._pager_redirects(f"/{folder}/", self.index_uris[key], len(tax.terms))
+        if pager:
+            # Hugo's home page paginates the posts; its first page is the home page here, the
+            # others the pages of the posts index that list the same posts (or, without a posts
+            # index, the home page).
+            posts_index = self.index_uris.get("")
+            self._redirect("/page/1/", self.home_uri, "page")
+            self._pager_redirects("/", posts_index or self.home_uri, len(self.posts), first=2)
+            if posts_index is not None:
+                self._pager_redirects(f"/{self.options.posts_dir.strip('/')}/", posts_index, len(self.posts))
+
+    def _pager_redirects(self, base: str, list_uri: str, count: int, first: int = 1) -> None:
+        """The pages Hugo paginated the list at ``base`` into (``base/page/N/``, and ``page/1/``,
+        an alias Hugo writes for every list), each to the page here that lists the first of that
+        page's posts (or terms): this plugin puts more on a page than Hugo's default 10."""
+        dest = "index.html" if base == "/" else alias_dest(base)  # checked once, not once per page
+        if dest is None or not dest.endswith("index.html"):
+            return
+        folder = dest[: -len("index.html")]
+        listing = self.listings.get(list_uri)
+        uris = listing.page_uris if listing is not None and listing.page_uris else [list_uri]
+        per_page, size = self.options.hugo_pager_size, self.options.page_size
+        for n in range(first, max(1, -(-count // per_page)) + 1):
+            page = (n - 1) * per_page // size if size > 0 else 0
+            self.redirects.append(
+                Redirect(f"{folder}page/{n}/index.html", uris[min(page, len(uris) - 1)], "page")
+            )
 
     def _redirect(self, path: str, target_src_uri: str, reason: str, src_uri: str = "") -> bool:
         dest = alias_dest(path)
@@ -365,6 +402,10 @@ class Digest:
         #: dest_uri -> (the page there, or the page a redirect there leads to; whether a redirect).
         taken = {f.dest_uri: (f.src_uri, False) for f in files}
         out: list[File] = []
+        #: A page for each (link, title): Hugo's pages of a list (`page/1/`, `page/2/`...) that
+        #: lead to the same page here, from the same depth, get the same redirect page.
+        pages: dict[tuple[str, str], str] = {}
+        link = Links()  # MkDocs' relative links, without its normalising (thousands of redirects)
         for r in self.redirects:
             owner, redirected = taken.get(r.dest_uri, ("", False))
             if owner:
@@ -376,11 +417,14 @@ class Digest:
                 continue
             taken[r.dest_uri] = (r.target_src_uri, True)
             from_url = r.dest_uri[: -len("index.html")] if r.dest_uri.endswith("index.html") else r.dest_uri
-            url = get_relative_url(target.url, from_url)
+            url = link(target.url, from_url)
             listing = self.listings.get(r.target_src_uri)
             post = self.posts.get(r.target_src_uri)
             title = post.title if post else listing.title if listing else target.name
-            out.append(File.generated(self.config, r.dest_uri, content=render(url, title)))
+            page = pages.get((url, title))
+            if page is None:
+                page = pages[(url, title)] = render(url, title)
+            out.append(File.generated(self.config, r.dest_uri, content=page))
         return out
 
     def _explicit_url(self, r: Redirect) -> bool:

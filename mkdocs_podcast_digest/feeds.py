@@ -322,6 +322,8 @@ class Feeds:
         claimed = {f.dest_uri for f in self.files}
         folded = {path.lower() for path in taken}
         for redirect in self.digest.redirects:
+            if redirect.reason == "page":  # Hugo wrote no feed for page 2 of a list
+                continue
             # A term page Hugo wrote elsewhere: its feed was next to it, `<old folder>/index.xml`.
             # Where a page of ours or an earlier redirect has that URL, the feed follows it, as
             # the redirect pages do (the first one planned for a URL is the one written).

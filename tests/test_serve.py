@@ -34,7 +34,9 @@ def post(
 class Server:
     """A stand-in for `mkdocs serve`: the builder closure, without the HTTP server."""
 
-    def __init__(self, root: Path, caplog, config: dict | None = None, dirty: bool = False, site: str = "site") -> None:
+    def __init__(
+        self, root: Path, caplog, config: dict | None = None, dirty: bool = False, site: str = "site"
+    ) -> None:
         self.root = root
         self.docs = root / "docs"
         self.docs.mkdir(parents=True, exist_ok=True)
@@ -89,13 +91,18 @@ class Server:
         return (self.site_dir / url / "index.html").exists()
 
     def pages(self, folder: str) -> set[str]:
-        """URL folders with a page under `folder` (pagination included)."""
+        """URL folders with a page under `folder` (pagination included). Each also has the
+        redirect at Hugo's `page/1/` (checked to be there, and gone with its page)."""
         base = self.site_dir / folder
-        return (
+        found = (
             {p.parent.relative_to(base).as_posix() for p in base.rglob("index.html")}
             if base.exists()
             else set()
         )
+        pages = {p for p in found if not re.search(r"(^|/)page/1$", p)}
+        lists = {p for p in pages if not re.search(r"(^|/)page/\d+$", p)}  # not page 2 of one
+        assert found - pages == {"page/1" if p == "." else f"{p}/page/1" for p in lists}
+        return pages
 
     def search_locations(self) -> set[str]:
         index = json.loads((self.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
@@ -254,7 +261,9 @@ def test_dirty_rebuilds_rebuild_the_posts_that_show_an_edited_post(tmp_path, cap
         s.write("people/lex.md", "---\nname: Lex\n---\nA profile.\n")  # its list is added by the plugin
         s.write("about.md", "# About us\n\nA page in the nav.\n")
         s.rebuild()
-        built = {u: (s.site_dir / u / "index.html").stat().st_mtime_ns for u in ("posts/b", "posts/c", "posts/d")}
+        built = {
+            u: (s.site_dir / u / "index.html").stat().st_mtime_ns for u in ("posts/b", "posts/c", "posts/d")
+        }
 
         s.write("posts/a.md", post("Alpha, revised", "2026-01-01", tags=["shared"], series="Saga", order=1))
         s.rebuild()
@@ -270,7 +279,9 @@ def test_dirty_rebuilds_rebuild_the_posts_that_show_an_edited_post(tmp_path, cap
         assert _built_pages(s.site_dir) == _built_pages(fresh.site_dir)
 
         # A new term changes what every post page may show (its name in the term links): all rebuilt.
-        s.write("posts/a.md", post("Alpha, revised", "2026-01-01", tags=["shared", "new"], series="Saga", order=1))
+        s.write(
+            "posts/a.md", post("Alpha, revised", "2026-01-01", tags=["shared", "new"], series="Saga", order=1)
+        )
         s.rebuild()
         assert (s.site_dir / "posts/d/index.html").stat().st_mtime_ns != built["posts/d"]
         fresh.rebuild()
@@ -325,7 +336,9 @@ def test_serve_reads_again_only_the_posts_that_changed(tmp_path, caplog, monkeyp
 
     parsed: list[str] = []
     real = posts_module.parse_post
-    monkeypatch.setattr(posts_module, "parse_post", lambda src, *a, **k: parsed.append(src) or real(src, *a, **k))
+    monkeypatch.setattr(
+        posts_module, "parse_post", lambda src, *a, **k: parsed.append(src) or real(src, *a, **k)
+    )
     s = Server(tmp_path, caplog)
     try:
         s.write("posts/a.md", post("Alpha", "2026-01-01", tags=["x"]))
