@@ -71,8 +71,24 @@ def test_a_real_build_asks_in_the_predicted_order(make_site, monkeypatch):
     }
     site = make_site({**docs, "index.md": "# Home\n", "about.md": "# About\n"})
     assert "P3" in site.html("posts/p2/")
-    assert len(made) >= 4  # bodies, decorations, listings, head tags
+    assert len(made) >= 3  # decorations, listings, head tags (bodies are handed over as read)
     for batched, calls in made:
         assert batched._size == 3, "pages came out of the predicted order"
         assert sorted(calls, key=str) == sorted(dict.fromkeys(calls), key=str)  # each once
         assert len(calls) == len(batched._order)  # and every one of them was used
+
+
+def test_a_build_reads_each_post_file_once(make_site, monkeypatch):
+    """The body read with the front matter is what MkDocs renders: no second read of the file."""
+    from mkdocs.structure.files import File
+
+    reads: list[str] = []
+    original = File.content_bytes.fget
+    monkeypatch.setattr(File, "content_bytes", property(lambda f: reads.append(f.src_uri) or original(f)))
+    docs = {
+        f"posts/p{n}.md": f"---\ntitle: P{n}\ndate: 2026-01-{n:02d}\n---\nText {n}.\n" for n in range(1, 6)
+    }
+    site = make_site(docs)
+    assert "Text 3." in site.html("posts/p3/")
+    posts = [uri for uri in reads if uri.startswith("posts/")]
+    assert sorted(posts) == sorted(docs)
