@@ -139,3 +139,15 @@ def test_series_pager_goes_where_it_says(site, context):
     page.locator("nav.pd-series a.pd-series__name").first.click()
     page.wait_for_load_state("load")
     assert page.url == site.url(SERIES)
+
+
+@pytest.mark.parametrize("old", ["page/2/", "posts/page/1/", "related_people/lex-fridman/page/1/"])
+def test_a_page_hugo_paginated_into_leads_a_browser_to_its_list(site, context, old):
+    """The example site's 18 posts were two pages in Hugo (10 a page); here they are one."""
+    page = context.new_page()
+    Requests(page)
+    page.goto(site.url(old), wait_until="load")
+    page.wait_for_url(lambda url: not url.rstrip("/").endswith(old.rstrip("/")), timeout=5000)
+    want = "people/lex-fridman/" if "lex-fridman" in old else "posts/"
+    assert unquote(page.url) == unquote(site.url(want)), page.url
+    assert page.locator("a.pd-listing__title").count() >= 2
