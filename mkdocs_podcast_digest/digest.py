@@ -392,7 +392,8 @@ class Digest:
     def _pager_redirects(self, base: str, list_uri: str, count: int, first: int = 1) -> None:
         """The pages Hugo paginated the list at ``base`` into (``base/page/N/``, and ``page/1/``,
         an alias Hugo writes for every list), each to the page here that lists the first of that
-        page's posts (or terms): this plugin puts more on a page than Hugo's default 10."""
+        page's posts (or terms): a page here holds ``page_size`` of them, Hugo's held
+        ``hugo_pager_size``."""
         dest = "index.html" if base == "/" else alias_dest(base)  # checked once, not once per page
         if dest is None or not dest.endswith("index.html"):
             return
