@@ -414,7 +414,10 @@ class Digest:
         return dest is not None
 
     def redirect_files(self, files: Files, render) -> list[File]:
-        """Redirect pages for every old URL that no real page answers already."""
+        """Redirect pages for every old URL that no real page answers already. The plan is used
+        up: thousands of entries (every page Hugo paginated a list into) need not stay in memory
+        while the pages render."""
+        redirects, self.redirects = self.redirects, []
         #: dest_uri -> (the page there, or the page a redirect there leads to; whether a redirect).
         taken = {f.dest_uri: (f.src_uri, False) for f in files}
         out: list[File] = []
@@ -422,7 +425,7 @@ class Digest:
         #: lead to the same page here, from the same depth, get the same redirect page.
         pages: dict[tuple[str, str], str] = {}
         link = Links()  # MkDocs' relative links, without its normalising (thousands of redirects)
-        for r in self.redirects:
+        for r in redirects:
             owner, redirected = taken.get(r.dest_uri, ("", False))
             if owner:
                 if owner != r.target_src_uri and (r.reason == "alias" or self._explicit_url(r)):
