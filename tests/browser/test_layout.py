@@ -171,3 +171,27 @@ def test_dark_scheme_is_dark(sites, browser):
         assert max(r, g, b) < 80, bg
     finally:
         page.close()
+
+
+#: Items of the plugin's lists that must show no bullet: term chips and the lines of a listing
+#: (a series' listing is numbered and keeps its numbers).
+MARKERS_JS = """
+() => [...document.querySelectorAll('.pd-chips > li, .pd-listing:not(.pd-listing--ordered) > li')]
+  .filter(li => { const s = getComputedStyle(li); return s.display === 'list-item' && s.listStyleType !== 'none'; })
+  .map(li => `${li.parentElement.className} > li: ${getComputedStyle(li).listStyleType} (${li.textContent.trim().slice(0, 20)})`)
+"""
+
+
+def test_chips_and_listing_lines_have_no_bullets(site, context):
+    """A theme may put its bullet on each item instead of the list (readthedocs:
+    ``.rst-content section ul li``); chips and listing lines are not bulleted lists to the eye."""
+    page = context.new_page()
+    Requests(page)
+    seen = 0
+    bulleted = []
+    for path in ("posts/2026-02-02-lex-490-before-agi/", "tags/", "tags/gpu/", "people/"):
+        page.goto(site.url(path), wait_until="load")
+        seen += page.locator(".pd-chips > li, .pd-listing > li").count()
+        bulleted += [f"/{path} {x}" for x in page.evaluate(MARKERS_JS)]
+    assert seen > 10
+    assert bulleted == [], f"{site.theme}: bullets on " + "; ".join(bulleted[:5])
