@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
+import string
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+
+from .i18n import EN
 
 #: Front-matter key -> URL folder. Hugo's defaults plus the people/company taxonomies of digest sites.
 DEFAULT_TAXONOMIES: dict[str, str] = {
@@ -63,6 +68,76 @@ class Weights(c.Type):
         return {str(k): float(v) for k, v in value.items()}
 
 
+class Count(c.Type):
+    """A whole number of at least ``minimum``: a negative page size or feed length has no meaning,
+    and used as a slice it would quietly drop posts."""
+
+    def __init__(self, default: int, minimum: int = 0) -> None:
+        super().__init__(int, default=default)
+        self.minimum = minimum
+
+    def run_validation(self, value: object) -> int:
+        if isinstance(value, bool):  # `True` is an int to Python, not a count to a writer
+            raise base.ValidationError(f"expected a whole number, got {value!r}")
+        value = super().run_validation(value)
+        if value < self.minimum:
+            raise base.ValidationError(f"must be {self.minimum} or more, got {value}")
+        return value
+
+
+#: The labels that are filled in, and the placeholders each one offers (``part_of``: n, total).
+PLACEHOLDERS: dict[str, frozenset[str]] = {
+    key: names
+    for key, text in EN.items()
+    if (names := frozenset(field for _, field, _, _ in string.Formatter().parse(text) if field))
+}
+#: A value of the right kind for each placeholder, so a format spec such as ``{n:02d}`` is tried.
+_SAMPLE = {"n": 2, "total": 4, "minutes": 7}
+
+
+class Labels(c.Type):
+    """``{label: text}`` over the language's labels. A label with placeholders (``part_of``:
+    ``{n}``, ``{total}``) is tried here with sample values, so a misspelt placeholder is a clear
+    configuration error, not a failed page in the middle of the build."""
+
+    def __init__(self) -> None:
+        super().__init__(dict, default={})
+
+    def run_validation(self, value: object) -> dict[str, str]:
+        value = super().run_validation(value)
+        out: dict[str, str] = {}
+        for key, text in value.items():
+            key = str(key)
+            if isinstance(text, bool) or not isinstance(text, str | int | float):
+                raise base.ValidationError(f"label '{key}' needs text, got {text!r}")
+            text = str(text)
+            names = PLACEHOLDERS.get(key)
+            if names is not None:
+                self._check(key, text, names)
+            elif key not in EN and (near := difflib.get_close_matches(key, EN, n=1, cutoff=0.8)):
+                self.warnings.append(
+                    f"'{key}' is not one of the plugin's labels; did you mean '{near[0]}'? "
+                    "(A label of your own is still there for your templates as labels['...'].)"
+                )
+            out[key] = text
+        return out
+
+    @staticmethod
+    def _check(key: str, text: str, names: frozenset[str]) -> None:
+        offered = ", ".join(f"{{{n}}}" for n in sorted(names))
+        try:
+            text.format(**{n: _SAMPLE.get(n, "x") for n in names})
+        except (KeyError, IndexError) as err:
+            raise base.ValidationError(
+                f"label '{key}' ({text!r}) uses a placeholder it does not have ({err}); it has {offered}"
+            ) from None
+        except ValueError as err:
+            raise base.ValidationError(
+                f"label '{key}' ({text!r}) cannot be filled in ({err}); it has {offered}, "
+                "and a literal brace is written {{ or }}"
+            ) from None
+
+
 class PluginConfig(base.Config):
     posts_dir = c.Type(str, default="posts")
     """Folder under docs_dir whose Markdown files are posts (sub-folders included)."""
@@ -75,7 +150,7 @@ class PluginConfig(base.Config):
     """Folder (relative to mkdocs.yml) with optional ``<folder>.yml`` term data, e.g.
     ``data/people.yml``: ``slug: {name, description, photo, links}``."""
 
-    page_size = c.Type(int, default=50)
+    page_size = Count(default=50)
     """Posts per listing page before it paginates (``0``: never paginate). Listing lines are short,
     and every extra page costs a full theme render: 50 keeps most term pages to one page."""
 
@@ -99,7 +174,7 @@ class PluginConfig(base.Config):
     language = c.Type(str, default="")
     """Language of the labels (``en``, ``zh-TW``, ``zh-CN``, ``ja``); default: ``theme.language``."""
 
-    labels = c.Type(dict, default={})
+    labels = Labels()
     """Override any label, e.g. ``part_of: "Episode {n} of {total}"``."""
 
     shortcodes = c.Type(bool, default=True)
@@ -115,7 +190,7 @@ class PluginConfig(base.Config):
     redirects = c.Type(bool, default=True)
     """Write redirect pages for ``aliases``, Hugo's post URLs and other spellings of a term."""
 
-    hugo_pager_size = c.Type(int, default=10)
+    hugo_pager_size = Count(default=10)
     """Hugo's ``pagination.pagerSize`` (``paginate`` before Hugo 0.128; Hugo's default is 10).
     With ``redirects`` on, the pages Hugo paginated its lists into keep answering: ``page/N/``
     of the home page, the posts section, each taxonomy and each term (and ``page/1/``, which Hugo
@@ -130,7 +205,7 @@ class PluginConfig(base.Config):
     (also at the old Hugo path of a page that moved), announced on pages with
     ``<link rel="alternate">``. They need ``site_url`` (RSS links are absolute)."""
 
-    feed_length = c.Type(int, default=20)
+    feed_length = Count(default=20)
     """Newest posts per feed (``0``: all)."""
 
     page_metadata = c.Type(bool, default=True)
@@ -138,7 +213,7 @@ class PluginConfig(base.Config):
     (``BlogPosting`` with its people, companies and episode). Tags the theme already writes
     (Material's social cards) are not repeated."""
 
-    related_posts = c.Type(int, default=5)
+    related_posts = Count(default=5)
     """Related posts listed at the end of each post (``0``: none), by shared terms."""
 
     related_weights = Weights()
@@ -149,8 +224,8 @@ class PluginConfig(base.Config):
     reading_time = c.Type(bool, default=True)
     """Show the reading time on posts and in listings."""
 
-    reading_speed_cjk = c.Type(int, default=300)
+    reading_speed_cjk = Count(default=300, minimum=1)
     """Chinese, Japanese and Korean characters read per minute."""
 
-    reading_speed_words = c.Type(int, default=230)
+    reading_speed_words = Count(default=230, minimum=1)
     """Words read per minute in Latin (and other space-separated) scripts."""

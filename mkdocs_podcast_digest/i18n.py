@@ -197,15 +197,23 @@ def theme_language(config) -> str:
     return str(config.theme.get("language") or config.theme.get("locale") or "")
 
 
-def labels_for(language: str | None, overrides: dict | None = None) -> dict[str, str]:
-    """Pick the closest table: ``zh_TW`` and ``zh-Hant-TW`` both find Traditional Chinese."""
+def _table(language: str | None) -> dict[str, str] | None:
+    """The closest table: ``zh_TW`` and ``zh-Hant-TW`` both find Traditional Chinese."""
     lang = (language or "en").replace("_", "-").lower()
     table = _BY_LANGUAGE.get(lang)
     if table is None and lang.startswith("zh-"):
         table = ZH_HANT if "hant" in lang or lang[3:5] in ("tw", "hk", "mo") else ZH_HANS
-    if table is None:
-        table = _BY_LANGUAGE.get(lang.split("-")[0], EN)
-    labels = dict(table)
+    return table if table is not None else _BY_LANGUAGE.get(lang.split("-")[0])
+
+
+def has_labels(language: str | None) -> bool:
+    """Whether the plugin speaks ``language`` (else its labels are English until overridden)."""
+    return _table(language) is not None
+
+
+def labels_for(language: str | None, overrides: dict | None = None) -> dict[str, str]:
+    """The labels in ``language`` (English where the plugin has none), with ``overrides``."""
+    labels = dict(_table(language) or EN)
     for key, value in (overrides or {}).items():
         labels[str(key)] = str(value)
     return labels

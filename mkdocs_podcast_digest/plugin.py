@@ -16,7 +16,7 @@ from . import dirty, navigation
 from .config import PluginConfig
 from .digest import SERIES_KEY, Digest
 from .feeds import Feeds
-from .i18n import embed_texts, labels_for, theme_language
+from .i18n import embed_texts, has_labels, labels_for, theme_language
 from .postcache import PostCache
 from .related import Related
 from .render import TEMPLATES_DIR, Renderer
@@ -54,8 +54,13 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Everything per build starts here, so no state survives a `mkdocs serve` rebuild.
         self.digest = self.views = self.feeds = self.metadata = None
-        language = self.config.language or theme_language(config) or "en"
-        self.labels = labels_for(str(language), self.config.labels)
+        language = str(self.config.language or theme_language(config) or "en")
+        self.labels = labels_for(language, self.config.labels)
+        if not has_labels(language):
+            log.info(
+                f"No labels in '{language}' yet: the plugin's words are English. Translate them "
+                "with the plugin's 'labels' option (see the README)."
+            )
         if TEMPLATES_DIR not in config.theme.dirs:
             config.theme.dirs.append(TEMPLATES_DIR)  # after custom_dir and the theme: they win
         for css in (f"{ASSETS}/digest.css", f"{ASSETS}/embeds.css"):

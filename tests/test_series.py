@@ -174,3 +174,79 @@ def test_box_template_can_be_overridden_from_custom_dir(make_site):
     )
     assert '<p class="mine">Part 2 of 4 / Podcast #490</p>' in site.html("posts/p2/")
     assert '<p class="sum">3</p>' in site.html("posts/p2/")
+
+
+@pytest.mark.parametrize(
+    "labels, named",
+    [
+        ({"part_of": "Part {x} of {total}"}, "part_of"),
+        ({"part_of": "Part {n} {"}, "part_of"),
+        ({"page_of": "{page} / {total}"}, "page_of"),
+        ({"reading_time": "{mins} min"}, "reading_time"),
+        ({"embed.click_to_load": "Load from {hostname}"}, "embed.click_to_load"),
+        ({"reading_time": None}, "reading_time"),
+        ({"series": ["a", "list"]}, "series"),
+    ],
+)
+def test_a_label_that_cannot_be_filled_in_is_a_config_error_naming_it(make_site, caplog, labels, named):
+    """Not a traceback from the middle of the build (on a page that may not even use the label)."""
+    from mkdocs.exceptions import Abort
+
+    with pytest.raises(Abort):
+        make_site(FOUR, config={"plugins": [{"podcast-digest": {"labels": labels}}]})
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert any(f"label '{named}'" in e for e in errors), errors
+    assert not any("Traceback" in e for e in errors)
+
+
+def test_labels_may_use_format_specs_literal_braces_and_keys_of_their_own(make_site):
+    labels = {"part_of": "{{Ep}} {n:02d}/{total}", "reading_time": "{minutes} 分", "my_words": "{anything}"}
+    site = make_site(FOUR, config={"plugins": [{"podcast-digest": {"labels": labels}}]})
+    assert "{Ep} 02/4" in series_box(site.html("posts/p2/"))
+    assert site.warnings == []
+
+
+def test_a_misspelt_label_key_warns_with_the_right_one(make_site):
+    site = make_site(FOUR, config={"plugins": [{"podcast-digest": {"labels": {"part-of": "Ep {n}"}}}]})
+    assert any("'part-of'" in w and "did you mean 'part_of'" in w for w in site.warnings), site.warnings
+    assert "Part 2 of 4" in series_box(site.html("posts/p2/"))
+
+
+def test_a_language_without_labels_says_so_and_uses_english(make_site):
+    import logging
+
+    infos: list[str] = []
+    handler = logging.Handler(logging.INFO)
+    handler.emit = lambda record: infos.append(record.getMessage())
+    logger = logging.getLogger("mkdocs.plugins.mkdocs_podcast_digest.plugin")
+    logger.addHandler(handler)
+    level, logger.level = logger.level, logging.INFO
+    try:
+        site = make_site(FOUR, config={"plugins": [{"podcast-digest": {"language": "fr"}}]})
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    assert "Part 2 of 4" in series_box(site.html("posts/p2/"))
+    assert any("No labels in 'fr'" in m and "'labels' option" in m for m in infos), infos
+    assert site.warnings == []  # information, not a warning: --strict still builds
+
+
+@pytest.mark.parametrize(
+    "option, value",
+    [
+        ("page_size", -1),
+        ("hugo_pager_size", -10),
+        ("feed_length", -5),
+        ("related_posts", -1),
+        ("reading_speed_cjk", 0),
+        ("reading_speed_words", -230),
+        ("page_size", True),
+    ],
+)
+def test_counts_below_their_minimum_are_config_errors(make_site, caplog, option, value):
+    from mkdocs.exceptions import Abort
+
+    with pytest.raises(Abort):
+        make_site(FOUR, config={"plugins": [{"podcast-digest": {option: value}}]})
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert any(option in e for e in errors), errors
