@@ -236,6 +236,26 @@ def test_unclosed_details_and_comment_are_shown_and_warned():
         ]
 
 
+@pytest.mark.parametrize(
+    "text, line",
+    [
+        # closed on line 1, the unclosed one on line 5
+        ("{{< details >}}x{{< /details >}}\n\nText.\n\n{{< details >}}\nmore", 5),
+        # closed across paragraphs, then an unclosed one
+        ("{{< details >}}\n\nx\n\n{{< /details >}}\n\n{{< details >}}y", 7),
+        # the unclosed one first, a closed pair after it
+        ("{{< details >}}\nText.\n\n{{< details >}}x{{< /details >}}", 1),
+        # another name's pair does not count, nor a tag whose name starts the same
+        ("{{< comment >}}c{{< /comment >}}\n{{< details-x >}}\n\n{{< details >}}z", 4),
+    ],
+)
+def test_an_unclosed_tag_is_found_on_its_own_line_when_the_same_tag_closes_elsewhere(text, line):
+    warnings: list = []
+    ext = ShortcodeExtension(on_warning=lambda message, at: warnings.append((message, at)))
+    markdown.markdown(text, extensions=[ext])
+    assert [at for message, at in warnings if "no closing" in message] == [line]
+
+
 def test_comment_leaves_nothing_not_even_a_paragraph():
     html = ours(
         "A.\n\n{{< comment />}}\n\n{{< comment >}}\nhidden\n\nstill hidden\n{{< /comment >}}\n\nB. {{< comment >}}x{{< /comment >}}"

@@ -123,6 +123,31 @@ class DocumentState:
         m = matches[min(index, len(matches) - 1)]
         return self.source.count("\n", 0, m.start()) + 1
 
+    def locate_unclosed(self, raw: str, name: str) -> int | None:
+        """1-based line of the n-th opening tag ``raw`` of ``name`` that no closing tag answers
+        (tags paired as nested, over the whole page). ``locate`` counts warnings, and an opening
+        tag closed earlier on the page takes none, so it would name that one instead."""
+        tokens = raw.split()
+        if not tokens or not self.source:
+            return None
+        tags = re.compile(r"\{\{([<%])\s*(/?)\s*" + re.escape(name) + r"(?![\w-])[\s\S]*?[>%]\}\}")
+        opened: list[re.Match[str]] = []
+        for tag in tags.finditer(self.source):
+            if tag.group(2):
+                if opened:
+                    opened.pop()
+            elif not re.search(r"/\s*[>%]\}\}$", tag.group(0)):  # `{{< name />}}` closes itself
+                opened.append(tag)
+        pattern = re.compile(r"[\s>]+".join(re.escape(t) for t in tokens))
+        unclosed = [tag for tag in opened if pattern.fullmatch(tag.group(0))]
+        if not unclosed:
+            return self.locate(raw)
+        key = ("unclosed", raw)
+        index = self.seen[key]
+        self.seen[key] += 1
+        tag = unclosed[min(index, len(unclosed) - 1)]
+        return self.source.count("\n", 0, tag.start()) + 1
+
     def has_closing(self, name: str) -> bool:
         if name not in self.paired_names:
             closing = re.compile(r"\{\{[<%]\s*/\s*" + re.escape(name) + r"\s*[>%]\}\}")
@@ -575,10 +600,10 @@ class ShortcodeInlineProcessor(InlineProcessor):
             return "", m.start(), m.end()
         close = None if sc.self_closing else parser.find_closing(data, sc.name, m.end())
         if close is None:
-            engine.warn(
-                raw,
+            engine.on_warning(
                 f"shortcode '{sc.name}': no closing {{{{< /{sc.name} >}}}}; add one after its content "
                 "(it is shown as text for now)",
+                engine.state.locate_unclosed(raw, sc.name),
             )
             return raw, m.start(), m.end()
         if sc.name == "comment":
