@@ -49,6 +49,9 @@ class Listing:
     page_uris: list[str] = field(default_factory=list)
     #: True when the page is ours; False when the writer's own file gets the listing added.
     generated: bool = True
+    #: The ``title`` in that file's front matter (read by MkDocs as the page renders): the
+    #: heading shown on the page when the writer wrote none, as Hugo shows a section's title.
+    own_title: str = ""
 
     @property
     def page_count(self) -> int:

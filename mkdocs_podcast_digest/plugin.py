@@ -175,10 +175,13 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
                 page.meta["description"] = self.metadata.description(post)
             return markdown
         listing = self.digest.listings.get(page.file.src_uri) if self.digest else None
-        if listing is not None and not listing.generated and listing.info and not page.meta.get("title"):
-            # A profile's `name:` is its title. Themes print titles unescaped, as MkDocs' own
-            # heading-derived titles are already HTML; so is this one.
-            page.meta["title"] = html.escape(listing.info.name)
+        if listing is not None and not listing.generated:
+            if page.meta.get("title"):
+                listing.own_title = str(page.meta["title"])
+            elif listing.info:
+                # A profile's `name:` is its title. Themes print titles unescaped, as MkDocs' own
+                # heading-derived titles are already HTML; so is this one.
+                page.meta["title"] = html.escape(listing.info.name)
         return markdown
 
     @event_priority(-100)

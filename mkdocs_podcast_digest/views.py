@@ -199,8 +199,10 @@ class Views:
 
     def listing(self, listing: Listing, html: str, page_url: str) -> str:
         if not listing.generated and "<h1" not in html:
-            # A profile written without a heading: show its name as the page's title.
-            html = self.renderer.heading(listing.info.name if listing.info else listing.title) + html
+            # A page written without a heading (a profile, Hugo's `_index.md`): its own title,
+            # else the profile's name, else the listing's.
+            title = listing.own_title or (listing.info.name if listing.info else listing.title)
+            html = self.renderer.heading(title) + html
         return html + self._listings.get((listing.src_uri, page_url))
 
     def _listing_of(self, key: tuple[str, str]) -> str:

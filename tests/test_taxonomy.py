@@ -271,3 +271,17 @@ def test_hugo_section_pages_are_the_pages_of_their_folders(make_site):
     for gone in ("_index/", "posts/_index/", "tags/_index/", "people/lex-fridman/_index/"):
         assert not site.exists(gone)
     assert not [w for w in site.warnings if "_index" in w]
+    # Each page's heading is its own title, as in Hugo (not the plugin's "Posts", "Tags").
+    for page, title in (("posts/", "All episodes"), ("tags/", "Topics"), ("people/lex-fridman/", "Lex Fridman")):
+        assert re.findall(r"<h1[^>]*>(.*?)</h1>", site.html(page)) == [title], page
+
+
+def test_a_writers_index_page_keeps_its_own_heading_and_escaped_title(make_site):
+    docs = {
+        **DOCS,
+        "posts/index.md": "---\ntitle: Shows <& more>\n---\nIntro.\n",
+        "tags/index.md": "# My topics\n\nText.\n",
+    }
+    site = make_site(docs, config={"theme": {"name": "mkdocs"}})
+    assert re.findall(r"<h1[^>]*>(.*?)</h1>", site.html("posts/")) == ["Shows &lt;&amp; more&gt;"]
+    assert re.findall(r"<h1[^>]*>(.*?)</h1>", site.html("tags/")) == ['My topics']
