@@ -150,6 +150,18 @@ class Digest:
             self._bodies = Batched(list(self.post_files), lambda uri: self.body_of(self.post_files[uri]))
         return self._bodies.get(src_uri)
 
+    def line_of(self, src_uri: str, key: str) -> int | None:
+        """Where a post's front matter has ``key``: read again from its file, as only a warning
+        found after reading (a clashing alias, a duplicate series_order) asks for it."""
+        file = self.post_files.get(src_uri)
+        if file is None or not key:
+            return None
+        try:
+            text, _ = postmod.decode(file.content_bytes)
+        except OSError:
+            return None
+        return postmod.key_lines(text).get(key.lower())
+
     @staticmethod
     def body_of(file: File) -> str:
         text, _ = postmod.decode(file.content_bytes)
@@ -345,7 +357,8 @@ class Digest:
                             post.src_uri,
                             Problem(
                                 f"has the alias {alias!r}, which is not a path on this site; it was skipped. "
-                                "Write aliases as site paths such as /old/path/."
+                                "Write aliases as site paths such as /old/path/.",
+                                key="aliases",
                             ),
                         )
                     )
@@ -429,7 +442,9 @@ class Digest:
             owner, redirected = taken.get(r.dest_uri, ("", False))
             if owner:
                 if owner != r.target_src_uri and (r.reason == "alias" or self._explicit_url(r)):
-                    self.problems.append(SourceProblem(r.target_src_uri, _clash(r, owner, redirected)))
+                    post = self.posts.get(r.target_src_uri)
+                    key = "aliases" if r.reason == "alias" else "slug" if post and post.slug else "url"
+                    self.problems.append(SourceProblem(r.target_src_uri, _clash(r, owner, redirected, key)))
                 continue
             target = files.src_uris.get(r.target_src_uri)  # a src_uri already: no PurePath to normalise it
             if target is None:
@@ -469,16 +484,18 @@ def alias_dest(path: str) -> str | None:
     return rel + "/index.html"
 
 
-def _clash(r: Redirect, owner: str, redirected: bool) -> Problem:
+def _clash(r: Redirect, owner: str, redirected: bool, key: str) -> Problem:
     url = "/" + (r.dest_uri[: -len("index.html")] if r.dest_uri.endswith("index.html") else r.dest_uri)
     there = f"already redirects to '{owner}'" if redirected else f"is the page of '{owner}'"
     if r.reason == "alias":
         return Problem(
-            f"has the alias {url}, which {there}; the alias was skipped. Remove it or pick a free path."
+            f"has the alias {url}, which {there}; the alias was skipped. Remove it or pick a free path.",
+            key=key,
         )
     return Problem(
         f"had the Hugo URL {url} (from its slug or url), which {there}; old links to it lead there, "
-        "not here. Add an alias for the URL you want, or change the slug or url."
+        "not here. Add an alias for the URL you want, or change the slug or url.",
+        key=key,
     )
 
 

@@ -245,7 +245,8 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
 
     def _report(self) -> None:
         for item in self.digest.problems:
-            where = item.src_uri + (f":{item.problem.line}" if item.problem.line else "")
+            line = item.problem.line or self.digest.line_of(item.src_uri, item.problem.key)
+            where = item.src_uri + (f":{line}" if line else "")
             log.warning(f"{where}: {item.problem.message}")
         self.digest.problems.clear()
 

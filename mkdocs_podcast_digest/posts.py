@@ -98,6 +98,9 @@ class Problem:
 
     message: str
     line: int | None = None
+    #: The front-matter key it is about, when found after the post was read (a clashing alias,
+    #: a duplicate series_order): its line is looked up only if the warning is shown.
+    key: str = ""
 
 
 @dataclass
@@ -532,6 +535,12 @@ def _key_lines(fm: str, first_line: int) -> dict[str, int]:
         if m:
             lines.setdefault(m.group(1).lower(), first_line + i)
     return lines
+
+
+def key_lines(text: str) -> dict[str, int]:
+    """Line of each top-level front-matter key in a file's text (keys lower-cased)."""
+    kind, fm, _, _, first_line = split_front_matter(text)
+    return _key_lines(fm, first_line) if kind else {}
 
 
 @functools.lru_cache(maxsize=8)

@@ -120,7 +120,8 @@ def build_taxonomy(key: str, folder: str, posts: list[Post]) -> tuple[Taxonomy, 
                     where_seen[term.name],
                     Problem(
                         f"{key}: '{term.name}' has no letter or digit, so its page is {folder}/{term.slug}/; "
-                        "give the term a name with words (or remove it) for a readable URL"
+                        "give the term a name with words (or remove it) for a readable URL",
+                        key=key,
                     ),
                 )
             )
@@ -131,7 +132,8 @@ def build_taxonomy(key: str, folder: str, posts: list[Post]) -> tuple[Taxonomy, 
                     where_seen[term.spellings[-1]],
                     Problem(
                         f"{key}: {where} are one term and share the page {folder}/{term.slug}/; "
-                        f"use one spelling ('{term.name}') in every post to silence this warning"
+                        f"use one spelling ('{term.name}') in every post to silence this warning",
+                        key=key,
                     ),
                 )
             )
@@ -155,7 +157,8 @@ def order_series(tax: Taxonomy) -> list[SourceProblem]:
                         Problem(
                             f"series '{term.name}': '{other.src_uri}' and '{post.src_uri}' both have "
                             f"series_order {post.series_order}; they are ordered by date then title. "
-                            "Give each part its own number."
+                            "Give each part its own number.",
+                            key="series_order",
                         ),
                     )
                 )

@@ -167,27 +167,27 @@ CASES = [
     Case("summary: true", {"posts/a.md": fm("summary: true")}, [("posts/a.md:4", ["'summary' should be text, not bool"])]),
     # --- aliases and URLs
     Case("alias: another site", {"posts/a.md": fm("aliases: [https://old.example/a]")}, [
-        ("posts/a.md", ["alias 'https://old.example/a', which is not a path on this site", "Write aliases as site paths"]),
+        ("posts/a.md:4", ["alias 'https://old.example/a', which is not a path on this site", "Write aliases as site paths"]),
     ]),
-    Case("alias: the site root", {"posts/a.md": fm("aliases: [/]")}, [("posts/a.md", ["alias '/', which is not a path"])]),
+    Case("alias: the site root", {"posts/a.md": fm("aliases: [/]")}, [("posts/a.md:4", ["alias '/', which is not a path"])]),
     Case("alias: with a query", {"posts/a.md": fm("aliases: ['/old?page=2']")}, [
-        ("posts/a.md", ["alias '/old?page=2', which is not a path on this site"]),
+        ("posts/a.md:4", ["alias '/old?page=2', which is not a path on this site"]),
     ]),
     Case("alias: another post's page", {"posts/a.md": fm("aliases: [/posts/b/]"), "posts/b.md": fm("title: B")}, [
-        ("posts/a.md", ["has the alias /posts/b/, which is the page of 'posts/b.md'", "Remove it or pick a free path"]),
+        ("posts/a.md:4", ["has the alias /posts/b/, which is the page of 'posts/b.md'", "Remove it or pick a free path"]),
     ]),
     Case("alias: a generated page", {"posts/a.md": fm("aliases: [/tags/]", "tags: [x]")}, [
-        ("posts/a.md", ["has the alias /tags/, which is the page of 'tags/index.md'"]),
+        ("posts/a.md:4", ["has the alias /tags/, which is the page of 'tags/index.md'"]),
     ]),
     Case("alias: claimed twice", {"posts/a.md": fm("aliases: [/old/]"), "posts/b.md": fm("title: B", "aliases: [/old/]")}, [
-        ("posts/b.md", ["has the alias /old/, which already redirects to 'posts/a.md'", "pick a free path"]),
+        ("posts/b.md:4", ["has the alias /old/, which already redirects to 'posts/a.md'", "pick a free path"]),
     ]),
     Case("slug: another post's URL", {"posts/a.md": fm("slug: b"), "posts/b.md": fm("title: B")}, [
-        ("posts/a.md", ["had the Hugo URL /posts/b/ (from its slug or url), which is the page of 'posts/b.md'",
+        ("posts/a.md:4", ["had the Hugo URL /posts/b/ (from its slug or url), which is the page of 'posts/b.md'",
                         "Add an alias for the URL you want"]),
     ]),
     Case("slug: the same on two posts", {"posts/a.md": fm("slug: same"), "posts/b.md": fm("title: B", "slug: same")}, [
-        ("posts/b.md", ["had the Hugo URL /posts/same/", "which already redirects to 'posts/a.md'"]),
+        ("posts/b.md:4", ["had the Hugo URL /posts/same/", "which already redirects to 'posts/a.md'"]),
     ]),
     Case("names differ only in case", {"posts/a.md": fm(), "posts/A.md": fm("title: Upper")}, [
         ("posts/a.md", ["'posts/A.md' and 'posts/a.md' are written to posts/A/index.html, posts/a/index.html",
@@ -208,19 +208,19 @@ CASES = [
     ),
     # --- terms
     Case("term: '/'", {"posts/a.md": fm('tags: ["/"]')}, [
-        ("posts/a.md", ["tags: '/' has no letter or digit, so its page is tags/t-", "give the term a name with words"]),
+        ("posts/a.md:4", ["tags: '/' has no letter or digit, so its page is tags/t-", "give the term a name with words"]),
     ]),
-    Case("term: '..'", {"posts/a.md": fm('tags: [".."]')}, [("posts/a.md", ["tags: '..' has no letter or digit"])]),
+    Case("term: '..'", {"posts/a.md": fm('tags: [".."]')}, [("posts/a.md:4", ["tags: '..' has no letter or digit"])]),
     Case("term: emoji only", {"posts/a.md": fm('series: "🎙️"')}, [
-        ("posts/a.md", ["series: '🎙️' has no letter or digit, so its page is series/t-"]),
+        ("posts/a.md:4", ["series: '🎙️' has no letter or digit, so its page is series/t-"]),
     ]),
     Case("term: two spellings", {"posts/a.md": fm("tags: [GPU]"), "posts/b.md": fm("title: B", "date: 2026-01-02", "tags: [gpu]")}, [
-        ("posts/b.md", ["'GPU' (posts/a.md), 'gpu' (posts/b.md) are one term", "use one spelling"]),
+        ("posts/b.md:4", ["'GPU' (posts/a.md), 'gpu' (posts/b.md) are one term", "use one spelling"]),
     ]),
     Case(
         "series_order: two parts claim 1",
         {"posts/a.md": fm("series: S", "series_order: 1"), "posts/b.md": fm("title: B", "series: S", "series_order: 1")},
-        [("posts/b.md", ["series 'S': 'posts/a.md' and 'posts/b.md' both have series_order 1",
+        [("posts/b.md:5", ["series 'S': 'posts/a.md' and 'posts/b.md' both have series_order 1",
                          "Give each part its own number"])],
     ),
     # --- shortcodes
