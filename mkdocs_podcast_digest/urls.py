@@ -335,8 +335,10 @@ def hugo_alias_path(alias: str, page_path: str) -> str:
     ``page_path`` is the page's unescaped URL path (e.g. ``/posts/x/``).
     Relative aliases hang off the page's parent folder; nothing is
     sanitized.  Returns a directory URL (``/old/path/``) or, for an alias
-    naming an ``.html`` file, that file's path.  Raises ``ValueError`` for
-    aliases Hugo refuses (the site root, or above it).
+    naming an ``.html`` file, that file's path.  An alias climbing above the
+    site root stops at it, as Go's ``path.Clean`` does (``../../../x/`` from
+    ``/posts/a/b/`` is ``/x/``: Hugo 0.168 writes ``x/index.html``).  Raises
+    ``ValueError`` for aliases Hugo refuses: the site root, and http(s) URLs.
     """
     alias = alias.replace("\\", "/")
     if alias.startswith(("http://", "https://")):

@@ -206,8 +206,9 @@ POSTS: list[tuple[str, str, str]] = [
     ),
     (
         "2024/nested-post.md",
-        'title: "Nested folder"\ntags: ["2026"]\naliases: ["sibling", "/abs/nested/"]\n',
-        "A post in a subfolder of the section.",
+        'title: "Nested folder"\ntags: ["2026"]\n'
+        'aliases: ["sibling", "/abs/nested/", "../../../above-root/", "/../../top-clamped/"]\n',
+        "A post in a subfolder of the section; aliases above the site root stop at it.",
     ),
 ]
 
