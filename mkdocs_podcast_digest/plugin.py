@@ -103,6 +103,13 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         )
         for file in digest.read_posts(files, self._posts_cache):
             files.remove(file)
+        posts_dir = self.config.posts_dir.strip("/")
+        if not digest.posts and not os.path.isdir(os.path.join(config.docs_dir, posts_dir)):
+            # Not a warning: a site may use the plugin for its shortcodes alone.
+            log.info(
+                f"No posts: there is no folder '{posts_dir}' in {config.docs_dir}. Put posts there, "
+                "or set the plugin's posts_dir to the folder that has them."
+            )
         for file in digest.plan(files):
             files.append(file)
         digest.plan_redirects()  # before the feeds: a term's feed is also written at Hugo's path
