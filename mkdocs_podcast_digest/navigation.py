@@ -6,13 +6,18 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 
-def arrange(nav: Navigation, index_uris: list[str]) -> None:
+def arrange(nav: Navigation, index_uris: list[str], posts: list[str] | None = None) -> None:
     """Single-page sections become the page; our indexes follow the writer's pages in this order.
 
     MkDocs sorts the auto nav by path ("categories", "companies", "people", "posts", …) and wraps
     each index page in a section named after its folder; readers expect Posts first, then series
-    and tags, under the names the pages carry in the site's language.
+    and tags, under the names the pages carry in the site's language. ``posts``: the posts'
+    src_uris, newest first, when they are in the nav (``posts_in_nav``): listed in that order after
+    the section's own pages, not by file name, and a leaf bundle or a year folder is not a section
+    of its own. Previous/next links then follow the nav as shown.
     """
+    if posts:
+        _order_posts(nav, posts)
     items = [
         item.children[0] if isinstance(item, Section) and len(item.children) == 1 else item
         for item in nav.items
@@ -31,3 +36,72 @@ def arrange(nav: Navigation, index_uris: list[str]) -> None:
     nav.items = [i for i in items if ours(i) is None] + mine
     for item in nav.items:
         item.parent = None
+    _relink(nav)
+
+
+def _order_posts(nav: Navigation, posts: list[str]) -> None:
+    """Gather the posts under the innermost section that holds them all, in ``posts``' order."""
+    rank = {uri: i for i, uri in enumerate(posts)}
+    paths: list[list[Section]] = []  # the sections above each post
+
+    def walk(items: list, above: list[Section]) -> None:
+        for item in items:
+            if isinstance(item, Page) and item.file.src_uri in rank:
+                paths.append(above)
+            elif isinstance(item, Section):
+                walk(item.children, [*above, item])
+
+    walk(nav.items, [])
+    if not paths:
+        return
+    common: list[Section] = []
+    for level in zip(*paths, strict=False):
+        if any(s is not level[0] for s in level):
+            break
+        common.append(level[0])
+    home = common[-1] if common else None
+    found: list[Page] = []
+
+    def take(items: list) -> list:
+        """``items`` without their posts (collected in ``found``) or the sections left empty."""
+        kept = []
+        for item in items:
+            if isinstance(item, Page) and item.file.src_uri in rank:
+                found.append(item)
+            elif isinstance(item, Section):
+                item.children = take(item.children)
+                if item.children:
+                    kept.append(item)
+            else:
+                kept.append(item)
+        return kept
+
+    children = take(home.children if home else nav.items)
+    found.sort(key=lambda page: rank[page.file.src_uri])
+    for page in found:
+        page.parent = home
+    if home is None:
+        nav.items = children + found
+    else:
+        home.children = children + found
+
+
+def _relink(nav: Navigation) -> None:
+    """Pages' previous/next links and ``nav.pages`` in the order the nav now shows them."""
+    pages: list[Page] = []
+
+    def walk(items: list) -> None:
+        for item in items:
+            if isinstance(item, Page):
+                pages.append(item)
+            elif isinstance(item, Section):
+                walk(item.children)
+
+    walk(nav.items)
+    for before, after in zip([None, *pages], pages, strict=False):
+        after.previous_page = before
+        if before is not None:
+            before.next_page = after
+    if pages:
+        pages[-1].next_page = None
+    nav.pages = pages

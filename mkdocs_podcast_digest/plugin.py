@@ -127,7 +127,8 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         if config.nav is None:
             keys = ("", SERIES_KEY, *self.config.taxonomies)
             order = list(dict.fromkeys(self.digest.index_uris[k] for k in keys if k in self.digest.index_uris))
-            navigation.arrange(nav, order)
+            posts = [p.src_uri for p in self.digest.sorted_posts()] if self.config.posts_in_nav else None
+            navigation.arrange(nav, order, posts)
         # Pages are rendered before `on_env`, so the renderer is made here, from the theme's
         # loader: a template in the user's custom_dir replaces ours.
         renderer = Renderer(

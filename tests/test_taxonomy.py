@@ -241,6 +241,36 @@ def test_auto_nav_lists_indexes_in_reading_order_without_posts(make_site):
     order = [n for n in nav if n not in (".", "./")]
     assert order == ["posts/", "tags/", "categories/", "people/", "companies/"]
     assert "posts/a/" not in nav and "people/lex-fridman/" not in nav
+    # The theme's previous/next links go the same way (MkDocs linked them in path order).
+    links = re.findall(r'<a rel="(prev|next)" href="([^"]+)" class="nav-link"', site.html("tags/"))
+    assert links == [("prev", "../posts/"), ("next", "../categories/")], links
+
+
+def test_posts_in_the_nav_are_newest_first_and_bundles_and_year_folders_are_no_sections(make_site):
+    docs = {
+        **DOCS,
+        "index.md": "# Home\n",
+        "posts/_index.md": "---\ntitle: All episodes\n---\nIntro.\n",
+        "posts/bundle/index.md": post("Bundled", "2026-01-05"),
+        "posts/2025/old.md": post("Older", "2025-06-01"),
+        "posts/2025/notes.md": "# Notes on 2025\n\nNot a post: no date, but a page of the writer's.\n",
+        "about.md": "# About\n",
+    }
+    # notes.md is a post too (every page under posts/ is): dated from nothing, it is listed last.
+    site = make_site(docs, config={"theme": {"name": "readthedocs"}, "plugins": [
+        "search", {"podcast-digest": {"posts_in_nav": True}}]})
+    html = site.html("")
+    nav = html.split('<div class="wy-menu wy-menu-vertical"', 1)[1].split("</div>", 1)[0]
+    titles = re.findall(r'<a class="reference internal" href="[^"]*">([^<]+)</a>', nav)
+    start = titles.index("All episodes")
+    assert titles[start : start + 7] == [
+        "All episodes", "Bundled", "Beta", "Gamma", "Alpha", "Older", "Notes on 2025"
+    ], titles
+    assert "Bundle" not in titles and "2025" not in titles  # no section for a bundle or a year
+    # Previous/next follow the nav as shown: from Beta back to Bundled, on to Gamma.
+    beta = site.html("posts/b/")
+    assert '<a href="../bundle/" class="btn btn-neutral float-left" title="Bundled">' in beta
+    assert '<a href="../c/" class="btn btn-neutral float-right" title="Gamma">' in beta
 
 
 def test_search_indexes_what_writers_wrote_not_listings(make_site):
