@@ -158,8 +158,8 @@ class PluginConfig(base.Config):
     """Generate a chronological index at ``<posts_dir>/`` (kept as-is if you wrote one)."""
 
     posts_in_nav = c.Type(bool, default=False)
-    """List every post in the navigation. Off by default: a nav of N posts makes each page's
-    render O(N)."""
+    """List every post in the (automatic) navigation, newest first. Off by default: a nav of N
+    posts makes each page's render O(N)."""
 
     indexes_in_nav = c.Type(bool, default=True)
     """Put the posts index and the taxonomy index pages in the navigation when mkdocs.yml has
