@@ -138,11 +138,20 @@ class Post:
     players: list = field(default_factory=list)
 
     @property
+    def timestamp(self) -> float | None:
+        """Seconds since 1970, a date without a zone taken as UTC, as Hugo does and as the feeds
+        print it: ``datetime.timestamp()`` would read it in the build machine's zone (and fail
+        for the year 1, Hugo's zero date, east of Greenwich)."""
+        if self.date is None:
+            return None
+        return (to_timestamp_sortable(self.date) - _EPOCH).total_seconds()
+
+    @property
     def sort_key(self) -> tuple:
         """Newest first; posts without a date last; ties by title so the order is stable."""
         if self.date is None:
             return (1, 0.0, self.title.casefold(), self.src_uri)
-        return (0, -self.date.timestamp(), self.title.casefold(), self.src_uri)
+        return (0, -self.timestamp, self.title.casefold(), self.src_uri)
 
     @property
     def date_text(self) -> str:
@@ -367,6 +376,9 @@ def parse_date(value: Any) -> dt.datetime | None:
         except ValueError:
             continue
     return None
+
+
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 
 
 def to_timestamp_sortable(d: dt.datetime) -> dt.datetime:

@@ -76,7 +76,7 @@ class Related:
             pid = self._ids[post.src_uri] = len(self._posts)
             self._posts.append(post)
             self._of.append(set())
-            self._when.append(post.date.timestamp() if post.date else None)
+            self._when.append(post.timestamp)
             self._keys.append(post.sort_key)
         return pid
 

@@ -67,7 +67,7 @@ def series_sort_key(post: Post) -> tuple:
     """Numbered parts first, ascending; then unnumbered ones by date; ties by title."""
     if post.series_order is not None:
         return (0, post.series_order, 0.0, post.title.casefold(), post.src_uri)
-    ts = post.date.timestamp() if post.date else float("inf")
+    ts = post.timestamp if post.date else float("inf")
     return (1, 0, ts, post.title.casefold(), post.src_uri)
 
 

@@ -120,3 +120,27 @@ def test_extension_also_listed_by_name_runs_once(make_site):
     docs = {"posts/a.md": "---\ntitle: A\ndate: 2026-01-01\n---\n{{< youtube AbCdEfGhIj0 >}}\n"}
     site = make_site(docs, config={"markdown_extensions": ["mkdocs_podcast_digest.shortcodes"]}, strict=True)
     assert site.html("posts/a/").count('data-pd-provider="youtube"') == 1
+
+
+@pytest.mark.parametrize("zone", ["UTC", "Asia/Taipei", "America/Los_Angeles"])
+def test_dates_without_a_zone_are_utc_whatever_the_machines_zone(make_site, monkeypatch, zone):
+    """Hugo reads them as UTC, and so do the feeds: the lists must agree, on any machine.
+    The year 1 is Hugo's zero date, which a zone east of Greenwich would put in the year 0."""
+    import time
+
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        site = make_site({
+            "posts/a.md": "---\ntitle: Naive ten\ndate: 2025-01-01 10:00:00\n---\nA\n",
+            "posts/b.md": "---\ntitle: UTC five\ndate: 2025-01-01T05:00:00+00:00\n---\nB\n",
+            "posts/c.md": "---\ntitle: Year one\ndate: 0001-01-01T05:00:00\n---\nC\n",
+            "posts/d.md": "---\ntitle: Zero date\ndate: 0001-01-01\n---\nD\n",
+        })
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    listed = re.findall(r'class="pd-listing__title"[^>]*>([^<]+)<', site.html("posts/"))
+    assert listed == ["Naive ten", "UTC five", "Year one", "Zero date"]
+    feed = re.findall(r"<item>\s*<title>([^<]+)</title>", site.html("index.xml"))
+    assert feed == listed
