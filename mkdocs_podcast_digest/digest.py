@@ -295,6 +295,7 @@ class Digest:
         for file in files:
             if not file.inclusion.is_excluded():
                 groups.setdefault(file.dest_uri.casefold(), []).append(file)
+        self._drop_blocked(files)
         for group in groups.values():
             if len(group) < 2:
                 continue
@@ -311,6 +312,52 @@ class Digest:
             self.problems.append(
                 SourceProblem(group[-1].src_uri, Problem(f"{names} {why}. Rename one of them."))
             )
+
+    def _drop_blocked(self, files: Files) -> None:
+        """A generated file where another file needs a folder of that name, or inside a folder
+        that is a file of the writer's (a term ``index.xml`` against the taxonomy's feed, a term
+        ``foo.html`` against the writer's ``tags/foo.html``): MkDocs would stop with an OS error
+        while writing. The generated one is left out, with a warning."""
+        for file in [f for f in files if f.generated_by and not _fits(f.dest_uri)]:
+            # A feed at Hugo's path of a very long term: Hugo could not have written it either.
+            files.remove(file)
+        dests = {f.dest_uri: f for f in files if not f.inclusion.is_excluded()}
+        inside = _folders(dests)
+        dropped: set[str] = set()
+        for dest, file in dests.items():
+            other = inside.get(dest)
+            if other is None:
+                continue
+            if file.generated_by:
+                blocked = [file]
+            else:
+                blocked = [f for f in dests.values() if f.dest_uri.startswith(dest + "/") and f.generated_by]
+            for f in blocked:
+                if f.dest_uri in dropped:
+                    continue
+                dropped.add(f.dest_uri)
+                who = self._blame(dests.get(str(other)) if f is file else file, f)
+                files.remove(f)
+                self.listings.pop(f.src_uri, None)
+                needs = f"{other} needs {dest} as a folder" if f is file else f"{dest} is a file"
+                self.problems.append(
+                    SourceProblem(
+                        who, Problem(f"{f.dest_uri} was not written: {needs}. Rename the term or the file.")
+                    )
+                )
+
+    def _blame(self, *candidates: object) -> str:
+        """Whom to name for a clash of generated files: the writer's file, or the first post of
+        the term whose page it is."""
+        for file in candidates:
+            if not isinstance(file, File):
+                continue
+            if not file.generated_by:
+                return file.src_uri
+            listing = self.listings.get(file.src_uri)
+            if listing is not None and listing.posts:
+                return listing.posts[0].src_uri
+        return next((f.src_uri for f in candidates if isinstance(f, File)), "")
 
     def _existing_index(self, folder: str, existing: dict[str, File]) -> str | None:
         candidates = (f"{folder}/index.md", f"{folder}/README.md", f"{folder}.md", f"{folder}/_index.md")
@@ -433,6 +480,10 @@ class Digest:
         redirects, self.redirects = self.redirects, []
         #: dest_uri -> (the page there, or the page a redirect there leads to; whether a redirect).
         taken = {f.dest_uri: (f.src_uri, False) for f in files}
+        for name in self.config.theme.static_templates:  # written last: 404.html, sitemap.xml
+            taken.setdefault(name, (name, False))
+        taken.setdefault("sitemap.xml.gz", ("sitemap.xml.gz", False))
+        folders = _folders(taken)
         out: list[File] = []
         #: A page for each (link, title): Hugo's pages of a list (`page/1/`, `page/2/`...) that
         #: lead to the same page here, from the same depth, get the same redirect page.
@@ -447,9 +498,10 @@ class Digest:
                     self.problems.append(SourceProblem(r.target_src_uri, _clash(r, owner, redirected, key)))
                 continue
             target = files.src_uris.get(r.target_src_uri)  # a src_uri already: no PurePath to normalise it
-            if target is None:
+            if target is None or not self._writable(r, taken, folders):
                 continue
             taken[r.dest_uri] = (r.target_src_uri, True)
+            _add_folders(folders, r.dest_uri)
             from_url = r.dest_uri[: -len("index.html")] if r.dest_uri.endswith("index.html") else r.dest_uri
             url = link(target.url, from_url)
             listing = self.listings.get(r.target_src_uri)
@@ -461,9 +513,50 @@ class Digest:
             out.append(File.generated(self.config, r.dest_uri, content=page))
         return out
 
+    def _writable(self, r: Redirect, taken: dict, folders: dict[str, object]) -> bool:
+        """Whether a redirect page can be written at all: no file where it needs a folder (or
+        the other way round), no name longer than file systems allow (Hugo's URL of a very long
+        term; Hugo could not write it either). A skipped alias of the writer's is reported."""
+        parts = r.dest_uri.split("/")
+        why = ""
+        if not _fits(r.dest_uri):
+            why = "has a name longer than 255 bytes, which no file system takes"
+        elif r.dest_uri in folders:
+            why = "is a folder of other pages"
+        elif any("/".join(parts[:i]) in taken for i in range(1, len(parts))):
+            why = "is inside what is a file here"
+        if why and r.reason == "alias":
+            url = "/" + r.dest_uri.removesuffix("index.html")
+            self.problems.append(
+                SourceProblem(
+                    r.target_src_uri,
+                    Problem(f"has the alias {url}, which {why}; the alias was skipped. Pick another path.", key="aliases"),
+                )
+            )
+        return not why
+
     def _explicit_url(self, r: Redirect) -> bool:
         post = self.posts.get(r.target_src_uri) if r.reason == "hugo" else None
         return bool(post and (post.slug or post.url))
+
+
+def _fits(dest: str) -> bool:
+    """Whether every name in the path fits a file system (255 bytes)."""
+    return all(len(part.encode("utf-8")) <= 255 for part in dest.split("/"))
+
+
+def _folders(dests) -> dict[str, object]:
+    """Every folder the files at ``dests`` (dest_uris) are written in."""
+    out: dict[str, object] = {}
+    for dest in dests:
+        _add_folders(out, dest)
+    return out
+
+
+def _add_folders(folders: dict[str, object], dest: str) -> None:
+    parts = dest.split("/")
+    for i in range(1, len(parts)):
+        folders.setdefault("/".join(parts[:i]), dest)
 
 
 def alias_dest(path: str) -> str | None:

@@ -472,3 +472,31 @@ def test_nothing_lost_every_markdown_file_has_a_page(make_site, command):
             missing.append(src)
     assert missing == []
     assert len(docs) > 60
+
+
+def test_names_that_are_files_folders_or_too_long_never_stop_the_build(make_site):
+    """A term named like a file (``foo.html``, ``index.xml``), an alias onto a file MkDocs or the
+    theme writes, or a term whose Hugo URL no file system can hold: MkDocs would stop with an
+    OS error while writing; each gets its page where it can, and a warning where something of
+    the writer's is skipped."""
+    long_term = "長標籤" * 30  # 270 bytes in UTF-8: Hugo's URL for it cannot be a file name
+    docs = {
+        "posts/a.md": fm(
+            f'tags: [foo.html, index.xml, report.xml, 404.html, "{long_term}"]',
+            "aliases: [/sitemap.xml, /404.html, /posts/a/index.html/x/]",
+        ),
+        "posts/b.md": fm("title: B", "tags: [foo.html]"),
+    }
+    site = make_site(docs, config={"theme": {"name": "material"}})
+    for term in ("foo.html", "index.xml", "report.xml", "404.html"):
+        assert site.exists(f"tags/{term}/"), term
+    assert any(p.name.startswith("長標籤") for p in (site.out / "tags").iterdir())
+    assert "<urlset" in (site.out / "sitemap.xml").read_text(encoding="utf-8")
+    found = messages(site)
+    for expected in (
+        "posts/a.md: tags/index.xml was not written: tags/index.xml/index.html needs tags/index.xml as a folder",
+        "posts/a.md:5: has the alias /sitemap.xml, which is the page of 'sitemap.xml'",
+        "posts/a.md:5: has the alias /404.html, which is the page of '404.html'",
+        "posts/a.md:5: has the alias /posts/a/index.html/x/, which is inside what is a file here",
+    ):
+        assert any(w.startswith(expected) for w in found), (expected, found)
