@@ -484,6 +484,7 @@ class Digest:
             taken.setdefault(name, (name, False))
         taken.setdefault("sitemap.xml.gz", ("sitemap.xml.gz", False))
         folders = _folders(taken)
+        above: dict[str, bool] = {}
         out: list[File] = []
         #: A page for each (link, title): Hugo's pages of a list (`page/1/`, `page/2/`...) that
         #: lead to the same page here, from the same depth, get the same redirect page.
@@ -498,7 +499,7 @@ class Digest:
                     self.problems.append(SourceProblem(r.target_src_uri, _clash(r, owner, redirected, key)))
                 continue
             target = files.src_uris.get(r.target_src_uri)  # a src_uri already: no PurePath to normalise it
-            if target is None or not self._writable(r, taken, folders):
+            if target is None or not self._writable(r, taken, folders, above):
                 continue
             taken[r.dest_uri] = (r.target_src_uri, True)
             _add_folders(folders, r.dest_uri)
@@ -513,20 +514,21 @@ class Digest:
             out.append(File.generated(self.config, r.dest_uri, content=page))
         return out
 
-    def _writable(self, r: Redirect, taken: dict, folders: dict[str, object]) -> bool:
+    def _writable(self, r: Redirect, taken: dict, folders: dict[str, object], above: dict[str, bool]) -> bool:
         """Whether a redirect page can be written at all: no file where it needs a folder (or
         the other way round), no name longer than file systems allow (Hugo's URL of a very long
-        term; Hugo could not write it either). A skipped alias of the writer's is reported."""
-        parts = r.dest_uri.split("/")
+        term; Hugo could not write it either). A skipped alias of the writer's is reported.
+        ``above``: per folder, whether a file is in the way (most redirects share their folder)."""
+        dest = r.dest_uri
         why = ""
-        if not _fits(r.dest_uri):
+        if len(dest.encode("utf-8")) > 255 and not _fits(dest):
             why = "has a name longer than 255 bytes, which no file system takes"
-        elif r.dest_uri in folders:
+        elif dest in folders:
             why = "is a folder of other pages"
-        elif any("/".join(parts[:i]) in taken for i in range(1, len(parts))):
+        elif _file_above(dest.rpartition("/")[0], taken, above):
             why = "is inside what is a file here"
         if why and r.reason == "alias":
-            url = "/" + r.dest_uri.removesuffix("index.html")
+            url = "/" + dest.removesuffix("index.html")
             self.problems.append(
                 SourceProblem(
                     r.target_src_uri,
@@ -554,9 +556,20 @@ def _folders(dests) -> dict[str, object]:
 
 
 def _add_folders(folders: dict[str, object], dest: str) -> None:
-    parts = dest.split("/")
-    for i in range(1, len(parts)):
-        folders.setdefault("/".join(parts[:i]), dest)
+    folder = dest.rpartition("/")[0]
+    while folder and folder not in folders:  # a folder known has its parents known
+        folders[folder] = dest
+        folder = folder.rpartition("/")[0]
+
+
+def _file_above(folder: str, taken: dict, above: dict[str, bool]) -> bool:
+    """Whether ``folder`` or a folder above it is a file in ``taken`` (remembered in ``above``)."""
+    if not folder:
+        return False
+    found = above.get(folder)
+    if found is None:
+        found = above[folder] = folder in taken or _file_above(folder.rpartition("/")[0], taken, above)
+    return found
 
 
 def alias_dest(path: str) -> str | None:
