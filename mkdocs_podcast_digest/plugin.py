@@ -181,9 +181,16 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             if self.metadata is not None and self.metadata.posts and not page.meta.get("description"):
                 # Themes that print page.meta.description (Material) then show this one.
                 page.meta["description"] = self.metadata.description(post)
+            if isinstance(page.meta.get("description"), str):
+                # Material prints it as HTML, in an attribute: a quote would end it.
+                page.meta["description"] = html.escape(page.meta["description"])
             return markdown
         listing = self.digest.listings.get(page.file.src_uri) if self.digest else None
-        if listing is not None and not listing.generated:
+        if listing is not None and listing.generated and listing.kind != "home":
+            # A term's name as the page's title, as HTML: MkDocs would take it from the heading,
+            # and Material's <title> prints that through `striptags`, which unescapes it.
+            page.meta["title"] = html.escape(listing.title, quote=False)
+        elif listing is not None:
             if page.meta.get("title"):
                 listing.own_title = str(page.meta["title"])
             elif listing.info:

@@ -500,3 +500,22 @@ def test_names_that_are_files_folders_or_too_long_never_stop_the_build(make_site
         "posts/a.md:5: has the alias /posts/a/index.html/x/, which is inside what is a file here",
     ):
         assert any(w.startswith(expected) for w in found), (expected, found)
+
+
+@pytest.mark.parametrize("theme", ["material", "mkdocs", "readthedocs"])
+def test_term_names_and_descriptions_reach_the_head_escaped(make_site, theme):
+    """Themes print page titles and ``page.meta.description`` as HTML (Material's <title> through
+    ``striptags``, which unescapes): a term's name or a post's description is text."""
+    docs = {
+        "posts/a.md": fm('tags: ["</title><script>alert(1)</script>"]', "summary: '\"><script>alert(2)</script>'"),
+        "posts/b.md": fm("title: B", 'description: "He said \\"hi\\" & <b>left</b>"'),
+    }
+    site = make_site(docs, config={"theme": {"name": theme}})
+    pages = [site.html("posts/a/"), site.html("posts/b/"), site.html("tags/")]
+    pages += [p.read_text(encoding="utf-8") for p in (site.out / "tags").glob("*/index.html")]
+    for html in pages:
+        head = html.split("</head>", 1)[0]
+        assert "<script>alert" not in head
+        _no_script(html)
+    head_b = site.html("posts/b/").split("</head>", 1)[0]
+    assert '<meta name="description" content="He said &quot;hi&quot; &amp; &lt;b&gt;left&lt;/b&gt;">' in head_b
