@@ -25,6 +25,7 @@ from .pages import Listing, TermInfo, listing_pages, term_info
 from .postcache import PostCache
 from .posts import Post, Problem
 from .render import Links
+from .shortcodes.hugo import safe_url
 from .taxonomy import SourceProblem, Taxonomy, build_taxonomy, order_series
 from .urls import hugo_alias_path, hugo_post_path, hugo_term_path, hugo_urlize, slugify, title_from_slug
 
@@ -170,10 +171,22 @@ class Digest:
     def sorted_posts(self) -> list[Post]:
         return sorted(self.posts.values(), key=lambda p: p.sort_key)
 
+    def _data_name(self, folder: str) -> str:
+        return posixpath.join(self.options.data_dir, f"{folder}.yml")
+
+    def _drop_unsafe_links(self, info: TermInfo, where: str) -> None:
+        """A term's links and photo go only where a link may (a path, or an http(s) address), as
+        in the figure and details shortcodes: ``javascript:`` and ``data:`` are left out."""
+        for link in [x for x in info.links if not safe_url(x["url"])]:
+            info.links.remove(link)
+            self.problems.append(SourceProblem(where, Problem(_unsafe(info.name, "link", link["url"]))))
+        if info.photo and not safe_url(info.photo):
+            self.problems.append(SourceProblem(where, Problem(_unsafe(info.name, "photo", info.photo))))
+            info.photo = ""
+
     def _term_data(self, folder: str) -> dict[str, Any]:
-        path = posixpath.join(
-            posixpath.dirname(self.config.config_file_path or ""), self.options.data_dir, f"{folder}.yml"
-        )
+        path = posixpath.join(posixpath.dirname(self.config.config_file_path or ""), self._data_name(folder))
+        shown = self._data_name(folder)  # as the writer names it: beside mkdocs.yml
         try:
             with open(path, encoding="utf-8-sig") as f:
                 data = yaml.load(f, Loader=postmod.SAFE_LOADER)
@@ -181,12 +194,23 @@ class Digest:
             return {}
         except (OSError, yaml.YAMLError) as err:
             self.problems.append(
-                SourceProblem(path, Problem(f"cannot be read as YAML ({err}); fix the file"))
+                SourceProblem(shown, Problem(f"cannot be read as YAML ({' '.join(str(err).split())}); fix the file"))
             )
             return {}
         if not isinstance(data, dict):
-            self.problems.append(SourceProblem(path, Problem("should map slugs to entries; it was ignored")))
+            self.problems.append(SourceProblem(shown, Problem("should map slugs to entries; it was ignored")))
             return {}
+        for key, entry in data.items():
+            if not isinstance(entry, dict):
+                self.problems.append(
+                    SourceProblem(
+                        shown,
+                        Problem(
+                            f"'{key}' should be a mapping such as {{name: ..., description: ..., "
+                            f"links: [...]}}, not {type(entry).__name__}; it was ignored"
+                        ),
+                    )
+                )
         return {slugify(str(k)): v for k, v in data.items()}
 
     # ----------------------------------------------------------------------------- planning
@@ -216,6 +240,7 @@ class Digest:
                     profile.inclusion = InclusionLevel.NOT_IN_NAV
                 meta = _front_matter(profile) if profile else None
                 info = term_info(term, data, meta, profile.src_uri if profile else "")
+                self._drop_unsafe_links(info, profile.src_uri if profile else self._data_name(folder))
                 self.infos[(key, term.slug)] = info
                 base = profile.src_uri if profile else uri
                 self.term_uris[(key, term.slug)] = base
@@ -540,6 +565,14 @@ class Digest:
     def _explicit_url(self, r: Redirect) -> bool:
         post = self.posts.get(r.target_src_uri) if r.reason == "hugo" else None
         return bool(post and (post.slug or post.url))
+
+
+def _unsafe(name: str, what: str, url: str) -> str:
+    shown = url if len(url) <= 60 else url[:59] + "…"
+    return (
+        f"the {what} {shown!r} of '{name}' is not a safe URL; it was left out. "
+        "Use a path or an http(s) address."
+    )
 
 
 def _fits(dest: str) -> bool:

@@ -17,12 +17,20 @@ from .posts import Post
 from .taxonomy import Taxonomy, Term
 from .urls import title_from_slug
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!>.-])")
+#: Marks only some extensions read (tables, pymdownx.tilde): Markdown without them has no escape
+#: for them and would show the backslash, so they become character references.
+_MD_ENTITIES = str.maketrans({"|": "&#124;", "~": "&#126;"})
+
+
+def md_text(text: str) -> str:
+    """Markdown that shows ``text`` literally: no Markdown, no raw HTML gets through."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False)).translate(_MD_ENTITIES)
 
 
 def md_heading(text: str) -> str:
-    """A level-1 heading that shows ``text`` literally: no Markdown, no raw HTML gets through."""
-    return "# " + _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False)) + "\n"
+    """A level-1 heading that shows ``text`` literally."""
+    return "# " + md_text(text) + "\n"
 
 
 @dataclass
@@ -60,7 +68,9 @@ class Listing:
     def markdown(self) -> str:
         body = md_heading(self.title)
         if self.info and self.info.description and self.page_no == 1:
-            body += "\n" + html.escape(self.info.description, quote=False) + "\n"
+            # Text, as Hugo's templates print a data file's description: no Markdown link may
+            # take a reader to a `javascript:` URL (a profile page of the writer's is Markdown).
+            body += "\n" + md_text(self.info.description) + "\n"
         return body
 
 

@@ -295,7 +295,7 @@ def load_front_matter(kind: str, fm: str, first_line: int) -> tuple[dict[str, An
                 raise
             data = yaml.load(fm, Loader=_TextDatesLoader)
     except yaml.YAMLError as err:
-        why = str(getattr(err, "problem", "") or err).strip()
+        why = " ".join(str(getattr(err, "problem", "") or err).split())  # one line
         return {}, [
             Problem(
                 f"has malformed YAML front matter ({why}); the post is built without it. "

@@ -519,3 +519,40 @@ def test_term_names_and_descriptions_reach_the_head_escaped(make_site, theme):
         _no_script(html)
     head_b = site.html("posts/b/").split("</head>", 1)[0]
     assert '<meta name="description" content="He said &quot;hi&quot; &amp; &lt;b&gt;left&lt;/b&gt;">' in head_b
+
+
+def test_data_files_links_and_photos_go_only_where_links_may_and_descriptions_are_text(make_site):
+    people = (
+        "bob:\n"
+        "  name: Bob\n"
+        '  description: "See [x](javascript:alert(2)) - a~b | c_d *e* <i>t</i> & more."\n'
+        '  photo: "javascript:alert(1)"\n'
+        "  links:\n"
+        '    - {name: ok, url: "https://bob.example/"}\n'
+        "    - {name: bad, url: \"javascript:alert('x')\"}\n"
+        '    - {name: data, url: "data:text/html,<script>alert(3)</script>"}\n'
+        "acme: [1, 2]\n"
+    )
+    site = make_site(
+        {"posts/a.md": fm("related_people: [bob, acme]")}, config={"_extra": None}, extra={"data/people.yml": people}
+    )
+    page = site.html("people/bob/")
+    assert "<script>alert" not in page and not re.search(r"(href|src)=[\"']?\s*(javascript|data):", page)
+    assert "data:text" not in page and 'href="https://bob.example/"' in page
+    assert "<p>See [x](javascript:alert(2)) - a~b | c_d *e* &lt;i&gt;t&lt;/i&gt; &amp; more.</p>" in page.replace(
+        "&#126;", "~"
+    ).replace("&#124;", "|")
+    found = messages(site)
+    for expected in (
+        "data/people.yml: the link \"javascript:alert('x')\" of 'Bob' is not a safe URL; it was left out",
+        "data/people.yml: the link 'data:text/html,<script>alert(3)</script>' of 'Bob' is not a safe URL",
+        "data/people.yml: the photo 'javascript:alert(1)' of 'Bob' is not a safe URL",
+        "data/people.yml: 'acme' should be a mapping",
+    ):
+        assert any(w.startswith(expected) for w in found), (expected, found)
+
+
+def test_a_term_with_marks_only_some_extensions_read_has_no_backslash_in_its_heading(make_site):
+    site = make_site({"posts/a.md": fm('tags: ["a~b | c"]')})
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", site.html("tags/a~b-c/"), re.S).group(1)
+    assert heading.startswith(("a~b | c", "a&#126;b &#124; c")) and "\\" not in heading, heading
