@@ -39,11 +39,18 @@ def card(post: Post, urls: Mapping[str, str]) -> tuple:
 
 
 def fingerprints(
-    digest: Digest, urls: Mapping[str, str], related: Mapping[str, list[Post]], site: object
+    digest: Digest,
+    urls: Mapping[str, str],
+    related: Mapping[str, list[Post]],
+    site: object,
+    ref_users: Iterable[str] = (),
 ) -> dict[str, int]:
     """Each post's fingerprint: ``site`` (whatever changes every page: options, templates, term
-    names), its terms, its series' parts in order, and its related posts."""
+    names), its terms, its series' parts in order, and its related posts; for the posts that
+    link others with Hugo's ``ref``/``relref`` (``ref_users``), every page's URL as well."""
     cards: dict[str, tuple] = {}
+    ref_users = set(ref_users)
+    every_url = hash(tuple(sorted(urls.items()))) if ref_users else 0
 
     def card_of(post: Post) -> tuple:
         found = cards.get(post.src_uri)
@@ -60,14 +67,24 @@ def fingerprints(
             slugs = (series.slug_of.get(name) for name in post.terms.get(SERIES_KEY, ()))
             parts = tuple(tuple(card_of(p) for p in series.terms[slug].posts) for slug in slugs if slug)
         rel = tuple(card_of(p) for p in related.get(post.src_uri, ()))
-        out[post.src_uri] = hash((site, terms, parts, rel))
+        refs = every_url if post.src_uri in ref_users else 0
+        out[post.src_uri] = hash((site, terms, parts, rel, refs))
     return out
 
 
 def site_key(digest: Digest, urls: Mapping[str, str], *parts: object) -> int:
-    """What every post page shows alike: ``parts`` (options, templates) and every term's name and page."""
+    """What every post page shows alike: ``parts`` (options, templates) and every term's name,
+    page and data (a person's description and links are in the JSON-LD of their posts)."""
     terms = tuple(
-        (key, slug, info.name, urls.get(digest.term_uris.get((key, slug), ""), ""))
+        (
+            key,
+            slug,
+            info.name,
+            info.description,
+            info.photo,
+            repr(info.links),
+            urls.get(digest.term_uris.get((key, slug), ""), ""),
+        )
         for (key, slug), info in sorted(digest.infos.items())
     )
     return hash((repr(parts), terms))

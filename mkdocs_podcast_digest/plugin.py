@@ -44,12 +44,16 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         self._fingerprints: dict[str, int] | None = None
         #: Under `mkdocs serve`, the posts the last build read, while their file is unchanged.
         self._posts_cache: PostCache | None = None
+        #: Under `--dirty`: the posts whose page, when last rendered, linked others with Hugo's
+        #: ref/relref (they show other posts' URLs; a post not rebuilt is not rendered again).
+        self._ref_users: set[str] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
         self.dirty = dirty
         self._posts_cache = PostCache() if command == "serve" else None
         self._fingerprints = None
+        self._ref_users = set()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Everything per build starts here, so no state survives a `mkdocs serve` rebuild.
@@ -175,6 +179,7 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         post = self.digest.posts.get(page.file.src_uri) if self.digest else None
         if post is not None:
             post.players = []  # filled by the shortcode extension as it renders this page
+            self._ref_users.discard(post.src_uri)  # until its page resolves a ref again
             page.meta.update(post.meta)
             # Titles are HTML to MkDocs themes (like the ones MkDocs derives from headings).
             page.meta["title"] = html.escape(post.title, quote=False)
@@ -245,10 +250,13 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             repr(sorted(self.config.items())),
             sorted(self.labels.items()),
             (config.site_url, config.use_directory_urls, config.theme.name, repr(dict(config.theme))),
+            repr(dict(config.extra or {})),  # what Hugo's `param` reads after the front matter
             renderer.sources(),
             dirty.folder_state(shortcodes),  # a changed shortcode template changes posts using it
         )
-        current = dirty.fingerprints(self.digest, self.views.urls, self.views.related_lists, site)
+        current = dirty.fingerprints(
+            self.digest, self.views.urls, self.views.related_lists, site, self._ref_users
+        )
         # Posts in the nav (`posts_in_nav`) would be nameless there too unless all are read again.
         uris = dirty.stale(None if self.config.posts_in_nav else self._fingerprints, current)
         posts = self.digest.posts
@@ -281,6 +289,8 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         page, views = self._page, self.views
         if page is None or views is None:
             return None
+        if self.dirty:
+            self._ref_users.add(page.file.src_uri)
         return views.ref_link(path, page.file.src_uri, page.url, in_link)
 
     def _shortcode_warning(self, message: str, line: int | None) -> None:

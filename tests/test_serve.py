@@ -397,3 +397,49 @@ def test_dirty_rebuilds_keep_post_titles_in_the_nav_when_posts_are_in_it(tmp_pat
         assert 'href="../a/">Alpha</a>' in nav and ">None<" not in nav
     finally:
         s.close()
+
+
+def test_dirty_rebuilds_follow_term_data_site_params_and_moved_ref_targets(tmp_path, caplog):
+    """What a post page shows from elsewhere than posts: a person's data (in its JSON-LD), the
+    site's `extra` (Hugo's `param`), and the URL of a page it links with `relref`."""
+    s = Server(tmp_path, caplog, dirty=True, config={"extra": {"guest": "GUEST-ONE"}})
+    data = tmp_path / "data" / "people.yml"
+    data.parent.mkdir()
+    try:
+        data.write_text("lex: {name: Lex, description: First words.}\n", encoding="utf-8")
+        s.write("posts/a.md", post("Alpha", "2026-01-01", extra="related_people: [lex]\n") + '\n{{< param "guest" >}}\n')
+        s.write("posts/b.md", post("Beta", "2026-01-02") + '\nSee [Gamma]({{< relref "c" >}}).\n')
+        s.write("posts/c.md", post("Gamma", "2026-01-03"))
+        s.rebuild()
+        s.rebuild()  # the first dirty build rebuilds every post; the next ones only what changed
+        assert "First words." in s.html("posts/a") and "GUEST-ONE" in s.html("posts/a")
+        assert 'href="../c/"' in s.html("posts/b")
+
+        data.write_text("lex: {name: Lex, description: Second words.}\n", encoding="utf-8")
+        s.write_config({"extra": {"guest": "GUEST-TWO"}})
+        (s.docs / "posts" / "sub").mkdir()
+        (s.docs / "posts" / "c.md").rename(s.docs / "posts" / "sub" / "c.md")
+        s.rebuild()
+        assert "Second words." in s.html("posts/a") and "First words." not in s.html("posts/a")
+        assert "GUEST-TWO" in s.html("posts/a")
+        assert 'href="../sub/c/"' in s.html("posts/b")
+    finally:
+        s.close()
+
+
+def test_dirty_rebuilds_a_post_whose_relref_target_moved_and_only_it(tmp_path, caplog):
+    s = Server(tmp_path, caplog, dirty=True)
+    try:
+        s.write("posts/b.md", post("Beta", "2026-01-02") + '\nSee [Gamma]({{< relref "c" >}}).\n')
+        s.write("posts/c.md", post("Gamma", "2026-01-03"))
+        s.write("posts/d.md", post("Delta", "2026-01-04"))
+        s.rebuild()
+        s.rebuild()
+        before = (s.site_dir / "posts/d/index.html").stat().st_mtime_ns
+        (s.docs / "posts" / "sub").mkdir()
+        (s.docs / "posts" / "c.md").rename(s.docs / "posts" / "sub" / "c.md")
+        s.rebuild()
+        assert 'href="../sub/c/"' in s.html("posts/b")
+        assert (s.site_dir / "posts/d/index.html").stat().st_mtime_ns == before  # links to nothing
+    finally:
+        s.close()
