@@ -96,6 +96,9 @@ class DocumentState:
     figures: list[etree.Element] = field(default_factory=list)
     #: Summaries of ``details``: Markdown arguments, whose links are checked once they are HTML.
     summaries: list[etree.Element] = field(default_factory=list)
+    #: Where each text a warning names occurs (line numbers): found once per page, not once per
+    #: warning (a page of thousands of unclosed ``{{<`` took minutes).
+    found: dict[object, list[int]] = field(default_factory=dict)
 
     def reset(self, lines: list[str] | None = None) -> None:
         self.source = "\n".join(lines or [])
@@ -105,6 +108,7 @@ class DocumentState:
         self.paired_names.clear()
         self.figures.clear()
         self.summaries.clear()
+        self.found.clear()
 
     def locate(self, raw: str, line_end: bool = False) -> int | None:
         """1-based line of the n-th occurrence of `raw` (whitespace and `>` quote markers may differ).
@@ -113,15 +117,24 @@ class DocumentState:
         if not tokens or not self.source:
             return None
         pattern = r"[\s>]+".join(re.escape(t) for t in tokens)
-        if line_end and re.search(pattern + r"[ \t]*$", self.source, re.MULTILINE):
+        if line_end and self._lines(pattern + r"[ \t]*$"):
             pattern += r"[ \t]*$"
         index = self.seen[pattern]
         self.seen[pattern] += 1
-        matches = list(re.finditer(pattern, self.source, re.MULTILINE))
-        if not matches:
-            return None
-        m = matches[min(index, len(matches) - 1)]
-        return self.source.count("\n", 0, m.start()) + 1
+        lines = self._lines(pattern)
+        return lines[min(index, len(lines) - 1)] if lines else None
+
+    def _lines(self, pattern: str) -> list[int]:
+        """1-based lines of every match of ``pattern`` in the page."""
+        lines = self.found.get(pattern)
+        if lines is None:
+            lines, line, at = [], 1, 0
+            for m in re.finditer(pattern, self.source, re.MULTILINE):
+                line += self.source.count("\n", at, m.start())
+                at = m.start()
+                lines.append(line)
+            self.found[pattern] = lines
+        return lines
 
     def locate_unclosed(self, raw: str, name: str) -> int | None:
         """1-based line of the n-th opening tag ``raw`` of ``name`` that no closing tag answers
@@ -130,6 +143,17 @@ class DocumentState:
         tokens = raw.split()
         if not tokens or not self.source:
             return None
+        key = ("unclosed", raw)
+        lines = self.found.get(key)
+        if lines is None:
+            lines = self.found[key] = self._unclosed_lines(tokens, name)
+        if not lines:
+            return self.locate(raw)
+        index = self.seen[key]
+        self.seen[key] += 1
+        return lines[min(index, len(lines) - 1)]
+
+    def _unclosed_lines(self, tokens: list[str], name: str) -> list[int]:
         tags = re.compile(r"\{\{([<%])\s*(/?)\s*" + re.escape(name) + r"(?![\w-])[\s\S]*?[>%]\}\}")
         opened: list[re.Match[str]] = []
         for tag in tags.finditer(self.source):
@@ -139,14 +163,7 @@ class DocumentState:
             elif not re.search(r"/\s*[>%]\}\}$", tag.group(0)):  # `{{< name />}}` closes itself
                 opened.append(tag)
         pattern = re.compile(r"[\s>]+".join(re.escape(t) for t in tokens))
-        unclosed = [tag for tag in opened if pattern.fullmatch(tag.group(0))]
-        if not unclosed:
-            return self.locate(raw)
-        key = ("unclosed", raw)
-        index = self.seen[key]
-        self.seen[key] += 1
-        tag = unclosed[min(index, len(unclosed) - 1)]
-        return self.source.count("\n", 0, tag.start()) + 1
+        return [self.source.count("\n", 0, tag.start()) + 1 for tag in opened if pattern.fullmatch(tag.group(0))]
 
     def has_closing(self, name: str) -> bool:
         if name not in self.paired_names:
