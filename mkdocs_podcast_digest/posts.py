@@ -26,6 +26,8 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+from .shortcodes.hugo import safe_url
+
 #: One handler for the whole process: python-frontmatter picks PyYAML's C loader when present,
 #: which is ~20x faster than the pure-Python one on a thousand posts.
 _YAML = YAMLHandler()
@@ -612,6 +614,19 @@ def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST
                 )
             )
 
+    for key in ("source_url", "image"):
+        value = getattr(post, key)
+        if value and not safe_url(value):
+            post.problems.append(
+                Problem(
+                    f"'{key}' {_show(value, 60)} is not a safe URL; it was left out. "
+                    "Use a path or an http(s) address.",
+                    line_of(key),
+                )
+            )
+            setattr(post, key, "")
+            del meta[key]
+
     # Title: front matter, then the first heading (what MkDocs does), then the text, then the file.
     title = meta.get("title", "")
     heading = first_heading(body)
@@ -741,6 +756,8 @@ def parse_audio(value: Any, line: int | None) -> tuple[dict[str, Any] | None, Pr
             f"'audio' has no usable url ({url!r:.60}); it was ignored. {_AUDIO_EXPECTED}", line
         )
     url = url.strip()
+    if not safe_url(url):
+        return None, Problem(f"'audio' has a URL that is not safe ({url!r:.60}); it was ignored. {_AUDIO_EXPECTED}", line)
     length = fields.get("length", 0)
     if isinstance(length, str) and length.strip().isdigit():
         length = int(length)

@@ -159,6 +159,15 @@ CASES = [
         ("posts/a.md:4", ["'description' should be text, not list", 'Write description: "..."']),
     ]),
     Case("image: a mapping", {"posts/a.md": fm("image: {src: a.png}")}, [("posts/a.md:4", ["'image' should be text"])]),
+    Case("source_url: javascript", {"posts/a.md": fm("source_name: Pod", "source_url: 'javascript:alert(1)'")}, [
+        ("posts/a.md:5", ["'source_url' 'javascript:alert(1)' is not a safe URL", "http(s)"]),
+    ], check=_no_script),
+    Case("image: a data URL", {"posts/a.md": fm("image: 'data:text/html,<script>alert(1)</script>'")}, [
+        ("posts/a.md:4", ["'image' 'data:text/html,", "is not a safe URL"]),
+    ], check=_no_script),
+    Case("audio: javascript", {"posts/a.md": fm("audio: 'javascript:alert(1)'")}, [
+        ("posts/a.md:4", ["'audio' has a URL that is not safe"]),
+    ], check=_no_script),
     Case("source_url: a list", {"posts/a.md": fm("source_url: [https://a.example]")}, [
         ("posts/a.md:4", ["'source_url' should be text"]),
     ]),
