@@ -579,10 +579,21 @@ def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST
     known = _known_keys(list_keys)
     norm: dict[str, Any] = {}
     meta: dict[str, Any] = {}
+    spelled: dict[str, str] = {}
     for key, value in data.items():
         lk = str(key).lower()
         if lk in known:
-            norm.setdefault(lk, value)
+            if lk in norm:
+                # Hugo reads keys in any case; two spellings of one key leave one of them unread.
+                line = next(
+                    (fm_first_line + i for i, text in enumerate(fm.split("\n")) if text.startswith(f"{key}:")),
+                    None,
+                )
+                problems.append(
+                    Problem(f"has both '{spelled[lk]}' and '{key}'; '{spelled[lk]}' was used. Remove one.", line)
+                )
+                continue
+            norm[lk], spelled[lk] = value, str(key)
         else:
             meta[str(key)] = value
 

@@ -159,6 +159,9 @@ CASES = [
         ("posts/a.md:4", ["'description' should be text, not list", 'Write description: "..."']),
     ]),
     Case("image: a mapping", {"posts/a.md": fm("image: {src: a.png}")}, [("posts/a.md:4", ["'image' should be text"])]),
+    Case("title and Title", {"posts/a.md": "---\ntitle: A\ndate: 2026-01-01\nTitle: B\n---\nText.\n"}, [
+        ("posts/a.md:4", ["has both 'title' and 'Title'; 'title' was used"]),
+    ]),
     Case("source_url: javascript", {"posts/a.md": fm("source_name: Pod", "source_url: 'javascript:alert(1)'")}, [
         ("posts/a.md:5", ["'source_url' 'javascript:alert(1)' is not a safe URL", "http(s)"]),
     ], check=_no_script),
