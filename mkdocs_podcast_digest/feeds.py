@@ -339,6 +339,15 @@ class Feeds:
                 out.append(_included(File.generated(config, path, content=feed.content_string)))
         return out
 
+    def keep_written(self, files: Files) -> None:
+        """Announce only the feeds still in ``files`` (a feed a term's folder needed the name
+        of is left out: ``Digest.check_collisions``)."""
+        written = {f.url for f in files}
+        self.terms = {k: link for k, link in self.terms.items() if link.path in written}
+        self.indexes = {k: link for k, link in self.indexes.items() if link.path in written}
+        if self.site is not None and self.site.path not in written:
+            self.site = None
+
     def links_for(self, src_uri: str) -> list[FeedLink]:
         """Feeds to announce on a page: the site's, and on a term's (or a taxonomy's index's)
         pages that term's (or that taxonomy's)."""

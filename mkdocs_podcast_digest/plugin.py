@@ -124,6 +124,8 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         elif self.config.feeds:
             log.info("No RSS feeds: they need absolute links; set site_url in mkdocs.yml to have them.")
         digest.check_collisions(files)
+        if self.feeds is not None:
+            self.feeds.keep_written(files)
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:

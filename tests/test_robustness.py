@@ -504,6 +504,9 @@ def test_names_that_are_files_folders_or_too_long_never_stop_the_build(make_site
         assert site.exists(f"tags/{term}/"), term
     assert any(p.name.startswith("長標籤") for p in (site.out / "tags").iterdir())
     assert "<urlset" in (site.out / "sitemap.xml").read_text(encoding="utf-8")
+    # The taxonomy's feed gave way to the term's folder: its index page does not announce it.
+    assert 'type="application/rss+xml"' in site.html("tags/foo.html/")
+    assert not re.search(r'<link rel="alternate" type="application/rss\+xml"[^>]*href="index.xml"', site.html("tags/"))
     _warned(
         site,
         "posts/a.md: tags/index.xml was not written: tags/index.xml/index.html needs tags/index.xml as a folder",
