@@ -118,9 +118,12 @@ class Views:
         targets = self._targets.get(key)
         if targets is None:
             tax, infos, uris = self.digest.taxonomies[key], self.digest.infos, self.digest.term_uris
+            # A term whose page could not be written (a file of the writer's has its name) is
+            # left out of the links: none leads nowhere.
             targets = self._targets[key] = {
-                name: (infos[(key, slug)].name, self.urls.get(uris[(key, slug)], ""))
+                name: (infos[(key, slug)].name, url)
                 for name, slug in tax.slug_of.items()
+                if (url := self.urls.get(uris[(key, slug)], ""))
             }
         return targets
 
@@ -219,6 +222,7 @@ class Views:
                     url=self.term_url(tax.key, t.slug, page_url),
                 )
                 for t in tax.sorted_terms("count")
+                if self.digest.term_uris[(tax.key, t.slug)] in self.urls
             ]
             return self.renderer.terms_index(terms, tax.folder)
         # A line per post, tens of thousands on a big site: the lookups are done inline.

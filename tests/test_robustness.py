@@ -576,3 +576,13 @@ def test_a_term_with_marks_only_some_extensions_read_has_no_backslash_in_its_hea
     site = make_site({"posts/a.md": fm('tags: ["a~b | c"]')})
     heading = re.search(r"<h1[^>]*>(.*?)</h1>", site.html("tags/a~b-c/"), re.S).group(1)
     assert heading.startswith(("a~b | c", "a&#126;b &#124; c")) and "\\" not in heading, heading
+
+
+def test_a_term_whose_folder_is_a_file_of_the_writers_is_named_and_linked_nowhere(make_site):
+    docs = {"posts/a.md": fm("tags: [foo.html, ok]"), "tags/foo.html": "<p>static</p>"}
+    site = make_site(docs, config={"theme": {"name": "mkdocs"}})
+    assert (site.out / "tags" / "foo.html").read_text(encoding="utf-8") == "<p>static</p>"
+    _warned(site, "tags/foo.html: tags/foo.html/index.html was not written: tags/foo.html is a file")
+    post, index = site.html("posts/a/"), site.html("tags/")
+    assert 'href="../../tags/ok/"' in post and ">foo.html<" not in post
+    assert 'href="ok/"' in index and ">foo.html<" not in index
