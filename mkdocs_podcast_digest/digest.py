@@ -185,8 +185,8 @@ class Digest:
             info.photo = ""
 
     def _term_data(self, folder: str) -> dict[str, Any]:
-        path = posixpath.join(posixpath.dirname(self.config.config_file_path or ""), self._data_name(folder))
         shown = self._data_name(folder)  # as the writer names it: beside mkdocs.yml
+        path = posixpath.join(posixpath.dirname(self.config.config_file_path or ""), shown)
         try:
             with open(path, encoding="utf-8-sig") as f:
                 data = yaml.load(f, Loader=postmod.SAFE_LOADER)
@@ -316,11 +316,11 @@ class Digest:
         MkDocs writes both and the last one wins (on macOS and Windows, case too), so a page
         would vanish without a word.
         """
+        self._drop_blocked(files)  # first: a file left out there takes part in no clash here
         groups: dict[str, list[File]] = {}
         for file in files:
             if not file.inclusion.is_excluded():
                 groups.setdefault(file.dest_uri.casefold(), []).append(file)
-        self._drop_blocked(files)
         for group in groups.values():
             if len(group) < 2:
                 continue
@@ -361,7 +361,7 @@ class Digest:
                 if f.dest_uri in dropped:
                     continue
                 dropped.add(f.dest_uri)
-                who = self._blame(dests.get(str(other)) if f is file else file, f)
+                who = self._blame(dests[str(other)] if f is file else file, f)
                 files.remove(f)
                 self.listings.pop(f.src_uri, None)
                 needs = f"{other} needs {dest} as a folder" if f is file else f"{dest} is a file"
@@ -371,18 +371,16 @@ class Digest:
                     )
                 )
 
-    def _blame(self, *candidates: object) -> str:
-        """Whom to name for a clash of generated files: the writer's file, or the first post of
-        the term whose page it is."""
-        for file in candidates:
-            if not isinstance(file, File):
-                continue
+    def _blame(self, culprit: File, dropped: File) -> str:
+        """Whom to name for a file left out: the writer's file in its way, or the first post of
+        the term whose page is either of them, else the file in the way."""
+        for file in (culprit, dropped):
             if not file.generated_by:
                 return file.src_uri
             listing = self.listings.get(file.src_uri)
             if listing is not None and listing.posts:
                 return listing.posts[0].src_uri
-        return next((f.src_uri for f in candidates if isinstance(f, File)), "")
+        return culprit.src_uri
 
     def _existing_index(self, folder: str, existing: dict[str, File]) -> str | None:
         candidates = (f"{folder}/index.md", f"{folder}/README.md", f"{folder}.md", f"{folder}/_index.md")

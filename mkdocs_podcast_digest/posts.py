@@ -586,7 +586,11 @@ def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST
             if lk in norm:
                 # Hugo reads keys in any case; two spellings of one key leave one of them unread.
                 line = next(
-                    (fm_first_line + i for i, text in enumerate(fm.split("\n")) if text.startswith(f"{key}:")),
+                    (
+                        fm_first_line + i
+                        for i, text in enumerate(fm.split("\n"))
+                        if (m := _KEY_LINE.match(text)) and m.group(1) == str(key)
+                    ),
                     None,
                 )
                 problems.append(
