@@ -92,7 +92,7 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
     if (names := frozenset(field for _, field, _, _ in string.Formatter().parse(text) if field))
 }
 #: A value of the right kind for each placeholder, so a format spec such as ``{n:02d}`` is tried.
-_SAMPLE = {"n": 2, "total": 4, "minutes": 7}
+_SAMPLE = {"n": 2, "total": 4, "minutes": 7, "date": "2027-01-05"}
 
 
 class Labels(c.Type):
@@ -198,6 +198,15 @@ class PluginConfig(base.Config):
 
     drafts_in_serve = c.Type(bool, default=True)
     """Build drafts (marked) under ``mkdocs serve``; they are always left out of ``mkdocs build``."""
+
+    build_future = c.Type(bool, default=False)
+    """Publish posts whose publish date (``publishDate``, else ``date``) is still to come. Off, as
+    in Hugo (``buildFuture``): a post scheduled for Monday is left out of every ``mkdocs build``
+    before Monday, and under ``mkdocs serve`` is shown as a draft (with ``drafts_in_serve``)."""
+
+    build_expired = c.Type(bool, default=False)
+    """Publish posts whose ``expiryDate`` has passed. Off, as in Hugo (``buildExpired``): such a
+    post is left out of ``mkdocs build`` and shown as a draft under ``mkdocs serve``."""
 
     feeds = c.Type(bool, default=True)
     """RSS 2.0 feeds at Hugo's URLs: ``index.xml`` for the site, ``posts/index.xml``,

@@ -7,6 +7,7 @@ renamed or deleted post can never leave a stale term, series entry or index line
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -60,6 +61,9 @@ class Digest:
     home_uri: str = ""
     redirects: list[Redirect] = field(default_factory=list)
     problems: list[SourceProblem] = field(default_factory=list)
+    #: Posts that are no drafts but are not published yet, or no longer (Hugo's ``publishDate``
+    #: and ``expiryDate``), by file: left out of this build, or shown as drafts under serve.
+    held: dict[str, Post] = field(default_factory=dict)
     #: Each post's file, in the order MkDocs reads pages (for :meth:`body`).
     post_files: dict[str, File] = field(default_factory=dict)
     _bodies: Batched[str, str] | None = field(default=None, init=False, repr=False)
@@ -91,6 +95,9 @@ class Digest:
         # Read once, not per post: each option read is a lookup through MkDocs' config.
         speeds = (o.reading_speed_cjk, o.reading_speed_words) if o.reading_time else None
         in_nav = o.posts_in_nav
+        # Once per build (a post's status is not part of what the serve cache keeps).
+        now = dt.datetime.now(dt.timezone.utc)
+        build_future, build_expired = o.build_future, o.build_expired
         settings = (keys, speeds)  # what shapes a post read from the same bytes (its cache key)
         for file in files.documentation_pages():
             if not self.is_post(file):
@@ -110,6 +117,11 @@ class Digest:
                 if cache is not None:
                     cache.put(key, post)
             self.problems += [SourceProblem(file.src_uri, p) for p in post.problems]
+            held = "" if post.draft else post.hold(now)
+            if (held == "future" and not build_future) or (held == "expired" and not build_expired):
+                post.held = held
+                post.draft = True  # this build's copy only (the cache keeps its own)
+                self.held[file.src_uri] = post
             if post.draft and not self.include_drafts:
                 drafts.append(file)
                 continue

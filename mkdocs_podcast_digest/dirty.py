@@ -33,6 +33,7 @@ def card(post: Post, urls: Mapping[str, str]) -> tuple:
         post.source_name,
         post.source_url,
         post.draft,
+        post.held,
         post.has_heading,
         post.minutes,
     )

@@ -107,6 +107,7 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         )
         for file in digest.read_posts(files, self._posts_cache):
             files.remove(file)
+        self._report_held(digest)
         posts_dir = self.config.posts_dir.strip("/")
         if not digest.posts and not os.path.isdir(os.path.join(config.docs_dir, posts_dir)):
             # Not a warning: a site may use the plugin for its shortcodes alone.
@@ -268,6 +269,24 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
 
     # ----------------------------------------------------------------------------- warnings
 
+    def _report_held(self, digest: Digest) -> None:
+        """Scheduled and expired posts are the writer's choice, so not warnings; but Hugo left
+        them out without a word, and a writer wondering where a post went is told here."""
+        for held, option, why in (
+            ("future", "build_future", "publish date is still to come"),
+            ("expired", "build_expired", "expiry date has passed"),
+        ):
+            posts = [p for p in digest.held.values() if p.held == held]
+            if not posts:
+                continue
+            when = [f"{p.src_uri} ({_day(p.publish_date if held == 'future' else p.expiry_date)})" for p in posts]
+            shown = ", ".join(when[:5]) + (f" and {len(when) - 5} more" if len(when) > 5 else "")
+            done = "shown as drafts" if digest.include_drafts else "left out of this build"
+            log.info(
+                f"{len(posts)} post{'s' if len(posts) > 1 else ''} {done} because the {why}: "
+                f"{shown}. Set the plugin's {option}: true to publish them."
+            )
+
     def _report(self) -> None:
         for item in self.digest.problems:
             line = item.problem.line or self.digest.line_of(item.src_uri, item.problem.key)
@@ -316,6 +335,10 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             return 0
         markdown = page.markdown or ""
         return max(0, source.count("\n") - markdown.count("\n")) if source.endswith(markdown) else 0
+
+
+def _day(when) -> str:
+    return when.date().isoformat() if when is not None else ""
 
 
 def _beside_config(config: MkDocsConfig, folder: str) -> str:

@@ -89,6 +89,11 @@ LIST_KEYS = ("tags", "categories", "related_people", "related_companies", "serie
 STRING_KEYS = ("title", "description", "image", "source_url", "source_name", "slug", "url", "summary")
 _POST_STRING_FIELDS = {"description", "image", "source_url", "source_name", "slug", "url"}
 DATE_KEYS = ("date", "publishdate", "pubdate", "published")
+#: Hugo's publish date: the first of these, else the post's date. A post is not published
+#: before it (``build_future``) ...
+PUBLISH_KEYS = ("publishdate", "pubdate", "published")
+#: ... nor from its expiry date on (``build_expired``).
+EXPIRY_KEYS = ("expirydate", "unpublishdate")
 
 _TRUE = {"true", "yes", "on", "1"}
 _FALSE = {"false", "no", "off", "0", ""}
@@ -138,6 +143,20 @@ class Post:
     minutes: int = 0
     excerpt: str = ""
     players: list = field(default_factory=list)
+    #: Hugo's publish and expiry dates (``publishDate``, else the date; ``expiryDate``).
+    publish_date: dt.datetime | None = None
+    expiry_date: dt.datetime | None = None
+    #: Set for this build only: why a post is held back from ``mkdocs build`` although it is no
+    #: draft ("future": not yet published; "expired"). ``mkdocs serve`` shows it as a draft.
+    held: str = ""
+
+    def hold(self, now: dt.datetime) -> str:
+        """Why Hugo would not publish this post at ``now`` (aware): "future", "expired" or ""."""
+        if self.publish_date is not None and to_timestamp_sortable(self.publish_date) > now:
+            return "future"
+        if self.expiry_date is not None and to_timestamp_sortable(self.expiry_date) < now:
+            return "expired"
+        return ""
 
     @property
     def timestamp(self) -> float | None:
@@ -560,7 +579,9 @@ def key_lines(text: str) -> dict[str, int]:
 @functools.lru_cache(maxsize=8)
 def _known_keys(list_keys: tuple[str, ...]) -> frozenset[str]:
     """The front-matter keys a post's reading normalises (the same set for every post)."""
-    return frozenset((*STRING_KEYS, *DATE_KEYS, *list_keys, "draft", "series_order", "aliases", "audio"))
+    return frozenset(
+        (*STRING_KEYS, *DATE_KEYS, *EXPIRY_KEYS, *list_keys, "draft", "series_order", "aliases", "audio")
+    )
 
 
 def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST_KEYS) -> Post:
@@ -684,6 +705,25 @@ def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST
             )
     if post.date is not None:
         meta["date"] = post.date
+    post.publish_date = post.date
+    for keys, what in ((PUBLISH_KEYS, "publish"), (EXPIRY_KEYS, "expiry")):
+        found = next(((k, norm[k]) for k in keys if norm.get(k) not in (None, "")), None)
+        if found is None or (raw_date is not None and found[0] == raw_date[0]):
+            continue  # none, or the post's date already (and already reported if unreadable)
+        when = parse_date(found[1])
+        if when is None:
+            post.problems.append(
+                Problem(
+                    f"has a {spelled[found[0]]} that cannot be read as a date ({_show(found[1], 60)}); "
+                    + ("the post's date is used instead. " if what == "publish" else "the post does not expire. ")
+                    + "Write it as 2026-01-20 or 2026-01-20T10:00:00+08:00.",
+                    line_of(found[0]),
+                )
+            )
+        elif what == "publish":
+            post.publish_date = when
+        else:
+            post.expiry_date = when
 
     if "draft" in norm:
         draft = parse_bool(norm["draft"])

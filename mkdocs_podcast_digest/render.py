@@ -177,10 +177,21 @@ class Renderer:
             source_name=post.source_name,
             source_url=post.source_url,
             draft=post.draft,
+            draft_note=self._draft_note(post),
             has_heading=post.has_heading,
             minutes=minutes,
             reading_time=self.labels["reading_time"].format(minutes=minutes) if minutes else "",
         )
+
+    def _draft_note(self, post: Post) -> str:
+        """Why a post is not published by ``mkdocs build``: a draft, or not yet, or no longer."""
+        if not post.draft:
+            return ""
+        if post.held == "future" and post.publish_date is not None:
+            return self.labels["scheduled"].format(date=post.publish_date.date().isoformat())
+        if post.held == "expired" and post.expiry_date is not None:
+            return self.labels["expired"].format(date=post.expiry_date.date().isoformat())
+        return self.labels["draft"]
 
     def listing_item(self, post: Post, url: str, minutes: int = 0) -> markupsafe.Markup:
         """A post's line in a listing; the same post and link render the same, so once."""

@@ -47,6 +47,21 @@ def write_files(root: Path, files: dict[str, str | bytes]) -> None:
             path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
 
 
+def with_infos(build) -> tuple[object, list[str]]:
+    """What the plugin said at INFO level while ``build()`` ran, and what it returned."""
+    infos: list[str] = []
+    handler = logging.Handler(logging.INFO)
+    handler.emit = lambda record: infos.append(record.getMessage())
+    logger = logging.getLogger("mkdocs.plugins.mkdocs_podcast_digest.plugin")
+    logger.addHandler(handler)
+    level, logger.level = logger.level, logging.INFO
+    try:
+        return build(), infos
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+
 @pytest.fixture
 def make_site(tmp_path, caplog):
     """make_site(docs={...}, config={...}, strict=False, command='build') -> Site."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import with_infos
 
 
 def part(title, date, series, order=None, draft=False):
@@ -212,25 +213,8 @@ def test_a_misspelt_label_key_warns_with_the_right_one(make_site):
     assert "Part 2 of 4" in series_box(site.html("posts/p2/"))
 
 
-def _with_infos(build) -> tuple[object, list[str]]:
-    """What the plugin said at INFO level while ``build()`` ran, and what it returned."""
-    import logging
-
-    infos: list[str] = []
-    handler = logging.Handler(logging.INFO)
-    handler.emit = lambda record: infos.append(record.getMessage())
-    logger = logging.getLogger("mkdocs.plugins.mkdocs_podcast_digest.plugin")
-    logger.addHandler(handler)
-    level, logger.level = logger.level, logging.INFO
-    try:
-        return build(), infos
-    finally:
-        logger.removeHandler(handler)
-        logger.setLevel(level)
-
-
 def test_a_language_without_labels_says_so_and_uses_english(make_site):
-    site, infos = _with_infos(lambda: make_site(FOUR, config={"plugins": [{"podcast-digest": {"language": "fr"}}]}))
+    site, infos = with_infos(lambda: make_site(FOUR, config={"plugins": [{"podcast-digest": {"language": "fr"}}]}))
     assert "Part 2 of 4" in series_box(site.html("posts/p2/"))
     assert any("No labels in 'fr'" in m and "'labels' option" in m for m in infos), infos
     assert site.warnings == []  # information, not a warning: --strict still builds
@@ -259,8 +243,8 @@ def test_counts_below_their_minimum_are_config_errors(make_site, caplog, option,
 
 def test_a_posts_dir_that_does_not_exist_is_named(make_site):
     config = {"plugins": [{"podcast-digest": {"posts_dir": "episodes"}}]}
-    site, infos = _with_infos(lambda: make_site(FOUR, config=config, strict=True))
+    site, infos = with_infos(lambda: make_site(FOUR, config=config, strict=True))
     assert any("no folder 'episodes'" in m and "posts_dir" in m for m in infos), infos
     assert site.exists("posts/p2/")  # still built, as a page of the site
-    _, infos = _with_infos(lambda: make_site(FOUR))
+    _, infos = with_infos(lambda: make_site(FOUR))
     assert not any("No posts" in m for m in infos)
