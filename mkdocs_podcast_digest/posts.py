@@ -26,6 +26,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+from . import reading
 from .shortcodes.hugo import safe_url
 
 #: One handler for the whole process: python-frontmatter picks PyYAML's C loader when present,
@@ -522,7 +523,9 @@ def title_from_text(body: str, limit: int = 80) -> str | None:
     Bylines ("編輯:…") and image lines are too short to be titles; the first paragraph of real
     text is taken, its lead label (``【導讀】``) dropped, cut at the end of its first sentence.
     """
-    for raw in body.split("\n"):
+    # Read as text first (no code, shortcodes, link targets or bare URLs): a shortcode argument
+    # may hold a '>' that the tag pattern below would stop at, leaving the rest as the title.
+    for raw in reading.plain_text(body).split("\n"):
         line = _MD_NOISE.sub("", _CONTROL.sub("", raw)).strip()
         if len(line) < 15 or not any(c.isalnum() for c in line):
             continue

@@ -29,6 +29,7 @@ WORD_RE = re.compile(f"[^\\W_{_CJK}]+(?:['’.\\-][^\\W_{_CJK}]+)*")
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
+_COMMENT_SHORTCODE = re.compile(r"\{\{[<%]\s*comment\s*[>%]\}\}.*?\{\{[<%]\s*/comment\s*[>%]\}\}", re.S)
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 #: A link's target may be only spaces once its shortcode is gone: `[text]({{< ref "x" >}})`.
@@ -71,6 +72,8 @@ def plain_text(markdown: str) -> str:
     if "!" in text and "<!--" in text:
         text = _COMMENT.sub(" ", text)
     if "{{" in text:
+        if "comment" in text:  # Hugo's comment shortcode: what it holds is never shown
+            text = _COMMENT_SHORTCODE.sub(" ", text)
         text = SHORTCODE_RE.sub(" ", text)
     bracket = "]" in text
     if bracket and "](" in text:

@@ -236,6 +236,26 @@ def test_title_from_text_cuts_first_sentence():
     )
 
 
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A '>' inside a shortcode argument: the tag's pattern stopped there, the rest was a title.
+        '{{< figure src="a.png" caption="growth > decline in the long run" >}}\n\nThe first sentence here. More.',
+        "```\nsome code line that is long enough\n```\nThe first sentence here. More.",
+        "{{% comment %}}\nA note to self that is long enough\n{{% /comment %}}\n\nThe first sentence here.",
+    ],
+)
+def test_title_from_text_skips_shortcodes_and_code(body):
+    assert title_from_text(body) == "The first sentence here"
+
+
+def test_title_from_text_keeps_a_links_text():
+    assert title_from_text("See [the long announcement](https://x.com/a) today. And.") == (
+        "See the long announcement today"
+    )
+
+
 # --- load_yaml: PyYAML's results and errors, by a shorter road ----------------------------------
 
 _YAML_ODDITIES = [

@@ -39,6 +39,11 @@ def test_code_shortcodes_urls_and_html_are_not_read():
     assert minutes("{{< youtube I0DrcsDf3Os >}}\n") == 0  # nothing to read: nothing shown
 
 
+def test_what_a_comment_shortcode_holds_is_not_read():
+    body = "Two words.\n\n{{< comment >}}\n" + "hidden " * 500 + "\n{{< /comment >}}\n{{%comment%}}x y{{% /comment %}}"
+    assert count(plain_text(body)) == (0, 2)
+
+
 def test_a_link_to_a_shortcode_keeps_its_words_only():
     text = plain_text('Read [part two]({{< ref "b.md" >}}), [three]( {{< relref c >}} ) and ![x]({{< ref i >}}).')
     assert " ".join(text.split()) == "Read part two, three and ."
