@@ -471,6 +471,15 @@ class Digest:
                     self._redirect(path, target, "term")
                     if pager:
                         self._pager_redirects(path, target, len(term.posts))
+            # Spellings Hugo kept apart and this site trims (`` OpenAI ``): each had a page there.
+            variants = {raw: name for p in self.posts.values() for raw, name in p.term_variants.get(key, {}).items()}
+            for raw, name in sorted(variants.items()):
+                slug = tax.slug_of.get(name)
+                if slug is None:
+                    continue
+                with contextlib.suppress(ValueError):
+                    for folder in sorted(folders):
+                        self._redirect(unquote(hugo_term_path(raw, folder)), self.term_uris[(key, slug)], "term")
             if pager and key in self.index_uris:
                 for folder in sorted(folders):
                     self._pager_redirects(f"/{folder}/", self.index_uris[key], len(tax.terms))
@@ -489,7 +498,7 @@ class Digest:
         an alias Hugo writes for every list), each to the page here that lists the first of that
         page's posts (or terms): a page here holds ``page_size`` of them, Hugo's held
         ``hugo_pager_size``."""
-        dest = "index.html" if base == "/" else alias_dest(base)  # checked once, not once per page
+        dest = "index.html" if base == "/" else alias_dest(base, literal=True)  # once, not per page
         if dest is None or not dest.endswith("index.html"):
             return
         folder = dest[: -len("index.html")]
@@ -503,7 +512,7 @@ class Digest:
             )
 
     def _redirect(self, path: str, target_src_uri: str, reason: str, src_uri: str = "") -> bool:
-        dest = alias_dest(path)
+        dest = alias_dest(path, literal=reason != "alias")
         if dest is not None:
             self.redirects.append(Redirect(dest, target_src_uri, reason, src_uri))
         return dest is not None
@@ -615,15 +624,17 @@ def _file_above(folder: str, taken: dict, above: dict[str, bool]) -> bool:
     return found
 
 
-def alias_dest(path: str) -> str | None:
+def alias_dest(path: str, literal: bool = False) -> str | None:
     """A site path (``/old/path/``, ``/old.html``) -> the file that answers it; None if unsafe.
 
     Hugo happily writes term pages to ``tags/../../etc``; a redirect of ours never leaves the site.
+    ``literal``: the path is a file Hugo wrote (a term ``C#`` is at ``tags/c#/``, linked as
+    ``/tags/c%23/``), so ``#`` is part of its name; in a writer's alias it starts a fragment.
     """
     path = path.strip()
     if not path.startswith("/") or "://" in path or path.startswith("//") or "\\" in path:
         return None
-    if any(c in path for c in "?#\x00") or any(seg in ("..", ".") for seg in path.split("/")):
+    if any(c in path for c in ("?\x00" if literal else "?#\x00")) or any(seg in ("..", ".") for seg in path.split("/")):
         return None
     rel = posixpath.normpath(path).lstrip("/")
     if not rel or rel == ".":

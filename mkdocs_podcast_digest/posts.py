@@ -144,6 +144,9 @@ class Post:
     minutes: int = 0
     excerpt: str = ""
     players: list = field(default_factory=list)
+    #: Per taxonomy key, list entries written otherwise than their term (`` OpenAI ``) -> the
+    #: term: Hugo gave each spelling its own page (``/tags/-openai-/``), redirected here.
+    term_variants: dict[str, dict[str, str]] = field(default_factory=dict)
     #: Hugo's publish and expiry dates (``publishDate``, else the date; ``expiryDate``).
     publish_date: dt.datetime | None = None
     expiry_date: dt.datetime | None = None
@@ -422,11 +425,15 @@ def _norm_space(s: str) -> str:
     return " ".join(s.split())
 
 
-def normalise_terms(key: str, value: Any, line: int | None) -> tuple[list[str], list[Problem]]:
+def normalise_terms(
+    key: str, value: Any, line: int | None, variants: dict[str, str] | None = None
+) -> tuple[list[str], list[Problem]]:
     """A string, a comma-joined string or a list -> trimmed, de-duplicated terms.
 
     Duplicates are judged case- and width-insensitively so ``GPU, gpu`` on one post counts once,
-    keeping the first spelling the writer used.
+    keeping the first spelling the writer used. ``variants`` (if given) gets each list entry
+    that was written otherwise (`` OpenAI ``, runs of spaces) -> the term it counts as: Hugo
+    kept the spaces, so that spelling had a page of its own, whose URL must keep answering.
     """
     problems: list[Problem] = []
     if value is None:
@@ -447,7 +454,8 @@ def normalise_terms(key: str, value: Any, line: int | None) -> tuple[list[str], 
         )
         return [], problems
     out: list[str] = []
-    seen: set[str] = set()
+    seen: dict[str, str] = {}
+    listed = variants is not None and not isinstance(value, str)
     for item in items:
         if item is None:
             continue
@@ -464,9 +472,11 @@ def normalise_terms(key: str, value: Any, line: int | None) -> tuple[list[str], 
         if not term:
             continue
         ident = (term if term.isascii() else unicodedata.normalize("NFKC", term)).casefold()
+        if listed and isinstance(item, str) and item != term:
+            variants[item] = seen.get(ident, term)
         if ident in seen:
             continue
-        seen.add(ident)
+        seen[ident] = term
         out.append(term)
     return out, problems
 
@@ -745,7 +755,10 @@ def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST
     for key in list_keys:
         if key not in norm:
             continue
-        terms, term_problems = normalise_terms(key, norm[key], None)
+        variants: dict[str, str] = {}
+        terms, term_problems = normalise_terms(key, norm[key], None, variants)
+        if variants:
+            post.term_variants[key] = variants
         # Its line is looked up only for a warning.
         post.problems += [Problem(problem.message, line_of(key)) for problem in term_problems]
         post.terms[key] = terms

@@ -320,11 +320,21 @@ def test_feeds_answer_where_hugo_wrote_them(make_site):
     for path in HUGO["feed_files"]:
         if path not in ("etc/index.xml", "probe/index.xml"):
             assert len(items(parse(site, path))) == 20, path  # feed_length
+    # Every term page Hugo wrote answers here too, but for the paths no redirect of ours takes:
+    # a backslash, a folder named by a lone variation selector (what Hugo left of an emoji), and
+    # a literal `%41` (Hugo's link to it, `%2541bc`, is not what readers have for `Abc`).
+    unanswered = {
+        ref["term"]
+        for ref in HUGO["terms"]
+        for page in ref["pages"].values()
+        if page["file"] and not site.exists(page["file"]) and ".." not in page["file"]
+    }
+    assert unanswered == {"back\\slash", "🎙️", "emoji 🎙️ mixed", "%41bc", "%41bc 產", "%E7%94%A2"}
     checked = 0
     for ref in HUGO["terms"]:
         for page in ref["pages"].values():
             if not page["rss"] or not site.exists(page["file"]):
-                continue  # an unsafe path Hugo wrote (`../../etc`, `c#`) has no page here either
+                continue  # an unsafe path Hugo wrote (`../../etc`) has no page here either
             html = (site.out / page["file"]).read_text(encoding="utf-8")
             moved = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', html)
             folder = posixpath.dirname(page["file"])

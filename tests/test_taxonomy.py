@@ -72,6 +72,25 @@ def test_spellings_share_one_page_with_one_warning_and_redirects(make_site):
     ) or "ai-產業" in redirect
 
 
+def test_hugo_urls_of_terms_with_a_hash_or_outer_spaces_answer(make_site):
+    """Hugo wrote `C#` at tags/c#/ (linked as /tags/c%23/) and kept the spaces of ` OpenAI `
+    (/tags/-openai-/); here the terms are `c` and `openai`, and those URLs redirect to them."""
+    docs = {
+        "posts/a.md": '---\ntitle: A\ndate: 2026-01-01\ntags: ["C#", " OpenAI ", "OpenAI"]\n---\nT\n',
+        "posts/b.md": '---\ntitle: B\ndate: 2026-01-02\nrelated_people: ["Ada  Park "]\n---\nT\n',
+    }
+    site = make_site(docs, strict=True)
+    for old, new in (
+        ("tags/c#/", "../c/"),
+        ("tags/-openai-/", "../openai/"),
+        ("people/ada--park-/", "../ada-park/"),
+        ("related_people/ada--park-/", "../../people/ada-park/"),
+    ):
+        assert f'http-equiv="refresh" content="0; url={new}"' in site.html(old), old
+    assert "<title>A</title>" in (site.out / "tags/c#/index.xml").read_text(encoding="utf-8")  # its feed too
+    assert sorted(p.name for p in (site.out / "tags").iterdir() if p.name.startswith("c")) == ["c", "c#"]
+
+
 def test_index_pages_list_terms_with_counts(make_site):
     site = make_site(DOCS)
     html = site.html("tags/")
