@@ -523,6 +523,44 @@ def test_angle_inner_content_is_passed_as_written():
     assert html == '<blockquote class="pull">raw *text*\n\nsecond</blockquote>'
 
 
+def test_shortcodes_inside_angle_inner_content_are_expanded_as_hugo_does():
+    # Hugo expands the shortcodes of `.Inner` before the template gets it; the rest stays as written.
+    text = """
+    {{< quote >}}
+    Guest {{< badge "<script>" >}}, *as written*
+
+    {{< youtube I0DrcsDf3Os >}} {{< quote >}}deeper {{< badge "B" >}}{{< /quote >}}
+    {{< /quote >}}
+
+    Inline {{< quote >}}a {{< badge "C" >}} `{{< badge "code" >}}`{{< /quote >}}.
+    """
+    html, warnings = render(text, templates_dir=str(TEMPLATES))
+    assert warnings == []
+    assert '<blockquote class="pull">Guest <span class="badge" title="">&lt;script&gt;</span>, *as written*' in html
+    assert "pd-embed--youtube" in html
+    assert '<blockquote class="pull">deeper <span class="badge" title="">B</span></blockquote>' in html
+    # A code span of the paragraph is code: what it shows stays as written.
+    assert '<blockquote class="pull">a <span class="badge" title="">C</span> `{{< badge "code" >}}`</blockquote>' in html
+    assert html.count("{{<") == 1
+    assert_safe(html)
+
+
+def test_builtins_inside_angle_inner_content_keep_their_markdown_as_text():
+    text = '{{< quote >}}{{< figure src="a.png" caption="cap <b>" >}} {{< details summary="s" >}}in *x*{{< /details >}}{{< /quote >}}'
+    html, warnings = render(text, templates_dir=str(TEMPLATES))
+    assert warnings == []
+    assert '<figcaption><p>cap &lt;b&gt;</p></figcaption>' in html
+    assert "<details><summary>s</summary>in *x*</details>" in html
+    assert "data-pd-figure-part" not in html
+
+
+def test_missing_arguments_and_inner_content_print_nothing_as_in_hugo():
+    html, warnings = render("{{< badge >}} {{< quote />}} {{< quote >}}", templates_dir=str(TEMPLATES))
+    assert warnings == []
+    assert "None" not in html
+    assert html == '<p><span class="badge" title=""></span> <blockquote class="pull"></blockquote> <blockquote class="pull"></blockquote></p>'
+
+
 def test_paired_user_shortcodes_inline():
     text = 'A {{% note "t" %}}some **bold**{{% /note %}} and {{< quote >}}a `c` *b*{{< /quote >}}.'
     html, warnings = render(text, templates_dir=str(TEMPLATES))

@@ -29,9 +29,11 @@ of their own: a fenced code block for whichever fenced-code extension the site u
 User shortcodes: a Jinja template ``NAME.html`` in ``templates_dir`` (Hugo's ``layouts/shortcodes``)
 makes ``{{< NAME ... >}}``. Templates are autoescaped and receive ``args`` (positional list), ``params``
 (named dict), ``get(0)`` / ``get("key", default)`` (Hugo's ``.Get``), ``is_named_params``, ``name`` and
-``inner`` (the content between ``{{< NAME >}}`` and ``{{< /NAME >}}``, or None): with ``{{% %}}`` the inner
-content is rendered as Markdown first; with ``{{< >}}`` it is passed as written, like Hugo. ``inner`` is
-marked safe, since it is the author's own content, exactly as raw HTML in Markdown is.
+``inner`` (the content between ``{{< NAME >}}`` and ``{{< /NAME >}}``; empty without one): with ``{{% %}}``
+the inner content is rendered as Markdown first; with ``{{< >}}`` it is passed as written, but for the
+shortcodes in it, which are expanded first, like Hugo. ``get`` gives "" for an argument not given, as
+Hugo's ``.Get`` prints nothing. ``inner`` is marked safe, since it is the author's own content, exactly
+as raw HTML in Markdown is.
 
 Standalone use::
 

@@ -24,6 +24,7 @@ from markdown import util
 from markdown.blockprocessors import BlockProcessor
 from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
+from markdown.serializers import to_html_string
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
@@ -402,7 +403,7 @@ class Engine:
     ) -> str:
         args, params = list(sc.args), dict(sc.kwargs)
 
-        def get(key: int | str, default: Any = None) -> Any:
+        def get(key: int | str, default: Any = "") -> Any:  # Hugo's .Get prints nothing when absent
             if isinstance(key, int):
                 return args[key] if 0 <= key < len(args) else default
             return params.get(key, default)
@@ -414,7 +415,7 @@ class Engine:
                 params=params,
                 get=get,
                 is_named_params=bool(params),
-                inner=None if inner is None else Markup(inner),
+                inner=Markup(inner or ""),  # as Hugo's .Inner: empty for {{< name />}}
                 inner_is_markdown=sc.delim == "%",
             )
         except Exception as error:  # a user template may fail in any way
@@ -525,6 +526,42 @@ class ShortcodeInlineProcessor(InlineProcessor):
 
         return _INLINE_PLACEHOLDER_RE.sub(restore, text)
 
+    def expand_nested(self, text: str) -> str:
+        """The inner content of a ``{{< name >}}`` user template with the shortcodes in it done,
+        as Hugo hands ``.Inner`` to a template: the text stays as written, each shortcode in it
+        becomes its output (stashed, so nothing escapes it again)."""
+        out: list[str] = []
+        pos = 0
+        while (m := self.compiled_re.search(text, pos)) is not None:
+            result, start, end = self.handleMatch(m, text)
+            if start is None or end is None:
+                out.append(text[pos : m.end()])
+                pos = m.end()
+                continue
+            out.append(text[pos:start])
+            if isinstance(result, str):
+                out.append(result)  # stashed HTML, a shortcode left as text, or nothing
+            elif result is not None:  # an element (a figure, a details block)
+                out.append(self.engine.stash(self._finished(result)))
+            pos = end
+        out.append(text[pos:])
+        return "".join(out)
+
+    def _finished(self, el: etree.Element) -> str:
+        """A built-in's element as HTML now, not after the page's inline pass: its Markdown parts
+        (a figure's caption, a details' summary and content) stay text, as the rest of a
+        ``{{< >}}`` template's inner content does."""
+        state = self.engine.state
+        for part in el.iter():
+            if part.get(hugo.PART_ATTR) or part in state.summaries:
+                part.text = (part.text or "").replace("&lt;", "<")  # markdown_arg's, for the inline pass
+        if el in state.figures:
+            state.figures.remove(el)
+            stash = self.md.htmlStash.rawHtmlBlocks
+            hugo.assemble_figure(el, lambda n: str(stash[n]) if n < len(stash) else "")
+        state.summaries[:] = [x for x in state.summaries if x not in el]
+        return to_html_string(el)
+
     def _block_ok(self, data: str) -> bool:
         """May this embed be a <div>? Yes in flow containers, or when a paragraph holds only embeds."""
         ancestors = getattr(self.md.treeprocessors["inline"], "ancestors", None) or ["p"]
@@ -533,7 +570,8 @@ class ShortcodeInlineProcessor(InlineProcessor):
             return True
         if parent != "p":
             return False
-        stash = self.md.treeprocessors["inline"].stashed_nodes
+        # (None yet while a block's user template takes its inner content: see expand_nested.)
+        stash = getattr(self.md.treeprocessors["inline"], "stashed_nodes", None) or {}
         blocks = self.engine.state.block_placeholders
 
         def drop(m: re.Match[str]) -> str:
@@ -657,7 +695,7 @@ class ShortcodeInlineProcessor(InlineProcessor):
             el = etree.Element("span", {PENDING_ATTR: key})
             el.text = inner
             return el, m.start(), close.end()
-        html = engine.render_template(template, sc, raw, self._restore_code(inner))
+        html = engine.render_template(template, sc, raw, self._restore_code(self.expand_nested(inner)))
         return engine.stash(html), m.start(), close.end()
 
 
@@ -732,6 +770,7 @@ class PairedBlockProcessor(BlockProcessor):
             self.parser.parseChunk(wrapper, inner)
         else:
             p = etree.SubElement(parent, "p")
+            inner = self.parser.md.inlinePatterns["pd_shortcodes"].expand_nested(inner)
             p.text = engine.stash(engine.render_template(template, sc, raw, inner))
         return None
 
