@@ -29,12 +29,44 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from . import reading
 from .shortcodes.hugo import safe_url
 
-#: One handler for the whole process: python-frontmatter picks PyYAML's C loader when present,
-#: which is ~20x faster than the pure-Python one on a thousand posts.
+#: One handler for the whole process (python-frontmatter's), given our loader below.
 _YAML = YAMLHandler()
-#: PyYAML's safe loader on LibYAML where it is installed.
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{t}" for t in ("str", "seq", "map"))
+_BOOL, _INT, _FLOAT = (f"tag:yaml.org,2002:{t}" for t in ("bool", "int", "float"))
+
+
+class Yaml12Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """PyYAML's safe loader (on LibYAML where installed: ~20x faster on a thousand posts), reading
+    plain words and numbers as YAML 1.2 does, as Hugo's YAML does: PyYAML's YAML 1.1 rules make
+    ``yes``, ``no``, ``on`` and ``off`` booleans and ``1:30`` the number 90, so a tag ``no`` or
+    ``on`` was lost, ``title: On`` was not text and a tag ``1:30`` moved to ``tags/90/``. Only
+    ``true``/``false`` are booleans here; integers are decimal, ``0o`` octal or ``0x`` hex;
+    dates stay dates (Hugo reads them from text either way)."""
+
+
+#: The loader of front matter and data files.
+SAFE_LOADER = Yaml12Loader
+SAFE_LOADER.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag not in (_BOOL, _INT, _FLOAT)]
+    for first, resolvers in SAFE_LOADER.yaml_implicit_resolvers.items()
+}
+SAFE_LOADER.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+SAFE_LOADER.add_implicit_resolver(
+    _INT, re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), list("-+0123456789")
+)
+
+
+def _yaml12_int(loader: Any, node: Any) -> int:
+    value = loader.construct_scalar(node)
+    return int(value, 0 if value.startswith(("0o", "0x")) else 10)  # 017 is 17, not octal
+
+
+SAFE_LOADER.add_constructor(_INT, _yaml12_int)
+SAFE_LOADER.add_implicit_resolver(
+    _FLOAT,
+    re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+    list("-+.0123456789"),
+)
 
 
 def load_yaml(text: str) -> Any:
@@ -59,7 +91,7 @@ def load_yaml(text: str) -> Any:
             pass
     finally:
         loader.dispose()
-    return _YAML.load(text)
+    return _YAML.load(text, Loader=SAFE_LOADER)
 
 
 def _construct(loader: Any, node: Any, seen: set[int]) -> Any:
@@ -96,8 +128,13 @@ PUBLISH_KEYS = ("publishdate", "pubdate", "published")
 #: ... nor from its expiry date on (``build_expired``).
 EXPIRY_KEYS = ("expirydate", "unpublishdate")
 
-_TRUE = {"true", "yes", "on", "1"}
-_FALSE = {"false", "no", "off", "0", ""}
+#: Hugo's true and false (Go's ``strconv.ParseBool``, which ``draft: "true"`` goes through).
+_TRUE = {"true", "t", "1"}
+_FALSE = {"false", "f", "0", ""}
+#: Words that mean false to a writer and to Hugo alike; and those Hugo reads as false too,
+#: though the writer meant true (a post Hugo published: see ``parse_post``).
+_NO = {"no", "n", "off"}
+_YES = {"yes", "y", "on"}
 
 
 @dataclass(frozen=True)
@@ -416,8 +453,9 @@ def parse_bool(value: Any) -> bool | None:
         return value
     if isinstance(value, int | float):
         return bool(value)
-    if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
-        return value.strip().lower() in _TRUE
+    word = value.strip().lower() if isinstance(value, str) else None
+    if word in _TRUE or word in _FALSE or word in _NO:
+        return word in _TRUE
     return None
 
 
@@ -741,12 +779,14 @@ def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST
     if "draft" in norm:
         draft = parse_bool(norm["draft"])
         if draft is None:
+            said = _show(norm["draft"], 40)
+            why = (
+                "which Hugo reads as false (it published this post); the post is published here too"
+                if isinstance(norm["draft"], str) and norm["draft"].strip().lower() in _YES
+                else "which is neither true nor false; the post is treated as published"
+            )
             post.problems.append(
-                Problem(
-                    f"has 'draft: {_show(norm['draft'], 40)}', which is neither true nor false; "
-                    "the post is treated as published. Write draft: true or draft: false.",
-                    line_of("draft"),
-                )
+                Problem(f"has draft: {said}, {why}. Write draft: true or draft: false.", line_of("draft"))
             )
             draft = False
         post.draft = draft

@@ -94,6 +94,21 @@ def test_drafts_build_marked_under_serve(make_site):
     assert "Secret draft" in site.html("tags/only-draft/")
 
 
+def test_yaml_words_are_read_as_hugo_reads_them(make_site):
+    """Hugo's YAML is 1.2: `on`, `no` and `1:30` are text there (PyYAML's 1.1 made them a
+    boolean and the number 90), and `draft: yes` is not true to Hugo, which published the post."""
+    docs = {
+        "posts/on.md": "---\ntitle: On\ndate: 2026-01-01\ntags: [on, no, 1:30]\n---\nText\n",
+        "posts/yes.md": "---\ntitle: Yes we can\ndate: 2026-01-02\ndraft: yes\n---\nText\n",
+    }
+    site = make_site(docs)
+    assert title_of(site.html("posts/on/")).startswith("On")
+    for slug in ("on", "no", "130"):  # Hugo's URL for `1:30` drops the colon
+        assert "On" in site.html(f"tags/{slug}/"), slug
+    assert site.exists("posts/yes/")
+    assert [w for w in site.warnings if "posts/yes.md:4: has draft: 'yes', which Hugo reads as false" in w]
+
+
 def test_unknown_front_matter_reaches_page_meta(make_site):
     site = make_site(
         {"posts/a.md": "---\ntitle: A\ndate: 2026-01-01\nguest_bio: Hello there\n---\nText\n"},

@@ -152,12 +152,21 @@ def test_list_entry_wrong_type_warns_and_keeps_the_rest():
 
 @pytest.mark.parametrize(
     "value, expected",
-    [("true", True), ('"true"', True), ('"False"', False), ("yes", True), ("0", False), ("no", False)],
+    [("true", True), ('"true"', True), ('"False"', False), ("1", True), ("0", False), ("no", False), ("off", False)],
 )
 def test_draft_values(value, expected):
     post = parse_post("posts/x.md", f"---\ntitle: X\ndate: 2026-01-01\ndraft: {value}\n---\n".encode())
     assert post.draft is expected
     assert post.problems == []
+
+
+@pytest.mark.parametrize("value", ["yes", '"yes"', "on", "Y"])
+def test_draft_yes_is_published_as_hugo_published_it_with_a_warning(value):
+    # YAML 1.2 (Hugo's) reads `yes` as text, and Hugo's draft flag reads that text as false.
+    post = parse_post("posts/x.md", f"---\ntitle: X\ndate: 2026-01-01\ndraft: {value}\n---\n".encode())
+    assert post.draft is False
+    assert "which Hugo reads as false (it published this post)" in post.problems[0].message
+    assert post.problems[0].line == 4
 
 
 def test_draft_nonsense_warns():
@@ -287,10 +296,26 @@ def _outcome(load, text):
 def test_load_yaml_gives_what_pyyaml_gives(text):
     import yaml
 
+    from mkdocs_podcast_digest.posts import SAFE_LOADER, load_yaml
+
+    assert _outcome(load_yaml, text) == _outcome(lambda t: yaml.load(t, Loader=SAFE_LOADER), text)
+
+
+def test_front_matter_is_read_as_yaml_1_2_as_hugo_reads_it():
+    """PyYAML reads YAML 1.1: `no` and `on` are booleans, `1:30` is 90 and `017` octal. Hugo's
+    YAML is 1.2: those are the text `no`, `on`, `1:30` and the number 17."""
     from mkdocs_podcast_digest.posts import load_yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    assert _outcome(load_yaml, text) == _outcome(lambda t: yaml.load(t, Loader=loader), text)
+    text = "a: [yes, no, on, off, y, n, true, False, TRUE]\nb: 1:30\nc: 017\nd: 0o17\ne: 0x1F\nf: 1e3\ng: 1_000\n"
+    assert load_yaml(text) == {
+        "a": ["yes", "no", "on", "off", "y", "n", True, False, True],
+        "b": "1:30",
+        "c": 17,
+        "d": 15,
+        "e": 31,
+        "f": 1000.0,
+        "g": "1_000",
+    }
 
 
 _scalars = (
@@ -309,8 +334,9 @@ _values = st.recursive(
 def test_load_yaml_reads_dumped_front_matter_as_pyyaml_does(data, flow):
     import yaml
 
-    from mkdocs_podcast_digest.posts import load_yaml
+    from mkdocs_podcast_digest.posts import SAFE_LOADER, load_yaml
 
     text = yaml.safe_dump(data, allow_unicode=True, default_flow_style=flow)
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    assert _outcome(load_yaml, text) == _outcome(lambda t: yaml.load(t, Loader=loader), text)
+    # The fast road and PyYAML's constructor, both with the YAML 1.2 rules (a text PyYAML wrote
+    # unquoted as 1.1 text, `0E0`, may be a number now: the same one on both roads).
+    assert _outcome(load_yaml, text) == _outcome(lambda t: yaml.load(t, Loader=SAFE_LOADER), text)

@@ -139,7 +139,7 @@ CASES = [
     Case("categories: a mapping", {"posts/a.md": fm("categories: {a: b}")}, [
         ("posts/a.md:4", ["'categories' should be a list"]),
     ]),
-    Case("related_people: yes", {"posts/a.md": fm("related_people: yes")}, [
+    Case("related_people: false", {"posts/a.md": fm("related_people: false")}, [
         ("posts/a.md:4", ["'related_people' should be a list", "not bool"]),
     ]),
     Case("related_companies: mappings", {"posts/a.md": fm("related_companies: [{name: OpenAI}]")}, [
