@@ -121,7 +121,7 @@ LIST_KEYS = ("tags", "categories", "related_people", "related_companies", "serie
 #: Keys we read and normalise; their spelling in the file may be any case (Hugo is case-insensitive).
 STRING_KEYS = ("title", "description", "image", "source_url", "source_name", "slug", "url", "summary")
 _POST_STRING_FIELDS = {"description", "image", "source_url", "source_name", "slug", "url"}
-DATE_KEYS = ("date", "publishdate", "pubdate", "published")
+DATE_KEYS = ("date", "publishdate", "pubdate", "published", "lastmod", "modified")
 #: Hugo's publish date: the first of these, else the post's date. A post is not published
 #: before it (``build_future``) ...
 PUBLISH_KEYS = ("publishdate", "pubdate", "published")
@@ -420,6 +420,11 @@ def parse_date(value: Any) -> dt.datetime | None:
         return value
     if isinstance(value, dt.date):
         return dt.datetime(value.year, value.month, value.day)
+    if isinstance(value, int) and not isinstance(value, bool):  # Unix time, as Hugo reads it
+        try:
+            return dt.datetime.fromtimestamp(value, dt.timezone.utc)
+        except (OverflowError, OSError, ValueError):
+            return None
     if not isinstance(value, str):
         return None
     s = value.strip()
@@ -756,7 +761,11 @@ def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST
             )
     if post.date is not None:
         meta["date"] = post.date
-    post.publish_date = post.date
+    for key in ("lastmod", "modified"):  # read as fallbacks, and still there for themes
+        if key in norm:
+            meta[spelled[key]] = norm[key]
+    # Hugo's publish date falls back to the date, but not to a date taken from `lastmod`.
+    post.publish_date = None if raw_date is not None and raw_date[0] in ("lastmod", "modified") else post.date
     for keys, what in ((PUBLISH_KEYS, "publish"), (EXPIRY_KEYS, "expiry")):
         found = next(((k, norm[k]) for k in keys if norm.get(k) not in (None, "")), None)
         if found is None or (raw_date is not None and found[0] == raw_date[0]):

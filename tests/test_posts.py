@@ -340,3 +340,21 @@ def test_load_yaml_reads_dumped_front_matter_as_pyyaml_does(data, flow):
     # The fast road and PyYAML's constructor, both with the YAML 1.2 rules (a text PyYAML wrote
     # unquoted as 1.1 text, `0E0`, may be a number now: the same one on both roads).
     assert _outcome(load_yaml, text) == _outcome(lambda t: yaml.load(t, Loader=SAFE_LOADER), text)
+
+
+@pytest.mark.parametrize(
+    "front, date, publish",
+    [
+        ("lastmod: 2026-02-03", "2026-02-03", None),  # Hugo dates the post by it, but publishes it
+        ("modified: 2026-02-03", "2026-02-03", None),
+        ("date: 1770076800", "2026-02-03", "2026-02-03"),  # Unix time
+        ("date: 2026-01-01\nlastmod: 2026-02-03", "2026-01-01", "2026-01-01"),
+    ],
+)
+def test_hugos_other_dates(front, date, publish):
+    post = parse_post("posts/x.md", f"---\ntitle: X\n{front}\n---\n".encode())
+    assert post.problems == []
+    assert post.date_text == date
+    assert (post.publish_date.date().isoformat() if post.publish_date else None) == publish
+    if "lastmod" in front:
+        assert str(post.meta["lastmod"]) == "2026-02-03"  # still there for themes
