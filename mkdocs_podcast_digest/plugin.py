@@ -196,8 +196,13 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         listing = self.digest.listings.get(page.file.src_uri) if self.digest else None
         if listing is not None and listing.generated and listing.kind != "home":
             # A term's name as the page's title, as HTML: MkDocs would take it from the heading,
-            # and Material's <title> prints that through `striptags`, which unescapes it.
-            page.meta["title"] = html.escape(listing.title, quote=False)
+            # and Material's <title> prints that through `striptags`, which unescapes it. Pages
+            # after the first say which they are (a reader's tabs and history tell them apart).
+            title = listing.title
+            if listing.page_no > 1:
+                page_of = self.labels["page_of"].format(n=listing.page_no, total=listing.page_count)
+                title = f"{title} ({page_of})"
+            page.meta["title"] = html.escape(title, quote=False)
         elif listing is not None:
             if page.meta.get("title"):
                 listing.own_title = str(page.meta["title"])

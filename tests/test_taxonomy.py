@@ -142,6 +142,10 @@ def test_pagination(make_site):
     assert "Post 04" in site.html("tags/many/page/3/")
     assert "page/2/" in " ".join(links(first))
     assert site.exists("posts/page/3/")
+    # Each page has a title of its own; the pager's arrows are not read out as part of its links.
+    assert "<title>Many - Test</title>" in first
+    assert "<title>Many (Page 3 of 3) - Test</title>" in site.html("tags/many/page/3/")
+    assert '<span aria-hidden="true">←</span> Newer' in site.html("tags/many/page/3/")
 
 
 def test_custom_taxonomy_and_turning_one_off(make_site):

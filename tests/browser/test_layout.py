@@ -37,6 +37,14 @@ GEOMETRY_JS = """
     if (el.closest('pre, .highlight, table, .md-sidebar, .wy-nav-side, .headerlink')) continue;
     if (r.left < -1 || r.right > vw + 1) cut.push(`${el.tagName.toLowerCase()}.${el.className}: ${Math.round(r.left)}..${Math.round(r.right)}`);
   }
+  // What a facade says must fit inside it (its box grows rather than cut its words off).
+  for (const b of document.querySelectorAll('.pd-embed__facade')) {
+    const box = b.getBoundingClientRect();
+    for (const c of b.children) {
+      const r = c.getBoundingClientRect();
+      if (r.height && (r.top < box.top - 1 || r.bottom > box.bottom + 1)) cut.push(`facade's ${c.className}: ${Math.round(r.top)}..${Math.round(r.bottom)} outside ${Math.round(box.top)}..${Math.round(box.bottom)}`);
+    }
+  }
   const frames = [...document.querySelectorAll('.pd-embed__frame')].map(f => {
     const r = f.getBoundingClientRect();
     return {video: !!f.closest('.pd-embed--video'), w: r.width, h: r.height};
@@ -83,6 +91,36 @@ def test_phone_no_sideways_scroll_and_embeds_keep_aspect(site, phone):
     assert videos >= 2
 
 
+
+@pytest.mark.parametrize("width", [320])
+def test_narrowest_screens_keep_the_facades_words_and_pager_targets(site, browser, width):
+    """WCAG's reflow width (320 px): the facades grow to hold their words (a 16:9 box there is
+    ~150 px high in readthedocs' column); the pager's numbers stay 24 px targets (2.5.8)."""
+    ctx = browser.new_context(viewport={"width": width, "height": 720}, device_scale_factor=1)
+    try:
+        page = ctx.new_page()
+        Requests(page)
+        for path in ("posts/2026-02-02-lex-490-before-agi/", "posts/2026-01-15-agents-in-practice-evals-first/"):
+            page.goto(site.url(path), wait_until="load")
+            g = page.evaluate(GEOMETRY_JS)
+            assert g["cut"] == [], f"{site.theme} /{path} at {width}px: {g['cut']}"
+        # The example's lists fit on one page: a pager as the template writes it, put in the
+        # theme's content column, with the theme's styles and ours.
+        page.goto(site.url("posts/"), wait_until="load")
+        sizes = page.evaluate(
+            """() => {
+              const list = document.querySelector('.pd-listing');
+              list.insertAdjacentHTML('afterend', '<nav class="pd-pager"><span class="pd-pager__pages">'
+                + '<a href="#">1</a> <span aria-current="page">2</span> <a href="#">3</a> </span></nav>');
+              return [...document.querySelectorAll('.pd-pager__pages a, .pd-pager__pages [aria-current]')]
+                .map(e => [e.getBoundingClientRect().width, e.getBoundingClientRect().height]);
+            }"""
+        )
+        assert sizes and all(w >= 24 and h >= 24 for w, h in sizes), f"{site.theme}: pager targets {sizes}"
+    finally:
+        ctx.close()
+
+
 #: For a few elements of the plugin: the contrast of their text with what is behind it (WCAG 2), and
 #: the contrast the theme alone would give them (the same colours without the plugin's opacity).
 #: Text colour is blended with its alpha and the opacity of the element and its ancestors; the
@@ -127,6 +165,8 @@ CONTRAST_JS = """
 READABLE = {
     "posts/2026-02-02-lex-490-before-agi/": [
         ".pd-post-meta__date",
+        ".pd-post-meta__source a",
+        ".pd-related__item time",
         ".pd-series__kicker",
         ".pd-series__position",
         ".pd-series__here",
