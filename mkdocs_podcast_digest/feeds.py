@@ -36,7 +36,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .digest import SERIES_KEY, Digest
 from .i18n import theme_language
 from .posts import Post, to_timestamp_sortable
-from .reading import shorten
+from .reading import inline_text, shorten
 from .taxonomy import Taxonomy
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -57,6 +57,13 @@ def site_join(site_url: str, url: str) -> str:
     if site_url.endswith("/") and url and url[0] not in "./" and "/." not in url and "//" not in url and ":" not in url:
         return site_url + url
     return urljoin(site_url, url)
+
+
+def text_of(post: Post, limit: int) -> str:
+    """What describes a post, as text: its ``description``, else Hugo's ``summary`` (Markdown
+    there, so read as the words it shows), else its first paragraph, cut at ``limit``."""
+    summary = post.meta.get("summary")
+    return post.description or (inline_text(str(summary)) if summary else "") or shorten(post.excerpt, limit)
 
 
 def absolute_url(ref: str, post_src_uri: str, files: Files, site_url: str) -> str:
@@ -220,7 +227,7 @@ class Feeds:
         return item
 
     def _make_item(self, post: Post) -> Item:
-        text = post.description or str(post.meta.get("summary") or "") or shorten(post.excerpt, 300)
+        text = text_of(post, 300)
         parts = [f"<p>{escape(clean(text))}</p>"] if text else []
         source = urlsplit(post.source_url)
         if source.scheme in ("http", "https") and source.netloc:

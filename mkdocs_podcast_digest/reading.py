@@ -38,7 +38,7 @@ _REF_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s+\S+.*$", re.M)
 _BARE_URL = re.compile(r"https?://\S+")  # a literal start: re skips to each "http" at C speed
 _HEADING = re.compile(r"^ {0,3}(#{1,6}[ \t]|=+[ \t]*$|-+[ \t]*$)")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_BLOCK_START = re.compile(r"^ {0,3}(>|[-*+][ \t]|\d+[.)][ \t]|\||!!!|\?\?\?|:::|\{\{[<%])")
+_BLOCK_START = re.compile(r"^ {0,3}(>|[-*+][ \t]|\d+[.)][ \t]|\||!!!|\?\?\?|:::|\{\{[<%]|\[[^\]]+\]:)")
 _INLINE_MARKS = re.compile(r"(\*\*|__|[*_`~]|==)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~])")
 
@@ -143,7 +143,9 @@ def shorten(text: str, limit: int) -> str:
 def _prose(markdown: str):
     """The paragraphs of prose, as plain text: no heading, quote, list, table, shortcode or code."""
     paragraphs: list[list[str]] = [[]]
-    for line in without_code(_COMMENT.sub("", markdown)).split("\n"):
+    source = without_code(_COMMENT.sub("", markdown))
+    labels = frozenset(m.casefold() for m in _LABEL.findall(source)) if "]:" in source else frozenset()
+    for line in source.split("\n"):
         if not line.strip():
             if paragraphs[-1]:
                 paragraphs.append([])
@@ -154,16 +156,33 @@ def _prose(markdown: str):
             lines = lines[1:]  # a heading ends at its line; the lines after it are a paragraph
         if not lines or _BLOCK_START.match(lines[0]) or lines[0].startswith(("    ", "\t")):
             continue
-        text = " ".join(x.strip() for x in lines)
-        text = SHORTCODE_RE.sub(" ", text)
-        text = _IMAGE.sub(" ", text)
-        text = _LINK.sub(r"\1", text)
-        text = _TAG.sub(" ", text)
-        text = _ESCAPE.sub(r"\1", _INLINE_MARKS.sub("", text))
-        text = " ".join(text.split())
+        text = inline_text(" ".join(x.strip() for x in lines), labels)
         if len(text) < 2 or not (CJK_RE.search(text) or WORD_RE.search(text)):
             continue
         yield text
+
+
+#: ``[text][label]`` and ``[text][]``; a footnote's mark ``[^1]``; a ``[label]`` on its own.
+_REF_LINK = re.compile(r"\[([^\]]*)\]\[[^\]]*\]")
+_FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\](?!:)")
+_SHORTCUT = re.compile(r"\[([^\]\[]+)\](?![(:\[])")
+_LABEL = re.compile(r"^ {0,3}\[([^\]]+)\]:", re.M)
+
+
+def inline_text(text: str, labels: frozenset[str] = frozenset()) -> str:
+    """A line of Markdown as the words it shows: links by their text (inline, by reference, and
+    ``[label]`` where ``labels`` has a definition of it), no images, footnote marks, HTML tags,
+    shortcodes or emphasis marks; spaces collapsed."""
+    text = SHORTCODE_RE.sub(" ", text)
+    text = _IMAGE.sub(" ", text)
+    text = _LINK.sub(r"\1", text)
+    if "[" in text:
+        text = _FOOTNOTE_MARK.sub("", _REF_LINK.sub(r"\1", text))
+        if labels:
+            text = _SHORTCUT.sub(lambda m: m.group(1) if m.group(1).casefold() in labels else m.group(0), text)
+    text = _TAG.sub(" ", text)
+    text = _ESCAPE.sub(r"\1", _INLINE_MARKS.sub("", text))
+    return " ".join(text.split())
 
 
 def first_paragraph(markdown: str, limit: int = 300) -> str:

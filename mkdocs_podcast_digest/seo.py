@@ -29,10 +29,9 @@ from mkdocs.structure.files import Files
 
 from .batch import Batched
 from .digest import SERIES_KEY, Digest
-from .feeds import FeedLink, absolute_url, clean, site_join
+from .feeds import FeedLink, absolute_url, clean, site_join, text_of
 from .i18n import theme_language
 from .posts import Post, to_timestamp_sortable
-from .reading import shorten
 from .render import Links
 from .shortcodes.specs import Embed
 
@@ -44,7 +43,7 @@ _YT_THUMB = "https://i.ytimg.com/vi/{}/hqdefault.jpg"
 
 def description_of(post: Post, limit: int = 200) -> str:
     """``description``, else Hugo's ``summary``, else the first paragraph of the text."""
-    return clean(post.description or str(post.meta.get("summary") or "") or shorten(post.excerpt, limit))
+    return clean(text_of(post, limit))
 
 
 def insert_in_head(output: str, tags: list[str]) -> str:

@@ -141,3 +141,21 @@ def test_manual_summary_describes_the_post_in_its_feed_and_head(make_site):
     feed = (site.out / "index.xml").read_text(encoding="utf-8")
     assert "Before the divider. Still before." in feed and "After it." not in feed
     assert '<meta name="description" content="Before the divider. Still before.">' in site.html("posts/a/")
+
+
+def test_reference_links_and_footnotes_read_as_their_words(make_site):
+    body = (
+        "See [the episode][ep] with [Lex] and [sic] a note[^1], and [more][].\n\n"
+        "[ep]: https://example.com/ep\n[Lex]: https://lex.example\n[more]: https://m.example\n"
+        "[^1]: The note.\n"
+    )
+    docs = {
+        "posts/a.md": "---\ntitle: A\ndate: 2026-01-02\n---\n" + body,
+        "posts/b.md": '---\ntitle: B\ndate: 2026-01-01\nsummary: "Hugo *summary* with [a link](https://x.org)"\n---\nT\n',
+    }
+    site = make_site(docs, config={"markdown_extensions": ["footnotes"]})
+    words = "See the episode with Lex and [sic] a note, and more."
+    assert f'<meta name="description" content="{words}">' in site.html("posts/a/")
+    assert f"&lt;p&gt;{words}&lt;/p&gt;" in (site.out / "index.xml").read_text(encoding="utf-8")
+    # Hugo's front-matter summary is Markdown: its words, as text.
+    assert '<meta name="description" content="Hugo summary with a link">' in site.html("posts/b/")
