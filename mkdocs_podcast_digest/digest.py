@@ -241,12 +241,21 @@ class Digest:
                 self.problems += order_series(tax)
             self.taxonomies[key] = tax
             data = self._term_data(folder)
+            # Hugo finds a term's `_index.md` in a folder named as the term is in URLs (`tags/OpenAI/`
+            # is the page of `openai`), under the taxonomy's folder or its key (`related_people/`).
+            sections: dict[str, File] = {}
+            for where in (folder, key):
+                for uri, file in existing.items():
+                    head, _, name = uri.rpartition("/")
+                    if name == "_index.md" and head.count("/") == 1 and head.startswith(where + "/"):
+                        sections.setdefault(slugify(head.partition("/")[2]), file)
             for term in tax.terms.values():
                 # `tags/index.md` is the taxonomy's index page, so a term named "index" lives in its folder.
                 uri = f"{folder}/{term.slug}.md" if term.slug != "index" else f"{folder}/index/index.md"
                 profile = existing.get(uri) or existing.get(f"{folder}/{term.slug}/index.md")
-                if profile is None and (section := existing.get(f"{folder}/{term.slug}/_index.md")):
-                    profile = self._serve_at_folder(section)  # Hugo's term page content
+                section = existing.get(f"{folder}/{term.slug}/_index.md") or sections.get(term.slug)
+                if profile is None and section is not None:
+                    profile = self._serve_at_folder(section, f"{folder}/{term.slug}")  # Hugo's term page content
                 if profile is not None:
                     # Like the generated term pages: reached from the index, not the auto nav.
                     profile.inclusion = InclusionLevel.NOT_IN_NAV
@@ -288,6 +297,15 @@ class Digest:
             new += listing_pages(
                 self.index_uris[""], self.labels["posts"], "posts", ordered, size, generated=index is None
             )
+        # Hugo's sections below the posts' folder (`posts/2024/_index.md`): the page of their
+        # folder, listing the posts in it.
+        for uri in sorted(existing):
+            head, _, name = uri.rpartition("/")
+            if name == "_index.md" and head.startswith(posts_dir + "/"):
+                self._serve_at_folder(existing[uri])
+                inside = [p for p in ordered if p.src_uri.startswith(head + "/")]
+                title = title_from_slug(head.rpartition("/")[2])
+                new += listing_pages(uri, title, "posts", inside, size, generated=False)
         self.home_uri = next((u for u in ("index.md", "README.md", "_index.md") if u in existing), "index.md")
         if self.home_uri == "_index.md":
             self._serve_at_folder(existing["_index.md"])  # Hugo's home page content
@@ -401,10 +419,11 @@ class Digest:
             self._serve_at_folder(existing[uri])
         return uri
 
-    def _serve_at_folder(self, file: File) -> File:
+    def _serve_at_folder(self, file: File, folder: str | None = None) -> File:
         """Hugo's ``_index.md`` is the page of its folder (a section, taxonomy or term page):
-        serve it at ``folder/``, where Hugo did, not at ``folder/_index/``."""
-        folder = posixpath.dirname(file.src_uri)
+        serve it at ``folder/``, where Hugo did, not at ``folder/_index/``; a term's at its
+        term's ``folder`` (``tags/openai/`` for ``tags/OpenAI/_index.md``)."""
+        folder = folder if folder is not None else posixpath.dirname(file.src_uri)
         file.dest_uri = posixpath.join(folder, "index.html")
         for cached in ("url", "abs_dest_path"):
             file.__dict__.pop(cached, None)

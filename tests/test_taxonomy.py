@@ -338,3 +338,27 @@ def test_a_writers_index_page_keeps_its_own_heading_and_escaped_title(make_site)
     site = make_site(docs, config={"theme": {"name": "mkdocs"}})
     assert re.findall(r"<h1[^>]*>(.*?)</h1>", site.html("posts/")) == ["Shows &lt;&amp; more&gt;"]
     assert re.findall(r"<h1[^>]*>(.*?)</h1>", site.html("tags/")) == ['My topics']
+
+
+def test_hugo_section_and_term_pages_in_any_folder_spelling(make_site):
+    """Hugo serves `posts/2024/_index.md` at /posts/2024/ (listing the posts in it), and finds a
+    term's `_index.md` in a folder named as the term is in URLs (`tags/OpenAI/` for `openai`),
+    under the taxonomy's folder or its front-matter key (`related_people/`)."""
+    docs = {
+        "posts/new.md": post("New post", "2026-01-02", tags=["OpenAI", "Scaling Laws"], related_people=["Lex Fridman"]),
+        "posts/2024/old.md": post("Old post", "2024-05-01"),
+        "posts/2024/_index.md": "---\ntitle: Year 2024\n---\nYear intro.\n",
+        "tags/OpenAI/_index.md": "---\ntitle: OpenAI Inc.\n---\nAbout OpenAI.\n",
+        "tags/Scaling Laws/_index.md": "---\ntitle: Scaling custom\n---\nAbout scaling.\n",
+        "related_people/lex-fridman/_index.md": "---\ntitle: Lex F.\n---\nAbout Lex.\n",
+    }
+    site = make_site(docs, strict=True)
+    year = site.html("posts/2024/")
+    assert "Year intro." in year and "Old post" in year and "New post" not in year
+    assert "<h1" in year and "Year 2024" in year
+    for path, words in (("tags/openai/", "About OpenAI."), ("tags/scaling-laws/", "About scaling."), ("people/lex-fridman/", "About Lex.")):
+        html = site.html(path)
+        assert words in html and "New post" in html, path
+    assert "OpenAI Inc." in site.html("tags/openai/")
+    assert not list(site.out.rglob("_index"))  # no stray pages
+
