@@ -653,6 +653,9 @@ class ShortcodeInlineProcessor(InlineProcessor):
             return engine.param(sc, raw), m.start(), m.end()
         if sc.name == "comment" and sc.self_closing:
             return "", m.start(), m.end()
+        if sc.name == "details" and sc.self_closing:  # Hugo: the summary alone, nothing to open
+            el = engine.details(sc, raw)
+            return (raw if el is None else el), m.start(), m.end()
         close = None if sc.self_closing else parser.find_closing(data, sc.name, m.end())
         if close is None:
             engine.on_warning(
@@ -745,8 +748,16 @@ class PairedBlockProcessor(BlockProcessor):
         except (parser.ShortcodeSyntaxError, ArgError):
             return False
         builtin = template is None and sc.name in hugo.PAIRED and not sc.args  # else inline warns
-        if builtin and sc.name == "comment" and sc.self_closing and m.group(0) == blocks[0].strip():
+        alone = sc.self_closing and m.group(0) == blocks[0].strip()
+        if builtin and sc.name == "comment" and alone:
             blocks.pop(0)  # `{{< comment />}}` alone: no empty paragraph
+            return None
+        if builtin and sc.name == "details" and alone:  # `{{< details summary="x" />}}`: no paragraph
+            details = engine.details(sc, parser.raw(delim, body))
+            if details is None:
+                return False  # the inline processor shows it as written
+            blocks.pop(0)
+            parent.append(details)
             return None
         if (template is None and not builtin) or sc.closing or sc.self_closing:
             return False

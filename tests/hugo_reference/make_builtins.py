@@ -82,6 +82,7 @@ CASES = [
         '{{< details summary="All" class="note wide" name="group" title="Hover text" >}}\n- a\n- b\n{{< /details >}}',
     ),
     ("details-percent", '{{% details summary="Percent" %}}\nA *percent* one.\n{{% /details %}}'),
+    ("details-self-closing", '{{< details summary="Self" />}}\n\nAfter.'),
     ("param-string", 'Guest: {{< param "guest" >}}'),
     ("param-bare", "Guest: {{< param guest >}}"),
     ("param-int", 'Episode {{< param "episode" >}}'),
