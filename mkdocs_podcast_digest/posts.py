@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import mimetypes
 import re
 import reprlib
@@ -277,6 +278,8 @@ def split_front_matter(text: str) -> tuple[str | None, str, str, int, int]:
         return None, "", text, 0, 0
     kind = _FENCE.get(text[start:eol].rstrip())
     if kind is None:
+        if text.startswith("{", start) and not text.startswith("{{", start):
+            return _split_json(text, start)
         return None, "", text, 0, 0
     closer = _CLOSERS[kind].search(text, eol)  # from the opener's newline: a line start
     if closer is None:
@@ -291,8 +294,27 @@ def split_front_matter(text: str) -> tuple[str | None, str, str, int, int]:
     return kind, fm, body, text.count("\n", 0, body_at), first_key_line
 
 
+def _split_json(text: str, start: int) -> tuple[str | None, str, str, int, int]:
+    """Hugo's third kind of front matter: a JSON object first in the file (no fences)."""
+    try:
+        data, end = json.JSONDecoder().raw_decode(text, start)
+    except ValueError:
+        return None, "", text, 0, 0  # a brace that starts no object: the text of the post
+    if not isinstance(data, dict):
+        return None, "", text, 0, 0
+    after = text.find("\n", end)
+    body_at = len(text) if after < 0 else _BLANK_LINES.match(text, after + 1).end()
+    body = text[body_at:]
+    first_key_line = text.count("\n", 0, start) + 1  # the block's first line is its "{"
+    if not body or body.isspace():
+        return "json", text[start:end], "", text.count("\n") + 1, first_key_line
+    return "json", text[start:end], body, text.count("\n", 0, body_at), first_key_line
+
+
 #: A top-level ``key:`` (YAML) or ``key =`` (TOML) line; the group is the key.
 _KEY_LINE = re.compile(r"([A-Za-z_][\w-]*)\s*[:=]")
+#: A key of JSON front matter, on a line of its own (``  "title": "..."``).
+_JSON_KEY_LINE = re.compile(r'\s*"([A-Za-z_][\w-]*)"\s*:')
 
 
 def _unclosed_fence(text: str) -> Problem | None:
@@ -349,7 +371,10 @@ def load_front_matter(kind: str, fm: str, first_line: int) -> tuple[dict[str, An
         return {}, []
     try:
         try:
-            data = load_yaml(fm) if kind == "yaml" else tomllib.loads(fm)
+            if kind == "json":
+                data = json.loads(fm)  # checked to be an object when it was split off
+            else:
+                data = load_yaml(fm) if kind == "yaml" else tomllib.loads(fm)
         except ValueError as err:
             # PyYAML raises a bare ValueError for an impossible date; read dates as text instead,
             # so the date check names the line and the rest of the front matter is kept.
@@ -620,7 +645,7 @@ def _key_lines(fm: str, first_line: int) -> dict[str, int]:
     """Line of each top-level key in the file, to point warnings at the right line."""
     lines: dict[str, int] = {}
     for i, line in enumerate(fm.split("\n")):
-        m = _KEY_LINE.match(line)
+        m = _KEY_LINE.match(line) or _JSON_KEY_LINE.match(line)
         if m:
             lines.setdefault(m.group(1).lower(), first_line + i)
     return lines

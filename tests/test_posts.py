@@ -358,3 +358,17 @@ def test_hugos_other_dates(front, date, publish):
     assert (post.publish_date.date().isoformat() if post.publish_date else None) == publish
     if "lastmod" in front:
         assert str(post.meta["lastmod"]) == "2026-02-03"  # still there for themes
+
+
+def test_json_front_matter_as_hugo_reads_it():
+    text = '{\n  "title": "JSON front matter",\n  "date": "2026-02-02T10:00:00+08:00",\n  "tags": ["json"],\n  "draft": "maybe"\n}\n\nBody json.\n'
+    post = parse_post("posts/x.md", text.encode())
+    assert (post.title, post.date_text, post.terms, post.body) == ("JSON front matter", "2026-02-02", {"tags": ["json"]}, "Body json.\n")
+    assert post.body_line_offset == 7
+    assert [(p.line, "neither true nor false" in p.message) for p in post.problems] == [(5, True)]
+
+
+@pytest.mark.parametrize("text", ["{{< youtube I0DrcsDf3Os >}}\n\n# Title here\n", "{not json} really\n\n# Title here\n", "[1, 2]\n\n# Title here\n"])
+def test_a_brace_that_starts_no_json_object_is_text(text):
+    post = parse_post("posts/x.md", text.encode())
+    assert post.title == "Title here" and post.body == text
