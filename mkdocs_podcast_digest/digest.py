@@ -117,6 +117,11 @@ class Digest:
                 if cache is not None:
                     cache.put(key, post)
             self.problems += [SourceProblem(file.src_uri, p) for p in post.problems]
+            if post.unrendered:  # Hugo makes no page of it, under its server too
+                post.held = "unrendered"
+                self.held[file.src_uri] = post
+                drafts.append(file)
+                continue
             held = "" if post.draft else post.hold(now)
             if (held == "future" and not build_future) or (held == "expired" and not build_expired):
                 post.held = held

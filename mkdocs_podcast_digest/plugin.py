@@ -284,13 +284,12 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             posts = [p for p in digest.held.values() if p.held == held]
             if not posts:
                 continue
-            when = [f"{p.src_uri} ({_day(p.publish_date if held == 'future' else p.expiry_date)})" for p in posts]
-            shown = ", ".join(when[:5]) + (f" and {len(when) - 5} more" if len(when) > 5 else "")
+            shown = _some(f"{p.src_uri} ({_day(p.publish_date if held == 'future' else p.expiry_date)})" for p in posts)
             done = "shown as drafts" if digest.include_drafts else "left out of this build"
-            log.info(
-                f"{len(posts)} post{'s' if len(posts) > 1 else ''} {done} because the {why}: "
-                f"{shown}. Set the plugin's {option}: true to publish them."
-            )
+            log.info(f"{shown} {done} because the {why}. Set the plugin's {option}: true to publish them.")
+        hidden = [p for p in digest.held.values() if p.held == "unrendered"]
+        if hidden:
+            log.info(f"{_some(f'{p.src_uri} ({p.unrendered})' for p in hidden)}: no page, as in Hugo.")
 
     def _report(self) -> None:
         for item in self.digest.problems:
@@ -340,6 +339,13 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             return 0
         markdown = page.markdown or ""
         return max(0, source.count("\n") - markdown.count("\n")) if source.endswith(markdown) else 0
+
+
+def _some(names) -> str:
+    """"2 posts: a.md, b.md", naming the first five."""
+    names = list(names)
+    more = f" and {len(names) - 5} more" if len(names) > 5 else ""
+    return f"{len(names)} post{'s' if len(names) > 1 else ''}: {', '.join(names[:5])}{more}"
 
 
 def _day(when) -> str:

@@ -188,6 +188,8 @@ class Post:
     #: Hugo's publish and expiry dates (``publishDate``, else the date; ``expiryDate``).
     publish_date: dt.datetime | None = None
     expiry_date: dt.datetime | None = None
+    #: Why Hugo renders no page for this post at all: "headless: true" or "build: render: never".
+    unrendered: str = ""
     #: Set for this build only: why a post is held back from ``mkdocs build`` although it is no
     #: draft ("future": not yet published; "expired"). ``mkdocs serve`` shows it as a draft.
     held: str = ""
@@ -870,8 +872,23 @@ def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST
             post.problems.append(problem)
         meta["audio"] = post.audio or norm["audio"]
 
+    post.unrendered = _unrendered(meta)
     post.meta = meta
     return post
+
+
+def _unrendered(meta: dict[str, Any]) -> str:
+    """Hugo's ways of keeping a page out of the site that are not drafts: a headless bundle, and
+    ``build: {render: never}`` (``false`` before Hugo 0.96; ``_build`` before 0.65)."""
+    for key, value in meta.items():
+        lk = key.lower()
+        if lk == "headless" and parse_bool(value):
+            return f"{key}: true"
+        if lk in ("build", "_build") and isinstance(value, dict):
+            render = next((v for k, v in value.items() if str(k).lower() == "render"), None)
+            if render is False or str(render).strip().lower() in ("never", "false"):
+                return f"{key}: {{render: {str(render).lower()}}}"
+    return ""
 
 
 _AUDIO_EXPECTED = (

@@ -56,7 +56,7 @@ def test_held_posts_are_information_not_warnings(make_site):
     expired = next(m for m in infos if "expiry date has passed" in m)
     assert "posts/expired.md (2021-01-01)" in expired and "build_expired: true" in expired
     # Every held post is named or counted, in one line per reason.
-    assert sum(int(re.search(r"(\d+) posts? left out", m).group(1)) for m in (future, expired)) == len(held)
+    assert sum(int(re.search(r"(\d+) posts?: ", m).group(1)) for m in (future, expired)) == len(held)
 
 
 @pytest.mark.parametrize(
@@ -115,3 +115,19 @@ def test_an_unreadable_date_is_a_warning_with_its_line(make_site, key):
     assert any(f"posts/a.md:4: has a {key} that cannot" in w and "next monday" in w for w in site.warnings), (
         site.warnings
     )
+
+
+def test_headless_and_never_rendered_posts_get_no_page_as_in_hugo(make_site):
+    docs = {
+        "posts/hl/index.md": "---\ntitle: Headless\ndate: 2026-01-01\nheadless: true\ntags: [hidden]\n---\nT\n",
+        "posts/never.md": "---\ntitle: Never\ndate: 2026-01-01\nbuild:\n  render: never\n---\nT\n",
+        "posts/old.md": "---\ntitle: Old\ndate: 2026-01-01\n_build: {render: false}\n---\nT\n",
+        "posts/normal.md": "---\ntitle: Normal\ndate: 2026-01-01\nbuild: {render: always}\ntags: [seen]\n---\nT\n",
+    }
+    for command in ("build", "serve"):  # Hugo's server renders them no more than its build
+        site, infos = with_infos(lambda command=command: make_site(docs, command=command, strict=True))
+        assert [p for p in ("hl", "never", "old", "normal") if site.exists(f"posts/{p}/")] == ["normal"]
+        assert not site.exists("tags/hidden/") and site.exists("tags/seen/")
+        assert "Headless" not in site.html("posts/")
+        line = next(m for m in infos if "no page, as in Hugo" in m)
+        assert "3 posts: " in line and "posts/hl/index.md (headless: true)" in line and "render: never" in line
