@@ -239,6 +239,8 @@ class Digest:
         size = self.options.page_size
         new: list[Listing] = []
 
+        # Hugo's section and term pages: `_index.md` files (a few, among thousands of pages).
+        sections_at = [uri for uri in existing if uri.endswith("/_index.md")]
         for key, folder in self.options.taxonomies.items():
             tax, problems = build_taxonomy(key, folder, ordered)
             self.problems += problems
@@ -250,10 +252,10 @@ class Digest:
             # is the page of `openai`), under the taxonomy's folder or its key (`related_people/`).
             sections: dict[str, File] = {}
             for where in (folder, key):
-                for uri, file in existing.items():
-                    head, _, name = uri.rpartition("/")
-                    if name == "_index.md" and head.count("/") == 1 and head.startswith(where + "/"):
-                        sections.setdefault(slugify(head.partition("/")[2]), file)
+                for uri in sections_at:
+                    head = uri[: -len("/_index.md")]
+                    if head.count("/") == 1 and head.startswith(where + "/"):
+                        sections.setdefault(slugify(head.partition("/")[2]), existing[uri])
             for term in tax.terms.values():
                 # `tags/index.md` is the taxonomy's index page, so a term named "index" lives in its folder.
                 uri = f"{folder}/{term.slug}.md" if term.slug != "index" else f"{folder}/index/index.md"
@@ -304,9 +306,9 @@ class Digest:
             )
         # Hugo's sections below the posts' folder (`posts/2024/_index.md`): the page of their
         # folder, listing the posts in it.
-        for uri in sorted(existing):
-            head, _, name = uri.rpartition("/")
-            if name == "_index.md" and head.startswith(posts_dir + "/"):
+        for uri in sorted(sections_at):
+            head = uri[: -len("/_index.md")]
+            if head.startswith(posts_dir + "/"):
                 self._serve_at_folder(existing[uri])
                 inside = [p for p in ordered if p.src_uri.startswith(head + "/")]
                 title = title_from_slug(head.rpartition("/")[2])
@@ -469,6 +471,7 @@ class Digest:
                         )
                     )
         pager = self.options.hugo_pager_size > 0
+        odd = [p for p in self.posts.values() if p.term_variants]  # terms written with odd spaces
         for key, tax in self.taxonomies.items():
             # Hugo sites name the folder after the taxonomy (/related_people/x/); ours may differ.
             folders = {tax.folder, key}
@@ -496,7 +499,7 @@ class Digest:
                     if pager:
                         self._pager_redirects(path, target, len(term.posts))
             # Spellings Hugo kept apart and this site trims (`` OpenAI ``): each had a page there.
-            variants = {raw: name for p in self.posts.values() for raw, name in p.term_variants.get(key, {}).items()}
+            variants = {raw: name for p in odd for raw, name in p.term_variants.get(key, {}).items()}
             for raw, name in sorted(variants.items()):
                 slug = tax.slug_of.get(name)
                 if slug is None:
