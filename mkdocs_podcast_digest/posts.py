@@ -188,6 +188,9 @@ class Post:
     #: Hugo's publish and expiry dates (``publishDate``, else the date; ``expiryDate``).
     publish_date: dt.datetime | None = None
     expiry_date: dt.datetime | None = None
+    #: Hugo's ``weight`` (0: none) and ``linkTitle``, which order lists before the date and the title.
+    weight: int = 0
+    link_title: str = ""
     #: Why Hugo renders no page for this post at all: "headless: true" or "build: render: never".
     unrendered: str = ""
     #: Set for this build only: why a post is held back from ``mkdocs build`` although it is no
@@ -213,10 +216,14 @@ class Post:
 
     @property
     def sort_key(self) -> tuple:
-        """Newest first; posts without a date last; ties by title so the order is stable."""
+        """Hugo's order of a list: posts with a ``weight`` first, lightest first (a pinned post);
+        then newest first, posts without a date last; ties by ``linkTitle`` (else the title), so
+        the order is stable, and Hugo's ``page/N/`` hold the posts they held there."""
+        weight = (0, self.weight) if self.weight else (1, 0)
+        name = (self.link_title or self.title).casefold()
         if self.date is None:
-            return (1, 0.0, self.title.casefold(), self.src_uri)
-        return (0, -self.timestamp, self.title.casefold(), self.src_uri)
+            return (*weight, 1, 0.0, name, self.src_uri)
+        return (*weight, 0, -self.timestamp, name, self.src_uri)
 
     @property
     def date_text(self) -> str:
@@ -873,6 +880,12 @@ def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST
         meta["audio"] = post.audio or norm["audio"]
 
     post.unrendered = _unrendered(meta)
+    for key, value in meta.items():  # kept in page.meta for themes, as written
+        lk = key.lower()
+        if lk == "weight" and isinstance(value, int) and not isinstance(value, bool):
+            post.weight = value
+        elif lk == "linktitle" and isinstance(value, str | int | float) and not isinstance(value, bool):
+            post.link_title = str(value).strip()
     post.meta = meta
     return post
 

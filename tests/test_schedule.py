@@ -131,3 +131,13 @@ def test_headless_and_never_rendered_posts_get_no_page_as_in_hugo(make_site):
         assert "Headless" not in site.html("posts/")
         line = next(m for m in infos if "no page, as in Hugo" in m)
         assert "3 posts: " in line and "posts/hl/index.md (headless: true)" in line and "render: never" in line
+
+
+def test_lists_in_hugos_order_weight_then_date_then_link_title(make_site):
+    order = DATA["order"]
+    docs = {f"posts/{p['file']}.md": f"---\n{p['front_matter']}\ntags: [all]\n---\nText.\n" for p in order["posts"]}
+    site = make_site(docs)
+    for path in ("posts/", "tags/all/"):
+        html = site.html(path)
+        listed = re.findall(r'class="pd-listing__title" href="[^"]*">([^<]*)<', html)
+        assert listed == order["listed"], path

@@ -6,7 +6,8 @@ and its other spellings), and take posts down with ``expiryDate``; Hugo leaves s
 the term pages only they fill, out of every build (``buildFuture``/``buildExpired`` off). Moved
 to MkDocs, a scheduled post must not go out early. This script writes a small Hugo site into a
 temporary directory, one post per case in ``CASES`` (each with a tag of its own), builds it, and
-records for each case whether Hugo wrote the post's page and its tag's page. The dates are far
+records for each case whether Hugo wrote the post's page and its tag's page; and the order in
+which Hugo lists a section of posts with weights, equal dates and a ``linkTitle``. The dates are far
 in the past or far in the future, so the record holds whenever the tests run. The tests build
 the same posts with MkDocs and compare; they never need Hugo.
 
@@ -53,6 +54,19 @@ CASES: list[tuple[str, str]] = [
 ]
 
 
+#: A second section, for the order of a list: (file, front matter). Hugo's default order is
+#: weight (lightest first, unweighted last), then date (newest first), then linkTitle, then title.
+ORDER: list[tuple[str, str]] = [
+    ("pinned-old", f"title: Pinned old\ndate: {PAST}\nweight: 1"),
+    ("pinned-heavier", "title: Pinned heavier\ndate: 2026-03-01\nweight: 5"),
+    ("newest", "title: Newest\ndate: 2026-02-01"),
+    ("zulu", "title: Zulu\nlinkTitle: Aaa\ndate: 2026-01-01"),
+    ("bravo", "title: Bravo\ndate: 2026-01-01"),
+    ("alpha", "title: Alpha\ndate: 2026-01-01"),
+    ("undated", "title: Undated"),
+]
+
+
 def tag(case: str) -> str:
     return f"t-{case}"
 
@@ -62,8 +76,15 @@ def write_site(site: Path) -> None:
     (site / "hugo.toml").write_text(
         'baseURL = "https://example.com/"\n[taxonomies]\ntag = "tags"\n', encoding="utf-8"
     )
-    for name in ("single", "list", "terms"):
+    for name in ("single", "terms"):
         (site / "layouts" / "_default" / f"{name}.html").write_text("{{ .Title }}", encoding="utf-8")
+    (site / "layouts" / "_default" / "list.html").write_text(
+        "{{ range .Pages }}{{ .Title }}\n{{ end }}", encoding="utf-8"
+    )
+    for name, front in ORDER:
+        file = site / "content" / "order" / f"{name}.md"
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(f"---\n{front}\n---\nText.\n", encoding="utf-8")
     for case, front in CASES:
         file = site / "content" / "posts" / f"{case}.md"
         file.parent.mkdir(parents=True, exist_ok=True)
@@ -84,7 +105,12 @@ def main() -> int:
             }
             for case, front in CASES
         ]
-    data = {"hugo": HUGO_VERSION, "cases": cases}
+        order = [t for t in (public / "order" / "index.html").read_text(encoding="utf-8").splitlines() if t.strip()]
+    data = {
+        "hugo": HUGO_VERSION,
+        "cases": cases,
+        "order": {"posts": [{"file": f, "front_matter": fm} for f, fm in ORDER], "listed": order},
+    }
     args.out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"{len(cases)} cases written to {args.out}")
     return 0
