@@ -131,6 +131,13 @@ def test_embed_words_follow_the_site_language(make_site):
     assert "Click to load from www.youtube-nocookie.com" in site.html("posts/a/")
 
 
+@pytest.mark.parametrize("language, title", [("en", "Post by @lexfridman"), ("zh-TW", "@lexfridman 的貼文"), ("ja", "@lexfridman のポスト")])
+def test_an_x_posts_generic_title_is_in_the_site_language(make_site, language, title):
+    docs = {"posts/a.md": '---\ntitle: A\ndate: 2026-01-01\n---\n{{< x user="lexfridman" id="1234567890" >}}\n'}
+    html = make_site(docs, config={"theme": {"name": "mkdocs", "language": language}}).html("posts/a/")
+    assert f'<span class="pd-embed__title">{title}</span>' in html
+
+
 def test_extension_also_listed_by_name_runs_once(make_site):
     docs = {"posts/a.md": "---\ntitle: A\ndate: 2026-01-01\n---\n{{< youtube AbCdEfGhIj0 >}}\n"}
     site = make_site(docs, config={"markdown_extensions": ["mkdocs_podcast_digest.shortcodes"]}, strict=True)

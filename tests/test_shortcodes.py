@@ -212,7 +212,7 @@ def test_provider_iframe_mode(args, provider, src, href):
 def test_youtube_options_title_and_fullscreen():
     html, _ = render(f'{{{{< youtube id="{YT}" title="Episode 4 & more" allowFullScreen=false >}}}}')
     button = Tags(html).one("button")
-    assert button["aria-label"] == "Play: Episode 4 & more on YouTube"
+    assert button["aria-label"] == "Play: Episode 4 & more on YouTube — Click to load from www.youtube-nocookie.com"
     assert "data-pd-fullscreen" not in button
     assert "Episode 4 &amp; more" in html
     html, _ = render(f"{{{{< youtube {YT} >}}}}", mode="iframe")

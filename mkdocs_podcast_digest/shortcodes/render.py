@@ -27,6 +27,7 @@ DEFAULT_TEXTS: dict[str, str] = {
     "play": "Play: {title} on {provider}",
     "play_untitled": "Play {title}",
     "click_to_load": "Click to load from {host}",
+    "post_by": "Post by @{user}",  # an X post's title when the writer gives none
     "unavailable": "Embed unavailable ({name})",
     "details": "Details",  # the summary of Hugo's `details` shortcode when none is given
 }
@@ -40,7 +41,11 @@ def _text(texts: dict[str, str] | None, key: str, **values: object) -> Markup:
 
 def _title(embed: Embed, texts: dict[str, str] | None) -> str:
     """The writer's title, or the generic one ("YouTube video") in the reader's language."""
-    return embed.title if embed.titled else (texts or {}).get(embed.title, embed.title)
+    if embed.titled:
+        return embed.title
+    if embed.title_user:
+        return ((texts or {}).get("post_by") or DEFAULT_TEXTS["post_by"]).format(user=embed.title_user)
+    return (texts or {}).get(embed.title, embed.title)
 
 
 def _attrs(**attrs: str | bool | None) -> Markup:
@@ -106,12 +111,16 @@ def render_embed(
             f'<span class="pd-embed__frame"><iframe class="pd-embed__iframe"{attrs}></iframe></span>'
         )
     else:
+        note = _text(texts, "click_to_load", host=embed.host)
+        play = (
+            _text(texts, "play", title=title, provider=embed.label)
+            if embed.titled
+            else _text(texts, "play_untitled", title=title)
+        )
         attrs = _attrs(
-            aria_label=(
-                _text(texts, "play", title=title, provider=embed.label)
-                if embed.titled
-                else _text(texts, "play_untitled", title=title)
-            ),
+            # The name says what the button shows, its privacy note included: who the click
+            # loads from is what a listener decides by, seen or not.
+            aria_label=Markup("{} — {}").format(play, note),
             data_pd_src=embed.facade_src or embed.src,
             data_pd_title=title,
             data_pd_allow=embed.allow,
@@ -123,7 +132,7 @@ def render_embed(
             '<span class="pd-embed__play" aria-hidden="true"></span>'
             f'<span class="pd-embed__provider">{escape(embed.label)}</span>'
             f'<span class="pd-embed__title">{escape(title)}</span>'
-            f'<span class="pd-embed__note">{_text(texts, "click_to_load", host=embed.host)}</span>'
+            f'<span class="pd-embed__note">{note}</span>'
             "</button></span>"
         )
     # Every piece above is escaped Markup or a literal: plain concatenation is safe.

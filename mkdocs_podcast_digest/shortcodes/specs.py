@@ -42,6 +42,7 @@ class Embed:
     css_class: str = ""
     audio_type: str = ""  # for the self-hosted <audio> player
     titled: bool = True  # False when `title` is a generic default like "YouTube video"
+    title_user: str = ""  # an X post's author, for the generic title "Post by @user"
 
 
 Validator = Callable[[str], Any]
@@ -510,6 +511,7 @@ def build_x(v: dict[str, Any]) -> Embed:
         verb="View",
         title=v.get("title") or (f"Post by @{user}" if user != "i" else "Post on X"),
         titled="title" in v,
+        title_user=user if user != "i" and "title" not in v else "",
         href=f"https://x.com/{user}/status/{ident}",
         src=src,
         facade_src=src,
