@@ -69,6 +69,8 @@ class Digest:
     _bodies: Batched[str, str] | None = field(default=None, init=False, repr=False)
     #: The bodies of the posts read from their files in this build, until MkDocs asks for each.
     _unread: dict[str, str] = field(default_factory=dict, init=False, repr=False)
+    #: A leaf bundle's folder -> the folder Hugo published it at, where that differs (a `slug`).
+    _moved_bundles: dict[str, str] = field(default_factory=dict, init=False, repr=False)
 
     # ----------------------------------------------------------------------------- reading
 
@@ -454,6 +456,10 @@ class Digest:
                     hugo_post_path(rest, slug=post.slug or None, url=post.url or None, section=section)
                 )
             self._redirect(hugo, post.src_uri, "hugo")
+            bundle = post.src_uri.endswith("/index.md")
+            if bundle and (dest := alias_dest(hugo, literal=True) or "").endswith("/index.html"):
+                # A folder, safe to write in: the bundle's files go there too (`bundle_copies`).
+                self._moved_bundles[post.src_uri[: -len("index.md")]] = dest[: -len("index.html")]
             for alias in post.aliases:
                 try:
                     path = hugo_alias_path(alias, hugo)
@@ -543,6 +549,33 @@ class Digest:
         if dest is not None:
             self.redirects.append(Redirect(dest, target_src_uri, reason, src_uri))
         return dest is not None
+
+    def bundle_copies(self, files: Files) -> list[File]:
+        """A leaf bundle's images and other files, also where Hugo published them when its page
+        moved (``slug``, ``url``): links to them (a feed's image, a shared card) keep working."""
+        moved = {src: dest for src, dest in self._moved_bundles.items() if src != dest}
+        if not moved:
+            return []
+        taken = {f.dest_uri for f in files}
+        out: list[File] = []
+        for file in list(files):
+            if file.is_documentation_page() or file.generated_by:
+                continue
+            # The bundle is the file's folder or one above it (`images/` inside a bundle).
+            folder, dest = file.src_uri, None
+            while dest is None and "/" in folder:
+                folder = folder[: folder.rstrip("/").rfind("/") + 1]
+                dest = moved.get(folder)
+                if not folder:
+                    break
+            if dest is None:
+                continue
+            path = dest + file.src_uri[len(folder) :]
+            if path in taken:
+                continue  # a file of the site is there already
+            taken.add(path)
+            out.append(File.generated(self.config, path, abs_src_path=file.abs_src_path))
+        return out
 
     def redirect_files(self, files: Files, render) -> list[File]:
         """Redirect pages for every old URL that no real page answers already. The plan is used

@@ -118,6 +118,8 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         for file in digest.plan(files):
             files.append(file)
         digest.plan_redirects()  # before the feeds: a term's feed is also written at Hugo's path
+        for file in digest.bundle_copies(files):
+            files.append(file)
         if self.config.feeds and config.site_url:
             self.feeds = Feeds(digest, files, config, self.config.feed_length)
             for file in self.feeds.plan():

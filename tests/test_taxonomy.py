@@ -362,3 +362,23 @@ def test_hugo_section_and_term_pages_in_any_folder_spelling(make_site):
     assert "OpenAI Inc." in site.html("tags/openai/")
     assert not list(site.out.rglob("_index"))  # no stray pages
 
+
+def test_a_moved_bundles_files_also_answer_where_hugo_published_them(make_site):
+    """Hugo publishes a leaf bundle's files beside its page: at its `slug` or `url` when given.
+    Here the page keeps its folder's URL (the old one redirects), and the files are there too."""
+    png = b"\x89PNG\r\n\x1a\n" + b"\0" * 16
+    docs = {
+        "posts/Bundle_A/index.md": post("A", "2026-01-02", slug="a-slug") + "\n![chart](p.png)\n",
+        "posts/Bundle_A/p.png": png,
+        "posts/Bundle_A/img/q.png": png,
+        "posts/b/index.md": post("B", "2026-01-01", url="/old/b/"),
+        "posts/b/r.png": png,
+        "posts/c/index.md": post("C", "2026-01-01"),
+        "posts/c/s.png": png,
+    }
+    site = make_site(docs, strict=True)
+    for path in ("posts/Bundle_A/p.png", "posts/a-slug/p.png", "posts/a-slug/img/q.png", "old/b/r.png", "posts/c/s.png"):
+        assert (site.out / path).read_bytes() == png, path
+    assert 'url=../Bundle_A/' in site.html("posts/a-slug/")  # the page itself redirects
+    assert not (site.out / "posts" / "c" / "c").exists()
+
