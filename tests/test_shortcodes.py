@@ -545,6 +545,22 @@ def test_shortcodes_inside_angle_inner_content_are_expanded_as_hugo_does():
     assert_safe(html)
 
 
+def test_hostile_text_from_shortcodes_inside_inner_content_is_escaped():
+    # The inner content is the writer's raw HTML, but what a shortcode in it gives as text (a
+    # param's value, a shortcode shown as written) is text, escaped as it is anywhere else.
+    text = (
+        '{{< quote >}}C {{< param "evil" >}} K {{< nosuch a="<img src=x onerror=alert(1)>" >}} '
+        'B {{< figure src="javascript:alert(2)" caption="<img src=x onerror=alert(3)>" >}}{{< /quote >}}'
+    )
+    html, warnings = render(
+        text, templates_dir=str(TEMPLATES), page_params=lambda: ({"evil": "<script>alert(4)</script>"}, {})
+    )
+    assert "&lt;script&gt;alert(4)&lt;/script&gt;" in html
+    assert "<img" not in html and "<script" not in html
+    assert len(warnings) == 2  # the unknown shortcode, the unsafe figure
+    assert_safe(html)
+
+
 def test_builtins_inside_angle_inner_content_keep_their_markdown_as_text():
     text = '{{< quote >}}{{< figure src="a.png" caption="cap <b>" >}} {{< details summary="s" >}}in *x*{{< /details >}}{{< /quote >}}'
     html, warnings = render(text, templates_dir=str(TEMPLATES))

@@ -17,6 +17,7 @@ import xml.etree.ElementTree as etree
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from html import escape as html_escape
 from typing import TYPE_CHECKING, Any
 
 import jinja2
@@ -540,7 +541,9 @@ class ShortcodeInlineProcessor(InlineProcessor):
                 continue
             out.append(text[pos:start])
             if isinstance(result, str):
-                out.append(result)  # stashed HTML, a shortcode left as text, or nothing
+                # Text (a shortcode shown as written, a param's value) is escaped, as the page's
+                # text is; a stash placeholder has nothing escaping changes.
+                out.append(html_escape(result, quote=False))
             elif result is not None:  # an element (a figure, a details block)
                 out.append(self.engine.stash(self._finished(result)))
             pos = end
