@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import math
 import mimetypes
 import re
 import reprlib
@@ -36,37 +37,36 @@ _STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{t}" for t in ("str", "seq", "map"))
 _BOOL, _INT, _FLOAT = (f"tag:yaml.org,2002:{t}" for t in ("bool", "int", "float"))
 
 
-class Yaml12Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+class HugoYamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """PyYAML's safe loader (on LibYAML where installed: ~20x faster on a thousand posts), reading
-    plain words and numbers as YAML 1.2 does, as Hugo's YAML does: PyYAML's YAML 1.1 rules make
-    ``yes``, ``no``, ``on`` and ``off`` booleans and ``1:30`` the number 90, so a tag ``no`` or
-    ``on`` was lost, ``title: On`` was not text and a tag ``1:30`` moved to ``tags/90/``. Only
-    ``true``/``false`` are booleans here; integers are decimal, ``0o`` octal or ``0x`` hex;
-    dates stay dates (Hugo reads them from text either way)."""
+    plain words and numbers as Hugo's YAML does. PyYAML's YAML 1.1 rules make ``yes``, ``no``,
+    ``on`` and ``off`` booleans, ``1:30`` the number 90 and ``=`` a tag it cannot build, so a
+    tag ``no`` or ``on`` was lost, ``title: On`` was not text, a tag ``1:30`` moved to
+    ``tags/90/`` and ``op: =`` lost the whole front matter. Hugo 0.168 reads those as text and
+    only ``true``/``false`` as booleans, but reads numbers as PyYAML does (``017`` is 15,
+    ``1_000`` is 1000, ``1e3`` is text): only the sexagesimal forms are dropped from PyYAML's."""
 
 
+_UNLIKE_HUGO = (_BOOL, _INT, _FLOAT, "tag:yaml.org,2002:value")
 #: The loader of front matter and data files.
-SAFE_LOADER = Yaml12Loader
+SAFE_LOADER = HugoYamlLoader
 SAFE_LOADER.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag not in (_BOOL, _INT, _FLOAT)]
+    first: [(tag, rx) for tag, rx in resolvers if tag not in _UNLIKE_HUGO]
     for first, resolvers in SAFE_LOADER.yaml_implicit_resolvers.items()
 }
 SAFE_LOADER.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 SAFE_LOADER.add_implicit_resolver(
-    _INT, re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), list("-+0123456789")
+    _INT,
+    re.compile(r"^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+)$"),
+    list("-+0123456789"),
 )
-
-
-def _yaml12_int(loader: Any, node: Any) -> int:
-    value = loader.construct_scalar(node)
-    return int(value, 0 if value.startswith(("0o", "0x")) else 10)  # 017 is 17, not octal
-
-
-SAFE_LOADER.add_constructor(_INT, _yaml12_int)
 SAFE_LOADER.add_implicit_resolver(
     _FLOAT,
-    re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
-    list("-+.0123456789"),
+    re.compile(
+        r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+    ),
+    list("-+0123456789."),
 )
 
 
@@ -282,13 +282,13 @@ def split_front_matter(text: str) -> tuple[str | None, str, str, int, int]:
     start = _BLANK_LINES.match(text).end()
     if start == len(text):
         return None, "", text, 0, 0
+    if text.startswith("{", start) and not text.startswith("{{", start):
+        return _split_json(text, start)
     eol = text.find("\n", start)
     if eol < 0:
         return None, "", text, 0, 0
     kind = _FENCE.get(text[start:eol].rstrip())
     if kind is None:
-        if text.startswith("{", start) and not text.startswith("{{", start):
-            return _split_json(text, start)
         return None, "", text, 0, 0
     closer = _CLOSERS[kind].search(text, eol)  # from the opener's newline: a line start
     if closer is None:
@@ -307,12 +307,16 @@ def _split_json(text: str, start: int) -> tuple[str | None, str, str, int, int]:
     """Hugo's third kind of front matter: a JSON object first in the file (no fences)."""
     try:
         data, end = json.JSONDecoder().raw_decode(text, start)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None, "", text, 0, 0  # a brace that starts no object: the text of the post
     if not isinstance(data, dict):
         return None, "", text, 0, 0
     after = text.find("\n", end)
-    body_at = len(text) if after < 0 else _BLANK_LINES.match(text, after + 1).end()
+    rest = text[end:] if after < 0 else text[end:after]
+    if rest.strip():  # text after the object on its line is the body's start, as in Hugo
+        body_at = end + len(rest) - len(rest.lstrip())
+    else:
+        body_at = len(text) if after < 0 else _BLANK_LINES.match(text, after + 1).end()
     body = text[body_at:]
     first_key_line = text.count("\n", 0, start) + 1  # the block's first line is its "{"
     if not body or body.isspace():
@@ -882,12 +886,24 @@ def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST
     post.unrendered = _unrendered(meta)
     for key, value in meta.items():  # kept in page.meta for themes, as written
         lk = key.lower()
-        if lk == "weight" and isinstance(value, int) and not isinstance(value, bool):
-            post.weight = value
+        if lk == "weight":
+            post.weight = _hugo_int(value)
         elif lk == "linktitle" and isinstance(value, str | int | float) and not isinstance(value, bool):
             post.link_title = str(value).strip()
     post.meta = meta
     return post
+
+
+def _hugo_int(value: Any) -> int:
+    """A number as Hugo's ``cast.ToInt`` makes one: ``"3"`` is 3, ``1.5`` is 1, ``true`` is 1;
+    anything else 0 (no weight)."""
+    if isinstance(value, bool | int):
+        return int(value)
+    if isinstance(value, float) and math.isfinite(value):
+        return int(value)
+    if isinstance(value, str) and re.fullmatch(r"\s*[-+]?\d+\s*", value):
+        return int(value)
+    return 0
 
 
 def _unrendered(meta: dict[str, Any]) -> str:

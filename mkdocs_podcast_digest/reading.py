@@ -10,6 +10,7 @@ defaults of 300 characters and 230 words a minute; both are options.
 
 from __future__ import annotations
 
+import html
 import math
 import re
 
@@ -162,7 +163,8 @@ def _prose(markdown: str):
         yield text
 
 
-#: ``[text][label]`` and ``[text][]``; a footnote's mark ``[^1]``; a ``[label]`` on its own.
+#: ``[text][label]`` and ``[text][]``; a footnote's mark ``[^1]`` (with a definition); a
+#: ``[label]`` on its own.
 _REF_LINK = re.compile(r"\[([^\]]*)\]\[[^\]]*\]")
 _FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\](?!:)")
 _SHORTCUT = re.compile(r"\[([^\]\[]+)\](?![(:\[])")
@@ -177,11 +179,14 @@ def inline_text(text: str, labels: frozenset[str] = frozenset()) -> str:
     text = _IMAGE.sub(" ", text)
     text = _LINK.sub(r"\1", text)
     if "[" in text:
-        text = _FOOTNOTE_MARK.sub("", _REF_LINK.sub(r"\1", text))
+        text = _REF_LINK.sub(r"\1", text)
         if labels:
+            text = _FOOTNOTE_MARK.sub(lambda m: "" if m.group(0)[1:-1].casefold() in labels else m.group(0), text)
             text = _SHORTCUT.sub(lambda m: m.group(1) if m.group(1).casefold() in labels else m.group(0), text)
     text = _TAG.sub(" ", text)
     text = _ESCAPE.sub(r"\1", _INLINE_MARKS.sub("", text))
+    if "&" in text:  # Markdown's entities are the characters they stand for (escaped again on output)
+        text = html.unescape(text)
     return " ".join(text.split())
 
 

@@ -162,7 +162,7 @@ def test_draft_values(value, expected):
 
 @pytest.mark.parametrize("value", ["yes", '"yes"', "on", "Y"])
 def test_draft_yes_is_published_as_hugo_published_it_with_a_warning(value):
-    # YAML 1.2 (Hugo's) reads `yes` as text, and Hugo's draft flag reads that text as false.
+    # Hugo's YAML reads `yes` as text, and Hugo's draft flag reads that text as false.
     post = parse_post("posts/x.md", f"---\ntitle: X\ndate: 2026-01-01\ndraft: {value}\n---\n".encode())
     assert post.draft is False
     assert "which Hugo reads as false (it published this post)" in post.problems[0].message
@@ -301,20 +301,27 @@ def test_load_yaml_gives_what_pyyaml_gives(text):
     assert _outcome(load_yaml, text) == _outcome(lambda t: yaml.load(t, Loader=SAFE_LOADER), text)
 
 
-def test_front_matter_is_read_as_yaml_1_2_as_hugo_reads_it():
-    """PyYAML reads YAML 1.1: `no` and `on` are booleans, `1:30` is 90 and `017` octal. Hugo's
-    YAML is 1.2: those are the text `no`, `on`, `1:30` and the number 17."""
+def test_front_matter_is_read_as_hugo_reads_it():
+    """PyYAML reads YAML 1.1: `no` and `on` are booleans, `1:30` is 90 and `=` a tag it cannot
+    build. Hugo 0.168 reads those as text, but numbers as YAML 1.1 does (`017` is 15)."""
     from mkdocs_podcast_digest.posts import load_yaml
 
-    text = "a: [yes, no, on, off, y, n, true, False, TRUE]\nb: 1:30\nc: 017\nd: 0o17\ne: 0x1F\nf: 1e3\ng: 1_000\n"
+    text = (
+        "a: [yes, no, on, off, y, n, true, False, TRUE]\nb: 1:30\nc: 017\nd: 0o17\ne: 0x1F\nf: 1e3\n"
+        "g: 1_000\nh: 0b101\ni: 08\nop: =\nk: 190:20:30.15\n"
+    )
     assert load_yaml(text) == {
         "a": ["yes", "no", "on", "off", "y", "n", True, False, True],
         "b": "1:30",
-        "c": 17,
-        "d": 15,
+        "c": 15,
+        "d": "0o17",
         "e": 31,
-        "f": 1000.0,
-        "g": "1_000",
+        "f": "1e3",
+        "g": 1000,
+        "h": 5,
+        "i": "08",
+        "op": "=",
+        "k": "190:20:30.15",
     }
 
 
@@ -337,8 +344,8 @@ def test_load_yaml_reads_dumped_front_matter_as_pyyaml_does(data, flow):
     from mkdocs_podcast_digest.posts import SAFE_LOADER, load_yaml
 
     text = yaml.safe_dump(data, allow_unicode=True, default_flow_style=flow)
-    # The fast road and PyYAML's constructor, both with the YAML 1.2 rules (a text PyYAML wrote
-    # unquoted as 1.1 text, `0E0`, may be a number now: the same one on both roads).
+    # The fast road and PyYAML's constructor, both with the rules of Hugo's YAML (a text PyYAML
+    # quoted as 1.1 would read it may read otherwise now: the same way on both roads).
     assert _outcome(load_yaml, text) == _outcome(lambda t: yaml.load(t, Loader=SAFE_LOADER), text)
 
 
@@ -372,3 +379,25 @@ def test_json_front_matter_as_hugo_reads_it():
 def test_a_brace_that_starts_no_json_object_is_text(text):
     post = parse_post("posts/x.md", text.encode())
     assert post.title == "Title here" and post.body == text
+
+
+@pytest.mark.parametrize("value, weight", [("3", 3), ('"3"', 3), ("1.5", 1), ("true", 1), ("x", 0), ("-2", -2)])
+def test_weight_as_hugo_casts_it(value, weight):
+    post = parse_post("posts/x.md", f"---\ntitle: X\ndate: 2026-01-01\nweight: {value}\n---\n".encode())
+    assert post.weight == weight
+
+
+@pytest.mark.parametrize(
+    "text, body, offset",
+    [
+        ('{"title": "Only"}', "", 1),  # no newline at the end
+        ('{"title": "Only"} Body on its line.\n\nMore.\n', "Body on its line.\n\nMore.\n", 0),
+        ('{"title": "Only", "x": ' + "[" * 3000 + "]" * 3000 + "}\n\nBody\n", None, None),  # too deep: text
+    ],
+)
+def test_json_front_matter_edges(text, body, offset):
+    post = parse_post("posts/x.md", text.encode())
+    if body is None:
+        assert post.body == text  # not read as front matter, and no traceback
+        return
+    assert (post.title, post.body, post.body_line_offset) == ("Only", body, offset)

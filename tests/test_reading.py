@@ -159,3 +159,8 @@ def test_reference_links_and_footnotes_read_as_their_words(make_site):
     assert f"&lt;p&gt;{words}&lt;/p&gt;" in (site.out / "index.xml").read_text(encoding="utf-8")
     # Hugo's front-matter summary is Markdown: its words, as text.
     assert '<meta name="description" content="Hugo summary with a link">' in site.html("posts/b/")
+
+
+def test_entities_and_unmatched_marks_read_as_markdown_shows_them():
+    assert summary("Tom &amp; Jerry &lt;3, a note[^x] and [sic].\n") == "Tom & Jerry <3, a note[^x] and [sic]."
+
