@@ -69,6 +69,8 @@ class Digest:
     _bodies: Batched[str, str] | None = field(default=None, init=False, repr=False)
     #: The bodies of the posts read from their files in this build, until MkDocs asks for each.
     _unread: dict[str, str] = field(default_factory=dict, init=False, repr=False)
+    #: Hugo's sections below the posts' folder (`posts/2024/_index.md`) with a page here.
+    _sections: list[str] = field(default_factory=list, init=False, repr=False)
     #: A leaf bundle's folder -> the folder Hugo published it at, where that differs (a `slug`).
     _moved_bundles: dict[str, str] = field(default_factory=dict, init=False, repr=False)
 
@@ -307,14 +309,20 @@ class Digest:
                 self.index_uris[""], self.labels["posts"], "posts", ordered, size, generated=index is None
             )
         # Hugo's sections below the posts' folder (`posts/2024/_index.md`): the page of their
-        # folder, listing the posts in it.
+        # folder, listing the posts in it; a draft, scheduled or expired one as a draft post is.
         for uri in sorted(sections_at):
             head = uri[: -len("/_index.md")]
-            if head.startswith(posts_dir + "/"):
-                self._serve_at_folder(existing[uri])
-                inside = [p for p in ordered if p.src_uri.startswith(head + "/")]
-                title = title_from_slug(head.rpartition("/")[2])
-                new += listing_pages(uri, title, "posts", inside, size, generated=False)
+            if not head.startswith(posts_dir + "/"):
+                continue
+            meta = _front_matter(existing[uri])
+            if not self.include_drafts and self._unpublished(meta):
+                existing[uri].inclusion = InclusionLevel.EXCLUDED  # as Hugo: no page (its posts stay)
+                continue
+            self._serve_at_folder(existing[uri])
+            self._sections.append(uri)
+            inside = [p for p in ordered if p.src_uri.startswith(head + "/")]
+            title = str(meta.get("title") or "").strip() or title_from_slug(head.rpartition("/")[2])
+            new += listing_pages(uri, title, "posts", inside, size, generated=False)
         self.home_uri = next((u for u in ("index.md", "README.md", "_index.md") if u in existing), "index.md")
         if self.home_uri == "_index.md":
             self._serve_at_folder(existing["_index.md"])  # Hugo's home page content
@@ -428,6 +436,29 @@ class Digest:
             self._serve_at_folder(existing[uri])
         return uri
 
+    def _unpublished(self, meta: dict[str, Any]) -> bool:
+        """Whether a page that is not a post (a section's `_index.md`) is a draft, or scheduled
+        or expired, read as a post's front matter is."""
+        if not meta:
+            return False
+        keys = {str(k).lower(): v for k, v in meta.items()}
+
+        def first(names: tuple[str, ...]) -> dt.datetime | None:
+            value = next((keys[k] for k in names if keys.get(k) not in (None, "")), None)
+            return postmod.parse_date(value) if value is not None else None
+
+        page = Post(
+            src_uri="",
+            title="",
+            body="",
+            draft=bool(postmod.parse_bool(keys.get("draft", False))),
+            publish_date=first((*postmod.PUBLISH_KEYS, "date")),
+            expiry_date=first(postmod.EXPIRY_KEYS),
+        )
+        o = self.options
+        held = page.hold(dt.datetime.now(dt.timezone.utc))
+        return page.draft or (held == "future" and not o.build_future) or (held == "expired" and not o.build_expired)
+
     def _serve_at_folder(self, file: File, folder: str | None = None) -> File:
         """Hugo's ``_index.md`` is the page of its folder (a section, taxonomy or term page):
         serve it at ``folder/``, where Hugo did, not at ``folder/_index/``; a term's at its
@@ -476,6 +507,10 @@ class Digest:
                             ),
                         )
                     )
+        section = self.options.posts_dir.strip("/")
+        for uri in self._sections:  # Hugo's URL of a section folder named with capitals or spaces
+            with contextlib.suppress(ValueError):
+                self._redirect(unquote(hugo_post_path(uri[len(section) + 1 :], section=section)), uri, "hugo")
         pager = self.options.hugo_pager_size > 0
         odd = [p for p in self.posts.values() if p.term_variants]  # terms written with odd spaces
         for key, tax in self.taxonomies.items():

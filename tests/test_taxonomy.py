@@ -382,3 +382,21 @@ def test_a_moved_bundles_files_also_answer_where_hugo_published_them(make_site):
     assert 'url=../Bundle_A/' in site.html("posts/a-slug/")  # the page itself redirects
     assert not (site.out / "posts" / "c" / "c").exists()
 
+
+def test_hugo_sections_titles_urls_and_drafts(make_site):
+    docs = {
+        **{f"posts/My Year/p{i}.md": post(f"Post {i}", f"2024-01-{i + 1:02d}") for i in range(3)},
+        "posts/My Year/_index.md": "---\ntitle: Year\n---\nIntro.\n",
+        "posts/later/_index.md": "---\ntitle: Later\ndate: 2999-01-01\n---\nSoon.\n",
+        "posts/later/q.md": post("Q", "2024-02-01"),
+        "posts/secret/_index.md": "---\ntitle: Secret\ndraft: true\n---\nHidden.\n",
+    }
+    config = {"plugins": [{"podcast-digest": {"page_size": 2}}]}
+    site = make_site(docs, config=config, strict=True)
+    assert "<title>Year (Page 2 of 2) - Test</title>" in site.html("posts/My Year/page/2/")  # the section's title
+    assert "url=../My%20Year/" in site.html("posts/my-year/")  # Hugo's URL of the folder answers
+    assert not site.exists("posts/later/") and not site.exists("posts/secret/")  # as Hugo: no page
+    assert site.exists("posts/later/q/")  # the posts in it are published, as in Hugo
+    served = make_site(docs, config=config, command="serve")
+    assert "Soon." in served.html("posts/later/")
+
