@@ -61,8 +61,9 @@ class Digest:
     home_uri: str = ""
     redirects: list[Redirect] = field(default_factory=list)
     problems: list[SourceProblem] = field(default_factory=list)
-    #: Posts that are no drafts but are not published yet, or no longer (Hugo's ``publishDate``
-    #: and ``expiryDate``), by file: left out of this build, or shown as drafts under serve.
+    #: Posts that are not published yet, or no longer (Hugo's ``publishDate`` and ``expiryDate``),
+    #: by file: left out of this build, or shown as drafts under serve; and those that never have
+    #: a page (``headless``) or have none in this build (drafts), so a link to one can say why.
     held: dict[str, Post] = field(default_factory=dict)
     #: Each post's file, in the order MkDocs reads pages (for :meth:`body`).
     post_files: dict[str, File] = field(default_factory=dict)
@@ -132,6 +133,7 @@ class Digest:
                 post.draft = True  # this build's copy only (the cache keeps its own)
                 self.held[file.src_uri] = post
             if post.draft and not self.include_drafts:
+                self.held.setdefault(file.src_uri, post)  # a draft: for a link to it, the reason
                 drafts.append(file)
                 continue
             if body is not None:

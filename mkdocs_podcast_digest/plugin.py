@@ -18,6 +18,7 @@ from .digest import SERIES_KEY, Digest
 from .feeds import Feeds
 from .i18n import embed_texts, has_labels, labels_for, theme_language
 from .postcache import PostCache
+from .refs import RefIndex
 from .related import Related
 from .render import TEMPLATES_DIR, Renderer
 from .seo import Metadata
@@ -318,7 +319,12 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             return None
         if self.dirty:
             self._ref_users.add(page.file.src_uri)
-        return views.ref_link(path, page.file.src_uri, page.url, in_link)
+        link = views.ref_link(path, page.file.src_uri, page.url, in_link)
+        if link is None and self.digest is not None and self.digest.held:
+            found = RefIndex(self.digest.held).find(path, page.file.src_uri)
+            if found is not None:  # a post that is there, but not in this build: say why
+                raise LookupError(f"'{found[0]}' {_why_unpublished(self.digest.held[found[0]])}")
+        return link
 
     def _shortcode_warning(self, message: str, line: int | None) -> None:
         page = self._page
@@ -341,6 +347,16 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             return 0
         markdown = page.markdown or ""
         return max(0, source.count("\n") - markdown.count("\n")) if source.endswith(markdown) else 0
+
+
+def _why_unpublished(post) -> str:
+    if post.held == "future":
+        return f"is scheduled for {_day(post.publish_date)}: it has no page before then (build_future: true publishes it)"
+    if post.held == "expired":
+        return f"expired on {_day(post.expiry_date)}: it has no page (build_expired: true publishes it)"
+    if post.held == "unrendered":
+        return f"has {post.unrendered}: it has no page, as in Hugo"
+    return "is a draft: it has no page in mkdocs build"
 
 
 def _some(names) -> str:

@@ -141,3 +141,22 @@ def test_lists_in_hugos_order_weight_then_date_then_link_title(make_site):
         html = site.html(path)
         listed = re.findall(r'class="pd-listing__title" href="[^"]*">([^<]*)<', html)
         assert listed == order["listed"], path
+
+
+def test_a_link_to_a_post_without_a_page_says_why(make_site):
+    docs = {
+        **docs_of([c for c in CASES if c["case"] in ("future-date", "expired", "draft-past")]),
+        "posts/hl/index.md": "---\ntitle: HL\ndate: 2020-01-01\nheadless: true\n---\nT\n",
+        "posts/links.md": (
+            "---\ntitle: Links\ndate: 2020-01-02\n---\n"
+            '[a]({{< ref "future-date" >}}) [b]({{< ref "expired.md" >}}) [c]({{< relref "draft-past" >}}) '
+            '[d]({{< ref "hl" >}}) [e]({{< ref "nowhere" >}})\n'
+        ),
+    }
+    site = make_site(docs)
+    said = "\n".join(w for w in site.warnings if "posts/links.md:5" in w)
+    assert "'posts/future-date.md' is scheduled for 2999-01-01" in said and "build_future: true" in said
+    assert "'posts/expired.md' expired on 2021-01-01" in said
+    assert "'posts/draft-past.md' is a draft" in said
+    assert "'posts/hl/index.md' has headless: true" in said
+    assert "no page 'nowhere'" in said

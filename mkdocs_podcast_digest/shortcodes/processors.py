@@ -39,7 +39,8 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs_podcast_digest.shortcodes")
 
 WarningCallback = Callable[[str, "int | None"], None]
-#: ``resolve_ref(path, in_link)`` -> the link for Hugo's ``ref``/``relref``, or None: no such page.
+#: ``resolve_ref(path, in_link)`` -> the link for Hugo's ``ref``/``relref``, or None: no such page;
+#: a ``LookupError`` saying why when the page exists but has no page in this build.
 RefCallback = Callable[[str, bool], "str | None"]
 #: Hugo's shortcodes that link to another page of the site (its permalink, its relative one).
 REF_NAMES = ("ref", "relref")
@@ -317,7 +318,11 @@ class Engine:
                 "plugin can find; use the plugin, or write a Markdown link (it is shown as text for now)",
             )
             return raw
-        link = self.resolve_ref(path.strip(), in_link)
+        try:
+            link = self.resolve_ref(path.strip(), in_link)
+        except LookupError as why:  # the page is there but not in this build (a draft...)
+            self.warn(raw, f"{prefix}: {why} (it is shown as text for now)")
+            return raw
         if link is None:
             self.warn(
                 raw,
