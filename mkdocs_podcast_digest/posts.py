@@ -883,13 +883,14 @@ def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST
             post.problems.append(problem)
         meta["audio"] = post.audio or norm["audio"]
 
-    post.unrendered = _unrendered(meta)
-    for key, value in meta.items():  # kept in page.meta for themes, as written
+    for key, value in meta.items():  # Hugo's keys that only order or hide a post: kept for themes
         lk = key.lower()
         if lk == "weight":
             post.weight = _hugo_int(value)
         elif lk == "linktitle" and isinstance(value, str | int | float) and not isinstance(value, bool):
             post.link_title = str(value).strip()
+        elif lk in ("headless", "build", "_build") and not post.unrendered:
+            post.unrendered = _unrendered(key, value)
     post.meta = meta
     return post
 
@@ -906,17 +907,15 @@ def _hugo_int(value: Any) -> int:
     return 0
 
 
-def _unrendered(meta: dict[str, Any]) -> str:
+def _unrendered(key: str, value: Any) -> str:
     """Hugo's ways of keeping a page out of the site that are not drafts: a headless bundle, and
     ``build: {render: never}`` (``false`` before Hugo 0.96; ``_build`` before 0.65)."""
-    for key, value in meta.items():
-        lk = key.lower()
-        if lk == "headless" and parse_bool(value):
-            return f"{key}: true"
-        if lk in ("build", "_build") and isinstance(value, dict):
-            render = next((v for k, v in value.items() if str(k).lower() == "render"), None)
-            if render is False or str(render).strip().lower() in ("never", "false"):
-                return f"{key}: {{render: {str(render).lower()}}}"
+    if key.lower() == "headless":
+        return f"{key}: true" if parse_bool(value) else ""
+    if isinstance(value, dict):
+        render = next((v for k, v in value.items() if str(k).lower() == "render"), None)
+        if render is False or str(render).strip().lower() in ("never", "false"):
+            return f"{key}: {{render: {str(render).lower()}}}"
     return ""
 
 

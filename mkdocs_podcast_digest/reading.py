@@ -30,7 +30,14 @@ WORD_RE = re.compile(f"[^\\W_{_CJK}]+(?:['’.\\-][^\\W_{_CJK}]+)*")
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
-_COMMENT_SHORTCODE = re.compile(r"\{\{[<%]\s*comment\s*[>%]\}\}.*?\{\{[<%]\s*/comment\s*[>%]\}\}", re.S)
+#: A shortcode, or Hugo's comment shortcode with what it holds (never shown), in one pass that
+#: keeps the literal ``{{`` first (re then skips to each one at C speed; an alternation of two
+#: patterns took a third longer, and looking for the word "comment" in each post first, 4%).
+_OPENER = r"\{\{(?:"
+assert SHORTCODE_RE.pattern.startswith(_OPENER)
+_SHORTCODE_OR_COMMENT = re.compile(
+    _OPENER + r"(?s:[<%]\s*comment\s*[>%]\}\}.*?\{\{[<%]\s*/comment\s*[>%]\}\})|" + SHORTCODE_RE.pattern[len(_OPENER) :]
+)
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 #: A link's target may be only spaces once its shortcode is gone: `[text]({{< ref "x" >}})`.
@@ -73,9 +80,7 @@ def plain_text(markdown: str) -> str:
     if "!" in text and "<!--" in text:
         text = _COMMENT.sub(" ", text)
     if "{{" in text:
-        if "comment" in text:  # Hugo's comment shortcode: what it holds is never shown
-            text = _COMMENT_SHORTCODE.sub(" ", text)
-        text = SHORTCODE_RE.sub(" ", text)
+        text = _SHORTCODE_OR_COMMENT.sub(" ", text)
     bracket = "]" in text
     if bracket and "](" in text:
         text = _IMAGE.sub(" ", text)
