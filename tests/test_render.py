@@ -6,7 +6,7 @@ from __future__ import annotations
 import jinja2
 import markupsafe
 import pytest
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from mkdocs_podcast_digest.render import TEMPLATES_DIR, Renderer, View, _escape
@@ -39,6 +39,7 @@ def _stock(context: dict) -> str:
     return env.get_template("podcast_digest/related.html").render(**context)
 
 
+@settings(deadline=None)  # no timing in tests: a loaded machine is slow, not wrong
 @given(TEXT)
 @example("<script>alert('x') & \"y\"</script>")
 @example("&amp; &#39; &#34; &lt;")
@@ -49,6 +50,7 @@ def test_escape_is_markupsafes(text):
         assert _escape(other) == markupsafe.escape(other)
 
 
+@settings(deadline=None)
 @given(TEXT, TEXT, st.lists(TEXT, max_size=3))
 @example("<x-canary>", "<i>fine</i>", ["a & b", "'\""])
 def test_override_renders_as_in_stock_jinja(title, markup, terms):
