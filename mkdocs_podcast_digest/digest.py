@@ -192,7 +192,12 @@ class Digest:
         return postmod.split_front_matter(text)[2]
 
     def sorted_posts(self) -> list[Post]:
-        return sorted(self.posts.values(), key=lambda p: p.sort_key)
+        """The posts lists show, in Hugo's order (not those Hugo lists nowhere: ``list: never``)."""
+        return sorted((p for p in self.posts.values() if not p.unlisted), key=lambda p: p.sort_key)
+
+    @property
+    def listed_count(self) -> int:
+        return sum(1 for p in self.posts.values() if not p.unlisted)
 
     def _data_name(self, folder: str) -> str:
         return posixpath.join(self.options.data_dir, f"{folder}.yml")
@@ -559,9 +564,10 @@ class Digest:
             # index, the home page).
             posts_index = self.index_uris.get("")
             self._redirect("/page/1/", self.home_uri, "page")
-            self._pager_redirects("/", posts_index or self.home_uri, len(self.posts), first=2)
+            listed = self.listed_count
+            self._pager_redirects("/", posts_index or self.home_uri, listed, first=2)
             if posts_index is not None:
-                self._pager_redirects(f"/{self.options.posts_dir.strip('/')}/", posts_index, len(self.posts))
+                self._pager_redirects(f"/{self.options.posts_dir.strip('/')}/", posts_index, listed)
 
     def _pager_redirects(self, base: str, list_uri: str, count: int, first: int = 1) -> None:
         """The pages Hugo paginated the list at ``base`` into (``base/page/N/``, and ``page/1/``,

@@ -300,7 +300,7 @@ class Feeds:
 
         site_name = str(config.site_name)
         home = Channel(site_name, self.site_url, str(config.site_description or ""), "", language)
-        posts = self._newest(self.digest.posts.values())
+        posts = self._newest(p for p in self.digest.posts.values() if not p.unlisted)
         self.site = add(FEED_NAME, home, posts)
         # Hugo's feed of the posts' section (`posts/index.xml`): every post lives in it.
         posts_dir = self.digest.options.posts_dir.strip("/")

@@ -191,6 +191,8 @@ class Post:
     #: Hugo's ``weight`` (0: none) and ``linkTitle``, which order lists before the date and the title.
     weight: int = 0
     link_title: str = ""
+    #: Hugo's ``build: {list: never}``: the post has its page, but no list, feed or term shows it.
+    unlisted: bool = False
     #: Why Hugo renders no page for this post at all: "headless: true" or "build: render: never".
     unrendered: str = ""
     #: Set for this build only: why a post is held back from ``mkdocs build`` although it is no
@@ -891,6 +893,9 @@ def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST
             post.link_title = str(value).strip()
         elif lk in ("headless", "build", "_build") and not post.unrendered:
             post.unrendered = _unrendered(key, value)
+            if isinstance(value, dict) and lk != "headless":
+                listed = next((v for k, v in value.items() if str(k).lower() == "list"), None)
+                post.unlisted = listed is False or str(listed).strip().lower() in ("never", "false")
     post.meta = meta
     return post
 

@@ -240,7 +240,7 @@ class Views:
                 older=self.url(uris[n], page_url) if n < len(uris) else None,
                 pages=[View(n=i + 1, url=self.url(u, page_url), current=i + 1 == n) for i, u in enumerate(uris)],
             )
-        if listing.kind == "home" and self.digest.index_uris.get("") and len(self.digest.posts) > len(items):
+        if listing.kind == "home" and self.digest.index_uris.get("") and self.digest.listed_count > len(items):
             pager = View(
                 page_no=1,
                 page_count=2,

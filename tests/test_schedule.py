@@ -160,3 +160,17 @@ def test_a_link_to_a_post_without_a_page_says_why(make_site):
     assert "'posts/draft-past.md' is a draft" in said
     assert "'posts/hl/index.md' has headless: true" in said
     assert "no page 'nowhere'" in said
+
+
+def test_a_post_hugo_lists_nowhere_has_its_page_but_no_list_shows_it(make_site):
+    docs = {
+        "posts/unlisted.md": "---\ntitle: Unlisted\ndate: 2026-01-03\nbuild: {list: never}\ntags: [t, only]\n---\nT\n",
+        "posts/listed.md": "---\ntitle: Listed\ndate: 2026-01-01\ntags: [t]\n---\nT\n",
+    }
+    site = make_site(docs, strict=True)
+    assert "Unlisted" in site.html("posts/unlisted/")  # rendered, as in Hugo
+    for path in ("posts/", "tags/t/", ""):
+        assert "Unlisted" not in site.html(path) and "Listed" in site.html(path), path
+    assert not site.exists("tags/only/")
+    for feed in ("index.xml", "posts/index.xml", "tags/t/index.xml"):
+        assert "Unlisted" not in (site.out / feed).read_text(encoding="utf-8"), feed
