@@ -70,6 +70,8 @@ class Digest:
     _bodies: Batched[str, str] | None = field(default=None, init=False, repr=False)
     #: The bodies of the posts read from their files in this build, until MkDocs asks for each.
     _unread: dict[str, str] = field(default_factory=dict, init=False, repr=False)
+    #: When this build read the posts: what "scheduled" and "expired" are measured against.
+    _now: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc), init=False, repr=False)
     #: Hugo's sections below the posts' folder (`posts/2024/_index.md`) with a page here.
     _sections: list[str] = field(default_factory=list, init=False, repr=False)
     #: A leaf bundle's folder -> the folder Hugo published it at, where that differs (a `slug`).
@@ -101,8 +103,7 @@ class Digest:
         speeds = (o.reading_speed_cjk, o.reading_speed_words) if o.reading_time else None
         in_nav = o.posts_in_nav
         # Once per build (a post's status is not part of what the serve cache keeps).
-        now = dt.datetime.now(dt.timezone.utc)
-        build_future, build_expired = o.build_future, o.build_expired
+        now = self._now = dt.datetime.now(dt.timezone.utc)
         settings = (keys, speeds)  # what shapes a post read from the same bytes (its cache key)
         for file in files.documentation_pages():
             if not self.is_post(file):
@@ -127,8 +128,7 @@ class Digest:
                 self.held[file.src_uri] = post
                 drafts.append(file)
                 continue
-            held = "" if post.draft else post.hold(now)
-            if (held == "future" and not build_future) or (held == "expired" and not build_expired):
+            if held := self._held_back(post, now):
                 post.held = held
                 post.draft = True  # this build's copy only (the cache keeps its own)
                 self.held[file.src_uri] = post
@@ -322,7 +322,7 @@ class Digest:
             if not head.startswith(posts_dir + "/"):
                 continue
             meta = _front_matter(existing[uri])
-            if not self.include_drafts and self._unpublished(meta):
+            if not self.include_drafts and self._unpublished(existing[uri]):
                 existing[uri].inclusion = InclusionLevel.EXCLUDED  # as Hugo: no page (its posts stay)
                 continue
             self._serve_at_folder(existing[uri])
@@ -443,28 +443,21 @@ class Digest:
             self._serve_at_folder(existing[uri])
         return uri
 
-    def _unpublished(self, meta: dict[str, Any]) -> bool:
-        """Whether a page that is not a post (a section's `_index.md`) is a draft, or scheduled
-        or expired, read as a post's front matter is."""
-        if not meta:
-            return False
-        keys = {str(k).lower(): v for k, v in meta.items()}
-
-        def first(names: tuple[str, ...]) -> dt.datetime | None:
-            value = next((keys[k] for k in names if keys.get(k) not in (None, "")), None)
-            return postmod.parse_date(value) if value is not None else None
-
-        page = Post(
-            src_uri="",
-            title="",
-            body="",
-            draft=bool(postmod.parse_bool(keys.get("draft", False))),
-            publish_date=first((*postmod.PUBLISH_KEYS, "date")),
-            expiry_date=first(postmod.EXPIRY_KEYS),
-        )
+    def _held_back(self, post: Post, now: dt.datetime) -> str:
+        """Why a post that is no draft is not published at ``now`` ("future", "expired"), unless
+        the options publish it anyway; "" when it is published."""
+        held = "" if post.draft else post.hold(now)
         o = self.options
-        held = page.hold(dt.datetime.now(dt.timezone.utc))
-        return page.draft or (held == "future" and not o.build_future) or (held == "expired" and not o.build_expired)
+        return "" if (held == "future" and o.build_future) or (held == "expired" and o.build_expired) else held
+
+    def _unpublished(self, file: File) -> bool:
+        """Whether a page that is not a post (a section's `_index.md`) is a draft, or scheduled
+        or expired: its front matter read by the same rules as a post's."""
+        try:
+            page = postmod.parse_post(file.src_uri, file.content_bytes)
+        except OSError:
+            return False
+        return page.draft or bool(self._held_back(page, self._now))
 
     def _serve_at_folder(self, file: File, folder: str | None = None) -> File:
         """Hugo's ``_index.md`` is the page of its folder (a section, taxonomy or term page):
@@ -605,12 +598,9 @@ class Digest:
             if file.is_documentation_page() or file.generated_by:
                 continue
             # The bundle is the file's folder or one above it (`images/` inside a bundle).
-            folder, dest = file.src_uri, None
-            while dest is None and "/" in folder:
-                folder = folder[: folder.rstrip("/").rfind("/") + 1]
-                dest = moved.get(folder)
-                if not folder:
-                    break
+            parts = file.src_uri.split("/")
+            folders = ("/".join(parts[:i]) + "/" for i in range(len(parts) - 1, 0, -1))
+            folder, dest = next(((f, moved[f]) for f in folders if f in moved), ("", None))
             if dest is None:
                 continue
             path = dest + file.src_uri[len(folder) :]
