@@ -29,6 +29,7 @@ from frontmatter.default_handlers import YAMLHandler
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from . import reading
+from .flatyaml import FlatReader
 from .shortcodes.hugo import safe_url
 
 #: One handler for the whole process (python-frontmatter's), given our loader below.
@@ -70,7 +71,22 @@ SAFE_LOADER.add_implicit_resolver(
 )
 
 
+#: The reader of flat front matter, with this loader's rules for words and numbers.
+_FLAT = FlatReader(SAFE_LOADER)
+
+
 def load_yaml(text: str) -> Any:
+    """The front matter's values as PyYAML's safe loader (with Hugo's rules) gives them.
+
+    Front matter of the usual flat shape (``key: value`` lines of quoted strings, dates,
+    numbers and flow lists) is read without a parser (:mod:`.flatyaml`), in a third of the time
+    LibYAML and PyYAML take; the rest goes to them (``parse_yaml``).
+    """
+    flat = _FLAT.read(text)
+    return flat if flat is not None else parse_yaml(text)
+
+
+def parse_yaml(text: str) -> Any:
     """PyYAML's safe load, with the nodes made into Python values by a plain recursive walk.
 
     LibYAML parses, but PyYAML's constructor is Python, and builds every list and mapping
