@@ -35,9 +35,11 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 #: patterns took a third longer, and looking for the word "comment" in each post first, 4%).
 _OPENER = r"\{\{(?:"
 assert SHORTCODE_RE.pattern.startswith(_OPENER)
-_SHORTCODE_OR_COMMENT = re.compile(
-    _OPENER + r"(?s:[<%]\s*comment\s*[>%]\}\}.*?\{\{[<%]\s*/comment\s*[>%]\}\})|" + SHORTCODE_RE.pattern[len(_OPENER) :]
-)
+_COMMENT_REST = r"(?s:[<%]\s*comment\s*[>%]\}\}.*?\{\{[<%]\s*/comment\s*[>%]\}\})"
+_SHORTCODE_OR_COMMENT = re.compile(_OPENER + _COMMENT_REST + "|" + SHORTCODE_RE.pattern[len(_OPENER) :])
+#: Only the comment shortcode with what it holds, for the excerpt's paragraphs (read where a post
+#: has no description: a note to self must not become one, in a page's meta tags or a feed).
+_COMMENT_SHORTCODE = re.compile(r"\{\{" + _COMMENT_REST)
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 #: A link's target may be only spaces once its shortcode is gone: `[text]({{< ref "x" >}})`.
@@ -150,6 +152,8 @@ def _prose(markdown: str):
     """The paragraphs of prose, as plain text: no heading, quote, list, table, shortcode or code."""
     paragraphs: list[list[str]] = [[]]
     source = without_code(_COMMENT.sub("", markdown))
+    if "comment" in source:  # before the split: what it holds may have blank lines
+        source = _COMMENT_SHORTCODE.sub("", source)
     labels = frozenset(m.casefold() for m in _LABEL.findall(source)) if "]:" in source else frozenset()
     for line in source.split("\n"):
         if not line.strip():
@@ -179,7 +183,9 @@ _LABEL = re.compile(r"^ {0,3}\[([^\]]+)\]:", re.M)
 def inline_text(text: str, labels: frozenset[str] = frozenset()) -> str:
     """A line of Markdown as the words it shows: links by their text (inline, by reference, and
     ``[label]`` where ``labels`` has a definition of it), no images, footnote marks, HTML tags,
-    shortcodes or emphasis marks; spaces collapsed."""
+    shortcodes (nor what a comment shortcode holds) or emphasis marks; spaces collapsed."""
+    if "comment" in text:
+        text = _COMMENT_SHORTCODE.sub("", text)
     text = SHORTCODE_RE.sub(" ", text)
     text = _IMAGE.sub(" ", text)
     text = _LINK.sub(r"\1", text)

@@ -174,6 +174,23 @@ def test_description_falls_back_to_the_first_paragraph_and_links_the_episode(mak
     assert '<a href="https://www.youtube.com/watch?v=I0DrcsDf3Os">www.youtube.com</a>' in description
 
 
+def test_a_comment_shortcode_stays_out_of_the_description_made_from_the_text(make_site):
+    site = make_site(
+        {
+            "posts/a.md": (
+                "---\ntitle: A\ndate: 2026-01-01\n---\n"
+                "{{< comment >}}\nTODO: ask the guest\n\nwhether the numbers are public\n{{< /comment >}}\n\n"
+                "The first paragraph{{< comment >}} (check the date){{< /comment >}}.\n"
+            )
+        }
+    )
+    description = items(parse(site, "index.xml"))[0].findtext("description")
+    assert description == "<p>The first paragraph.</p>"
+    page = site.html("posts/a/index.html")
+    assert '<meta name="description" content="The first paragraph.">' in page
+    assert "public" not in page.split("</head>")[0] and "check the date" not in page
+
+
 def test_audio_front_matter_becomes_an_enclosure(make_site):
     site = make_site(
         {

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mkdocs_podcast_digest.reading import count, minutes, plain_text, summary
+from mkdocs_podcast_digest.reading import count, inline_text, minutes, plain_text, summary
 
 CHINESE = "推論晶片的下一步是資料中心的記憶體頻寬。" * 160  # 3,200 characters with punctuation
 
@@ -42,6 +42,21 @@ def test_code_shortcodes_urls_and_html_are_not_read():
 def test_what_a_comment_shortcode_holds_is_not_read():
     body = "Two words.\n\n{{< comment >}}\n" + "hidden " * 500 + "\n{{< /comment >}}\n{{%comment%}}x y{{% /comment %}}"
     assert count(plain_text(body)) == (0, 2)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Intro words {{< comment >}}a private note{{< /comment >}} and more.\n\nNext.",
+        "{{< comment >}}\na private note\n\nand a private note's second paragraph\n{{< /comment >}}\n\n"
+        "Intro words and more.",
+        "{{% comment %}}a private note{{% /comment %}}Intro words and more.",
+    ],
+)
+def test_an_excerpt_leaves_out_what_a_comment_shortcode_holds(body):
+    # The excerpt is a post's description when it has none: in its meta tags and feed items.
+    assert " ".join(summary(body, 0).split()) == "Intro words and more."
+    assert "private" not in inline_text(body)
 
 
 def test_a_link_to_a_shortcode_keeps_its_words_only():
