@@ -718,11 +718,12 @@ def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST
         if lk in known:
             if lk in norm:
                 # Hugo reads keys in any case; two spellings of one key leave one of them unread.
+                key_re = _JSON_KEY_LINE if kind == "json" else _KEY_LINE
                 line = next(
                     (
                         fm_first_line + i
                         for i, text in enumerate(fm.split("\n"))
-                        if (m := _KEY_LINE.match(text)) and m.group(1) == str(key)
+                        if (m := key_re.match(text)) and m.group(1) == str(key)
                     ),
                     None,
                 )

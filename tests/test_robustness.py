@@ -162,6 +162,9 @@ CASES = [
     Case("title and Title", {"posts/a.md": "---\ntitle: A\ndate: 2026-01-01\nTitle: B\n---\nText.\n"}, [
         ("posts/a.md:4", ["has both 'title' and 'Title'; 'title' was used"]),
     ]),
+    Case("title and Title in JSON", {"posts/a.md": '{\n  "title": "A",\n  "date": "2026-01-01",\n  "Title": "B"\n}\nText.\n'}, [
+        ("posts/a.md:4", ["has both 'title' and 'Title'; 'title' was used"]),
+    ]),
     Case("source_url: javascript", {"posts/a.md": fm("source_name: Pod", "source_url: 'javascript:alert(1)'")}, [
         ("posts/a.md:5", ["'source_url' 'javascript:alert(1)' is not a safe URL", "http(s)"]),
     ], check=_no_script),
