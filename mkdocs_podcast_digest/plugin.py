@@ -18,6 +18,7 @@ from .digest import SERIES_KEY, Digest
 from .feeds import Feeds
 from .i18n import embed_texts, has_labels, labels_for, theme_language
 from .postcache import PostCache
+from .posts import day_text
 from .refs import RefIndex
 from .related import Related
 from .render import TEMPLATES_DIR, Renderer
@@ -287,7 +288,7 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             posts = [p for p in digest.held.values() if p.held == held]
             if not posts:
                 continue
-            shown = _some(f"{p.src_uri} ({_day(p.publish_date if held == 'future' else p.expiry_date)})" for p in posts)
+            shown = _some(f"{p.src_uri} ({day_text(p.publish_date if held == 'future' else p.expiry_date)})" for p in posts)
             done = "shown as drafts" if digest.include_drafts else "left out of this build"
             log.info(f"{shown} {done} because the {why}. Set the plugin's {option}: true to publish them.")
         hidden = [p for p in digest.held.values() if p.held == "unrendered"]
@@ -351,9 +352,9 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
 
 def _why_unpublished(post) -> str:
     if post.held == "future":
-        return f"is scheduled for {_day(post.publish_date)}: it has no page before then (build_future: true publishes it)"
+        return f"is scheduled for {day_text(post.publish_date)}: it has no page before then (build_future: true publishes it)"
     if post.held == "expired":
-        return f"expired on {_day(post.expiry_date)}: it has no page (build_expired: true publishes it)"
+        return f"expired on {day_text(post.expiry_date)}: it has no page (build_expired: true publishes it)"
     if post.held == "unrendered":
         return f"has {post.unrendered}: it has no page, as in Hugo"
     return "is a draft: it has no page in mkdocs build"
@@ -364,10 +365,6 @@ def _some(names) -> str:
     names = list(names)
     more = f" and {len(names) - 5} more" if len(names) > 5 else ""
     return f"{len(names)} post{'s' if len(names) > 1 else ''}: {', '.join(names[:5])}{more}"
-
-
-def _day(when) -> str:
-    return when.date().isoformat() if when is not None else ""
 
 
 def _beside_config(config: MkDocsConfig, folder: str) -> str:

@@ -245,7 +245,12 @@ class Post:
 
     @property
     def date_text(self) -> str:
-        return self.date.date().isoformat() if self.date else ""
+        return day_text(self.date)
+
+
+def day_text(when: dt.datetime | None) -> str:
+    """A date as pages and messages print it (the day, in the writer's own zone): 2026-01-20."""
+    return when.date().isoformat() if when is not None else ""
 
 
 # --------------------------------------------------------------------------------------------

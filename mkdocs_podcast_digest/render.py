@@ -18,7 +18,7 @@ import markupsafe
 from mkdocs.utils import get_relative_url
 
 from .pages import Listing, TermInfo
-from .posts import Post
+from .posts import Post, day_text
 
 
 class View(SimpleNamespace):
@@ -188,9 +188,9 @@ class Renderer:
         if not post.draft:
             return ""
         if post.held == "future" and post.publish_date is not None:
-            return self.labels["scheduled"].format(date=post.publish_date.date().isoformat())
+            return self.labels["scheduled"].format(date=day_text(post.publish_date))
         if post.held == "expired" and post.expiry_date is not None:
-            return self.labels["expired"].format(date=post.expiry_date.date().isoformat())
+            return self.labels["expired"].format(date=day_text(post.expiry_date))
         return self.labels["draft"]
 
     def listing_item(self, post: Post, url: str, minutes: int = 0) -> markupsafe.Markup:
