@@ -209,6 +209,11 @@ class Views:
             html = self.renderer.heading(title) + html
         return html + self._listings.get((listing.src_uri, page_url))
 
+    def _post_count(self, n: int) -> str:
+        """A term's count in words ("7 posts"): the chip shows the number, a screen reader
+        reads this, so the number is not read as part of the term's name."""
+        return self.labels["post_count_one" if n == 1 else "post_count"].format(n=n)
+
     def _listing_of(self, key: tuple[str, str]) -> str:
         """The list of posts (or of terms, on an index) added to a listing page."""
         src_uri, page_url = key
@@ -220,6 +225,7 @@ class Views:
                     name=self.digest.infos[(tax.key, t.slug)].name,
                     sort_name=self.digest.infos[(tax.key, t.slug)].name.casefold(),
                     count=t.count,
+                    count_text=self._post_count(t.count),
                     url=self.term_url(tax.key, t.slug, page_url),
                 )
                 for t in tax.sorted_terms("count")

@@ -65,7 +65,7 @@ def test_series_page_lists_parts_in_order_and_index_counts(make_site):
     assert page.index("Part One") < page.index("Part Two") < page.index("Part Three") < page.index("Part Four")
     assert "pd-listing--ordered" in page
     index = site.html("series/")
-    assert re.search(r'href="podcast-490/"[^>]*>Podcast #490 <span class="pd-chip__count">4</span>', index)
+    assert re.search(r'href="podcast-490/"[^>]*>Podcast #490 <span class="pd-chip__count" aria-hidden="true">4</span><span class="pd-hidden"> 4 posts</span>', index)
 
 
 def mixed_parts():

@@ -94,7 +94,10 @@ def test_hugo_urls_of_terms_with_a_hash_or_outer_spaces_answer(make_site):
 def test_index_pages_list_terms_with_counts(make_site):
     site = make_site(DOCS)
     html = site.html("tags/")
-    assert re.search(r'href="gpu/"[^>]*>GPU <span class="pd-chip__count">3</span>', html)
+    # The number is shown; screen readers read it as words, not as part of the term's name.
+    chip = '>GPU <span class="pd-chip__count" aria-hidden="true">3</span><span class="pd-hidden"> 3 posts</span>'
+    assert re.search(r'href="gpu/"[^>]*' + re.escape(chip), html)
+    assert '<span class="pd-hidden"> 1 post</span>' in html
     assert "data-pd-sort" in html
     for folder in ("categories", "people", "companies", "posts"):
         assert site.exists(f"{folder}/")
