@@ -26,8 +26,9 @@ _STR = "tag:yaml.org,2002:str"
 #: The answer for a value that is not of the flat shape (None is a value: ``key:`` or ``~``).
 _NOT_FLAT = object()
 
-#: A key at the start of its line, then ``:`` and a space or the end of the line.
-_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)")
+#: A key at the start of its line, then ``:`` and a space or the end of the line. LibYAML takes
+#: a key of up to 1,024 characters.
+_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]{0,1023}):(?: +|$)")
 #: An item of a block list, under its key (``tags:`` then ``  - a`` lines).
 _BLOCK_ITEM = re.compile(r"( *)-(?: +|$)")
 #: What the YAML reader may read otherwise, or refuses: characters outside YAML's printable set,
@@ -39,10 +40,12 @@ _PLAIN_FIRST = re.compile(r"[^-?:,\[\]{}#&*!|>'\"%@` ]|-[^ ]")
 #: The inside of a flow list of double-quoted strings (``tags: ["a", "b"]``), the usual one...
 _QUOTED_ITEMS = re.compile(r' *(?:"[^"\\]*" *(?:, *"[^"\\]*" *)*)?')
 _QUOTED = re.compile(r'"([^"\\]*)"')
-#: ... and any other: items double- or single-quoted, or plain with no ``,[]{}#:`` in them.
-_ITEM = r"(?:\"([^\"\\]*)\"|'((?:[^']|'')*)'|([^-?:,\[\]{}#&*!|>'\"%@` ][^,\[\]{}#:]*?)) *"
-_ITEMS = re.compile(rf" *(?:{_ITEM}(?:, *{_ITEM})*)?")
-_EACH_ITEM = re.compile(rf"{_ITEM}(?:,|\Z) *")
+#: ... and any other, an item at a time: double- or single-quoted, or plain with no ``,[]{}#:`` in
+#: it, then a comma or the end. Spaces inside a plain item must lead to more of it, so each text
+#: has one way to match (no backtracking that grows with the line: a line of spaces is not slow).
+_FLOW_ITEM = re.compile(
+    r" *(?:\"([^\"\\]*)\"|'((?:[^']|'')*)'|([^-?:,\[\]{}#&*!|>'\"%@` ][^,\[\]{}#: ]*(?: +[^,\[\]{}#: ]+)*)) *(,|\Z)"
+)
 
 
 class FlatReader:
@@ -103,21 +106,32 @@ class FlatReader:
             inner = raw[1:-1]
             if _QUOTED_ITEMS.fullmatch(inner):
                 return _QUOTED.findall(inner)
-            if not _ITEMS.fullmatch(inner):
-                return _NOT_FLAT
-            items = []
-            for double, single, plain in _EACH_ITEM.findall(inner.lstrip(" ")):
-                if plain:
-                    item = self._scalar(plain)
-                    if item is _NOT_FLAT:
-                        return _NOT_FLAT
-                    items.append(item)
-                else:
-                    items.append(single.replace("''", "'") if single or not double else double)
-            return items
+            return self._flow_items(inner)
         if first and (not _PLAIN_FIRST.match(raw) or ": " in raw or " #" in raw or raw.endswith(":")):
             return _NOT_FLAT
         return self._scalar(raw)
+
+    def _flow_items(self, inner: str) -> list[Any] | object:
+        """The items of a flow list other than all double-quoted (``[AI, 'ML', 2024-01-02]``)."""
+        items: list[Any] = []
+        if not inner.strip(" "):
+            return items
+        at = 0
+        while True:
+            m = _FLOW_ITEM.match(inner, at)
+            if m is None:
+                return _NOT_FLAT
+            double, single, plain, comma = m.groups()
+            if plain is not None:
+                item = self._scalar(plain)
+                if item is _NOT_FLAT:
+                    return _NOT_FLAT
+                items.append(item)
+            else:
+                items.append(double if double is not None else single.replace("''", "'"))
+            if not comma:
+                return items
+            at = m.end()
 
     def _scalar(self, raw: str) -> Any:
         """A plain value as the loader reads it: its type from the loader's resolvers, made by

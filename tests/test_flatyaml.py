@@ -90,6 +90,7 @@ def test_seed_shaped_front_matter_is_read_without_a_parser():
         "tags:\n- a\n-\n- [b, c]\n",  # at the key's indent; an empty item; a flow list in it
         "aliases:\n\n  # old addresses\n  - /a/\n\n  - /b/\n",  # blank and comment lines between items
         "tags:\ncategories:\n  - x\n",  # a key with nothing after it is null
+        "a" * 1024 + ": x\n",  # the longest key LibYAML reads
     ],
 )
 def test_flat_shapes_are_read_as_pyyaml_reads_them(text):
@@ -140,6 +141,8 @@ def test_flat_shapes_are_read_as_pyyaml_reads_them(text):
         "title: ?x\n",  # an indicator first: left to the parser
         "title: - x\n",
         "title: @x\n",
+        "a" * 1025 + ": x\n",  # LibYAML's limit for a key is 1,024 characters
+        "title: x\n" + "b" * 1025 + ":\n  - y\n",
     ],
 )
 def test_other_shapes_are_left_to_the_yaml_reader(text):
@@ -154,6 +157,22 @@ def test_other_shapes_are_left_to_the_yaml_reader(text):
     except Exception as err:
         got = type(err).__name__
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "t: [a" + " " * 3000 + ", b" + " " * 3000 + ":]\n",  # took minutes when spaces could end a plain item
+        "t: [" + "a " * 3000 + "{]\n",
+        "t: [" + "a, " * 3000 + "{]\n",
+        't: ["' + " " * 3000 + ', "' + " " * 3000 + "{]\n",
+        "tags: [" + " , ".join(f"tag{i}" for i in range(40)) + " ,]\n",  # doubled the work per item
+    ],
+)
+def test_long_runs_of_spaces_are_read_in_one_pass(text):
+    # No timing here: a pattern that backtracks over the spaces would not finish this test.
+    assert FLAT.read(text) is None
+    _agrees(text.replace("{", "c").replace(":]", "]"))  # and the same without the fault
 
 
 # --- generated documents ----------------------------------------------------------------------------
