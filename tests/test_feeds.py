@@ -159,32 +159,30 @@ def test_hostile_titles_and_control_characters_still_give_valid_xml(make_site):
     assert '<a href="https://example.com/ep?a=1&amp;b=&lt;2&gt;">Show &amp; Tell</a>' in description
 
 
+def _one_post(make_site, source: str):
+    """A site of one post, and its item's description in the site's feed."""
+    site = make_site({"posts/a.md": source})
+    return site, items(parse(site, "index.xml"))[0].findtext("description")
+
+
 def test_description_falls_back_to_the_first_paragraph_and_links_the_episode(make_site):
-    site = make_site(
-        {
-            "posts/a.md": (
-                "---\ntitle: A\ndate: 2026-01-01\nsource_url: https://www.youtube.com/watch?v=I0DrcsDf3Os\n---\n"
-                "# Heading\n\n> A quote first.\n\n{{< youtube I0DrcsDf3Os >}}\n\n"
-                "The **first** paragraph, with a [link](https://x.example/).\n\nSecond paragraph.\n"
-            )
-        }
+    _, description = _one_post(
+        make_site,
+        "---\ntitle: A\ndate: 2026-01-01\nsource_url: https://www.youtube.com/watch?v=I0DrcsDf3Os\n---\n"
+        "# Heading\n\n> A quote first.\n\n{{< youtube I0DrcsDf3Os >}}\n\n"
+        "The **first** paragraph, with a [link](https://x.example/).\n\nSecond paragraph.\n",
     )
-    description = items(parse(site, "index.xml"))[0].findtext("description")
     assert description.startswith("<p>The first paragraph, with a link.</p>")
     assert '<a href="https://www.youtube.com/watch?v=I0DrcsDf3Os">www.youtube.com</a>' in description
 
 
 def test_a_comment_shortcode_stays_out_of_the_description_made_from_the_text(make_site):
-    site = make_site(
-        {
-            "posts/a.md": (
-                "---\ntitle: A\ndate: 2026-01-01\n---\n"
-                "{{< comment >}}\nTODO: ask the guest\n\nwhether the numbers are public\n{{< /comment >}}\n\n"
-                "The first paragraph{{< comment >}} (check the date){{< /comment >}}.\n"
-            )
-        }
+    site, description = _one_post(
+        make_site,
+        "---\ntitle: A\ndate: 2026-01-01\n---\n"
+        "{{< comment >}}\nTODO: ask the guest\n\nwhether the numbers are public\n{{< /comment >}}\n\n"
+        "The first paragraph{{< comment >}} (check the date){{< /comment >}}.\n",
     )
-    description = items(parse(site, "index.xml"))[0].findtext("description")
     assert description == "<p>The first paragraph.</p>"
     page = site.html("posts/a/index.html")
     assert '<meta name="description" content="The first paragraph.">' in page
