@@ -231,6 +231,35 @@ def has_labels(language: str | None) -> bool:
     return _table(language) is not None
 
 
+#: The language each table is written in, as a ``lang`` attribute says it.
+_TABLE_LANG = {id(EN): "en", id(ZH_HANT): "zh-Hant", id(ZH_HANS): "zh-Hans", id(JA): "ja"}
+
+
+def _same_language(a: str, b: str) -> bool:
+    ta, tb = _table(a), _table(b)
+    if ta is not None or tb is not None:
+        return ta is tb  # zh-TW and zh-Hant are one; zh-TW and zh-CN are not
+    return a.replace("_", "-").lower().split("-")[0] == b.replace("_", "-").lower().split("-")[0]
+
+
+def label_languages(language: str | None, page_language: str, overrides: dict | None = None) -> dict[str, str]:
+    """For each label in another language than the page's, that language (for a ``lang``
+    attribute: a screen reader then reads "Related posts" on a French page as English, WCAG
+    3.1.2); the others are left out. The plugin's own words are in their table's language (English
+    where it has none for ``language``); a writer's ``labels`` override in ``language``."""
+    page = page_language or "en"  # what MkDocs' themes say when they are told nothing
+    language = language or page
+    table = _table(language)
+    ours = _TABLE_LANG[id(table if table is not None else EN)]
+    theirs = language.replace("_", "-")
+    out = {}
+    for key in labels_for(language, overrides):
+        lang = theirs if key in (overrides or {}) else ours
+        if not _same_language(lang, page):
+            out[key] = lang
+    return out
+
+
 def labels_for(language: str | None, overrides: dict | None = None) -> dict[str, str]:
     """The labels in ``language`` (English where the plugin has none), with ``overrides``."""
     labels = dict(_table(language) or EN)

@@ -16,7 +16,7 @@ from . import dirty, navigation
 from .config import PluginConfig
 from .digest import SERIES_KEY, Digest
 from .feeds import Feeds
-from .i18n import embed_texts, has_labels, labels_for, theme_language
+from .i18n import embed_texts, has_labels, label_languages, labels_for, theme_language
 from .postcache import PostCache
 from .posts import day_text
 from .refs import RefIndex
@@ -41,6 +41,7 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         self.metadata: Metadata | None = None
         self._page: Page | None = None
         self.labels: dict[str, str] = {}
+        self._label_languages: dict[str, str] = {}
         self.dirty = False
         #: Each post's fingerprint in the last build, for `--dirty` rebuilds (see dirty.py).
         self._fingerprints: dict[str, int] | None = None
@@ -62,6 +63,7 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         self.digest = self.views = self.feeds = self.metadata = None
         language = str(self.config.language or theme_language(config) or "en")
         self.labels = labels_for(language, self.config.labels)
+        self._label_languages = label_languages(language, theme_language(config), self.config.labels)
         if not has_labels(language):
             log.info(
                 f"No labels in '{language}' yet: the plugin's words are English. Translate them "
@@ -147,6 +149,7 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             self.digest.labels,
             on_warning=log.warning,
             base=os.path.dirname(config.config_file_path or ""),
+            languages=self._label_languages,
         )
         related = None
         if self.config.related_posts > 0:

@@ -83,10 +83,17 @@ class Renderer:
         labels: dict[str, str],
         on_warning: Callable[[str], None] | None = None,
         base: str = "",
+        languages: dict[str, str] | None = None,
     ):
         self.env = _Environment(loader)
         self.labels = labels
         self._labels = View(**labels)
+        #: label -> its language, for the labels in another language than the page's
+        self._languages = languages or {}
+        #: The labels as HTML for where a template prints them as text: those in another
+        #: language than the page's in a ``<span lang>``. (``labels`` stays plain text, for
+        #: attributes such as ``aria-label``, and for templates of a theme's own.)
+        self._labels_html = View(**{key: self.marked(key, text) for key, text in labels.items()})
         self._templates: dict[str, jinja2.Template] = {}
         self._items: dict[tuple[str, str], markupsafe.Markup] = {}
         #: Where a theme's broken copy of a template is reported (paths relative to ``base``).
@@ -100,14 +107,14 @@ class Renderer:
         if template is None:
             template = self._templates[name] = self._load(name)
         try:
-            return template.render(labels=self._labels, **context)
+            return template.render(labels=self._labels, labels_html=self._labels_html, **context)
         except Exception as error:
             # A theme's copy that fails on some page's values: that page gets ours, and the
             # writer a warning naming the file and line (``--strict`` fails the build on it).
             if (template.filename or "").startswith(TEMPLATES_DIR + os.sep):
                 raise  # ours failing is a bug in this plugin: let it show
             self._warn(name, error, template.filename)
-            return self._own_template(name).render(labels=self._labels, **context)
+            return self._own_template(name).render(labels=self._labels, labels_html=self._labels_html, **context)
 
     def _load(self, name: str) -> jinja2.Template:
         try:
@@ -167,6 +174,14 @@ class Renderer:
 
     # ---------------------------------------------------------------------------------------
 
+    def marked(self, key: str, text: str) -> str:
+        """A label's text (filled in already) as a template prints it: in a ``<span lang>`` when
+        the label is in another language than the page's, else as it is (escaped on output)."""
+        lang = self._languages.get(key)
+        if not lang:
+            return text
+        return markupsafe.Markup('<span lang="{}">{}</span>').format(lang, text)
+
     def post_item(self, post: Post, url: str, minutes: int = 0) -> View:
         return View(
             title=post.title,
@@ -180,7 +195,9 @@ class Renderer:
             draft_note=self._draft_note(post),
             has_heading=post.has_heading,
             minutes=minutes,
-            reading_time=self.labels["reading_time"].format(minutes=minutes) if minutes else "",
+            reading_time=self.marked("reading_time", self.labels["reading_time"].format(minutes=minutes))
+            if minutes
+            else "",
         )
 
     def _draft_note(self, post: Post) -> str:
@@ -188,10 +205,10 @@ class Renderer:
         if not post.draft:
             return ""
         if post.held == "future" and post.publish_date is not None:
-            return self.labels["scheduled"].format(date=day_text(post.publish_date))
+            return self.marked("scheduled", self.labels["scheduled"].format(date=day_text(post.publish_date)))
         if post.held == "expired" and post.expiry_date is not None:
-            return self.labels["expired"].format(date=day_text(post.expiry_date))
-        return self.labels["draft"]
+            return self.marked("expired", self.labels["expired"].format(date=day_text(post.expiry_date)))
+        return self.marked("draft", self.labels["draft"])
 
     def listing_item(self, post: Post, url: str, minutes: int = 0) -> markupsafe.Markup:
         """A post's line in a listing; the same post and link render the same, so once."""

@@ -191,7 +191,7 @@ class Views:
                     url=self.term_url(SERIES_KEY, slug, page_url),
                     position=i + 1,
                     total=len(parts),
-                    part_label=self.labels["part_of"].format(n=i + 1, total=len(parts)),
+                    part_label=self.renderer.marked("part_of", self.labels["part_of"].format(n=i + 1, total=len(parts))),
                     parts=links,
                     previous=links[i - 1] if i > 0 else None,
                     next=links[i + 1] if i + 1 < len(parts) else None,
@@ -212,7 +212,8 @@ class Views:
     def _post_count(self, n: int) -> str:
         """A term's count in words ("7 posts"): the chip shows the number, a screen reader
         reads this, so the number is not read as part of the term's name."""
-        return self.labels["post_count_one" if n == 1 else "post_count"].format(n=n)
+        key = "post_count_one" if n == 1 else "post_count"
+        return self.renderer.marked(key, self.labels[key].format(n=n))
 
     def _listing_of(self, key: tuple[str, str]) -> str:
         """The list of posts (or of terms, on an index) added to a listing page."""

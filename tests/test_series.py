@@ -123,6 +123,65 @@ def test_labels_follow_theme_language_and_can_be_overridden(make_site):
     assert "Episode 2/4" in series_box(site.html("posts/p2/"))
 
 
+def test_labels_in_another_language_than_the_page_say_which(make_site):
+    """A French site gets the English labels (the plugin has no French ones): each is marked
+    lang="en", so a screen reader reads it as English (WCAG 3.1.2); a label the writer wrote is
+    in the page's language and is not."""
+    site = make_site(
+        FOUR,
+        config={
+            "theme": {"name": "mkdocs", "locale": "fr"},
+            "plugins": [{"podcast-digest": {"labels": {"previous": "Précédent"}}}],
+        },
+    )
+    page = site.html("posts/p2/")
+    assert '<html lang="fr"' in page
+    box = series_box(page)
+    assert '<span class="pd-series__kicker"><span lang="en">Series</span></span>' in box
+    assert '<span lang="en">Part 2 of 4</span>' in box
+    assert '<span lang="en">Next</span>: Part Three' in box
+    assert "← Précédent: Part One" in box  # the writer's own label
+    assert '<span lang="en">Related posts</span>' in page
+    assert '<span lang="en">1 min read</span>' in page
+    assert '<span lang="en">Published</span> <time' in page
+    assert 'aria-label="Series: Podcast #490"' in box  # attributes stay text
+    index = site.html("series/")
+    assert '<span class="pd-hidden"> <span lang="en">4 posts</span></span>' in index
+    assert '<span lang="en">Sort by count</span>' in index
+
+
+@pytest.mark.parametrize(
+    "theme",
+    [{"name": "mkdocs", "locale": "en"}, {"name": "material", "language": "zh-TW"}, {"name": "mkdocs", "locale": "zh_TW"}],
+)
+def test_labels_in_the_pages_language_are_not_marked(make_site, theme):
+    site = make_site(FOUR, config={"theme": theme})
+    for page in ("posts/p2/", "series/", "posts/"):
+        assert '<span lang="' not in site.html(page), (theme, page)
+
+
+@pytest.mark.parametrize(
+    "language, page, overrides, expected",
+    [
+        (None, "fr", {}, "en"),  # no French labels: English ones, marked
+        ("fr", "fr", {"next": "Suivant"}, "en"),  # ... but for the writer's own
+        ("ja", "en", {}, "ja"),
+        ("zh-CN", "zh-TW", {}, "zh-Hans"),
+        ("zh_Hant", "zh-TW", {}, ""),  # one language, two spellings
+        (None, "zh-HK", {}, ""),
+        ("en", "en-GB", {}, ""),
+        (None, "", {}, ""),  # a theme that declares none: English, as MkDocs' themes say
+    ],
+)
+def test_which_labels_are_in_another_language(language, page, overrides, expected):
+    from mkdocs_podcast_digest.i18n import label_languages
+
+    marked = label_languages(language, page, overrides)
+    assert marked.get("related", "") == expected
+    assert {lang for key, lang in marked.items() if key not in overrides} <= {expected} - {""}
+    assert not set(overrides) & set(marked)  # the writer's own words are in the page's language
+
+
 def test_drafts_are_not_counted_in_build(make_site):
     docs = dict(FOUR)
     docs["posts/p4.md"] = part("Part Four", "2026-02-02", '"Podcast #490"', 4, draft=True)
