@@ -109,7 +109,7 @@ class Views:
             targets = self._term_targets(key)
             terms = [View(name=t[0], url=link(t[1], page_url)) for name in names if (t := targets.get(name))]
             if terms:
-                label = self.digest.label(tax.folder)
+                label = self.renderer.marked(tax.folder, self.digest.label(tax.folder))
                 groups.append(View(label=label, folder=tax.folder, terms=terms, id=f"pd-terms-{len(groups) + 1}"))
         return groups
 

@@ -144,6 +144,7 @@ def test_labels_in_another_language_than_the_page_say_which(make_site):
     assert '<span lang="en">Related posts</span>' in page
     assert '<span lang="en">1 min read</span>' in page
     assert '<span lang="en">Published</span> <time' in page
+    assert '<span lang="en">Series</span>:</span>' in page  # the post's term groups
     assert 'aria-label="Series: Podcast #490"' in box  # attributes stay text
     index = site.html("series/")
     assert '<span class="pd-hidden"> <span lang="en">4 posts</span></span>' in index
