@@ -183,6 +183,8 @@ class Renderer:
         return markupsafe.Markup('<span lang="{}">{}</span>').format(lang, text)
 
     def post_item(self, post: Post, url: str, minutes: int = 0) -> View:
+        reading_time = self.labels["reading_time"].format(minutes=minutes) if minutes else ""
+        draft_note = self._draft_note(post)
         return View(
             title=post.title,
             url=url,
@@ -192,23 +194,24 @@ class Renderer:
             source_name=post.source_name,
             source_url=post.source_url,
             draft=post.draft,
-            draft_note=self._draft_note(post),
+            draft_note=draft_note[1],
+            draft_note_html=self.marked(draft_note[0], draft_note[1]) if draft_note[0] else "",
             has_heading=post.has_heading,
             minutes=minutes,
-            reading_time=self.marked("reading_time", self.labels["reading_time"].format(minutes=minutes))
-            if minutes
-            else "",
+            reading_time=reading_time,
+            reading_time_html=self.marked("reading_time", reading_time) if reading_time else "",
         )
 
-    def _draft_note(self, post: Post) -> str:
-        """Why a post is not published by ``mkdocs build``: a draft, or not yet, or no longer."""
+    def _draft_note(self, post: Post) -> tuple[str, str]:
+        """Why a post is not published by ``mkdocs build`` (a draft, or not yet, or no longer):
+        (the label's key, its text)."""
         if not post.draft:
-            return ""
+            return "", ""
         if post.held == "future" and post.publish_date is not None:
-            return self.marked("scheduled", self.labels["scheduled"].format(date=day_text(post.publish_date)))
+            return "scheduled", self.labels["scheduled"].format(date=day_text(post.publish_date))
         if post.held == "expired" and post.expiry_date is not None:
-            return self.marked("expired", self.labels["expired"].format(date=day_text(post.expiry_date)))
-        return self.marked("draft", self.labels["draft"])
+            return "expired", self.labels["expired"].format(date=day_text(post.expiry_date))
+        return "draft", self.labels["draft"]
 
     def listing_item(self, post: Post, url: str, minutes: int = 0) -> markupsafe.Markup:
         """A post's line in a listing; the same post and link render the same, so once."""

@@ -109,8 +109,16 @@ class Views:
             targets = self._term_targets(key)
             terms = [View(name=t[0], url=link(t[1], page_url)) for name in names if (t := targets.get(name))]
             if terms:
-                label = self.renderer.marked(tax.folder, self.digest.label(tax.folder))
-                groups.append(View(label=label, folder=tax.folder, terms=terms, id=f"pd-terms-{len(groups) + 1}"))
+                label = self.digest.label(tax.folder)
+                groups.append(
+                    View(
+                        label=label,
+                        label_html=self.renderer.marked(tax.folder, label),
+                        folder=tax.folder,
+                        terms=terms,
+                        id=f"pd-terms-{len(groups) + 1}",
+                    )
+                )
         return groups
 
     def _term_targets(self, key: str) -> dict[str, tuple[str, str]]:
@@ -191,7 +199,8 @@ class Views:
                     url=self.term_url(SERIES_KEY, slug, page_url),
                     position=i + 1,
                     total=len(parts),
-                    part_label=self.renderer.marked("part_of", self.labels["part_of"].format(n=i + 1, total=len(parts))),
+                    part_label=(part_label := self.labels["part_of"].format(n=i + 1, total=len(parts))),
+                    part_label_html=self.renderer.marked("part_of", part_label),
                     parts=links,
                     previous=links[i - 1] if i > 0 else None,
                     next=links[i + 1] if i + 1 < len(parts) else None,
@@ -213,7 +222,7 @@ class Views:
         """A term's count in words ("7 posts"): the chip shows the number, a screen reader
         reads this, so the number is not read as part of the term's name."""
         key = "post_count_one" if n == 1 else "post_count"
-        return self.renderer.marked(key, self.labels[key].format(n=n))
+        return self.labels[key].format(n=n)
 
     def _listing_of(self, key: tuple[str, str]) -> str:
         """The list of posts (or of terms, on an index) added to a listing page."""
@@ -226,7 +235,8 @@ class Views:
                     name=self.digest.infos[(tax.key, t.slug)].name,
                     sort_name=self.digest.infos[(tax.key, t.slug)].name.casefold(),
                     count=t.count,
-                    count_text=self._post_count(t.count),
+                    count_text=(count_text := self._post_count(t.count)),
+                    count_text_html=self.renderer.marked("post_count_one" if t.count == 1 else "post_count", count_text),
                     url=self.term_url(tax.key, t.slug, page_url),
                 )
                 for t in tax.sorted_terms("count")

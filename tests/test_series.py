@@ -151,6 +151,21 @@ def test_labels_in_another_language_than_the_page_say_which(make_site):
     assert '<span lang="en">Sort by count</span>' in index
 
 
+def test_a_themes_own_template_keeps_the_labels_as_text(make_site):
+    # A copy written before labels_html may print a label in an attribute: it stays text there.
+    site = make_site(
+        FOUR,
+        config={"theme": {"name": "mkdocs", "locale": "fr", "custom_dir": "overrides"}},
+        extra={
+            "overrides/podcast_digest/series_box.html": (
+                '{% for s in series %}<nav class="pd-series" title="{{ s.part_label }}, {{ labels.series }}">'
+                "{{ labels.next }}</nav>{% endfor %}"
+            ),
+        },
+    )
+    assert '<nav class="pd-series" title="Part 2 of 4, Series">Next</nav>' in site.html("posts/p2/")
+
+
 @pytest.mark.parametrize(
     "theme",
     [{"name": "mkdocs", "locale": "en"}, {"name": "material", "language": "zh-TW"}, {"name": "mkdocs", "locale": "zh_TW"}],
