@@ -34,17 +34,15 @@ _BLOCK_ITEM = re.compile(r"( *)-(?: +|$)")
 #: What the YAML reader may read otherwise, or refuses: characters outside YAML's printable set,
 #: tabs, carriage returns and YAML 1.1's other line breaks (NEL, U+2028, U+2029), a BOM.
 _OUTSIDE = re.compile("[^\n -~\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
-#: A plain (unquoted) value's start: not an indicator, which would start something else, but for
-#: a ``-`` with no space after it (``weight: -1``).
-_PLAIN_FIRST = re.compile(r"[^-?:,\[\]{}#&*!|>'\"%@` ]|-[^ ]")
-#: The inside of a flow list of double-quoted strings (``tags: ["a", "b"]``), the usual one...
-_QUOTED_ITEMS = re.compile(r' *(?:"[^"\\]*" *(?:, *"[^"\\]*" *)*)?')
-_QUOTED = re.compile(r'"([^"\\]*)"')
-#: ... and any other, an item at a time: double- or single-quoted, or plain with no ``,[]{}#:`` in
-#: it, then a comma or the end. Spaces inside a plain item must lead to more of it, so each text
-#: has one way to match (no backtracking that grows with the line: a line of spaces is not slow).
+#: A character that starts no other YAML construct, so a plain (unquoted) value may start with it.
+_PLAIN_START = r"[^-?:,\[\]{}#&*!|>'\"%@` ]"
+#: A plain value's start: that, or a ``-`` with no space after it (``weight: -1``).
+_PLAIN_FIRST = re.compile(_PLAIN_START + "|-[^ ]")
+#: A flow list's item (``tags: ["a", 'b', c]``): double- or single-quoted, or plain with no
+#: ``,[]{}#:`` in it, then a comma or the end. Spaces inside a plain item must lead to more of it,
+#: so each text has one way to match (no backtracking that grows with the line).
 _FLOW_ITEM = re.compile(
-    r" *(?:\"([^\"\\]*)\"|'((?:[^']|'')*)'|([^-?:,\[\]{}#&*!|>'\"%@` ][^,\[\]{}#: ]*(?: +[^,\[\]{}#: ]+)*)) *(,|\Z)"
+    r" *(?:\"([^\"\\]*)\"|'((?:[^']|'')*)'|(" + _PLAIN_START + r"[^,\[\]{}#: ]*(?: +[^,\[\]{}#: ]+)*)) *(,|\Z)"
 )
 
 
@@ -103,16 +101,13 @@ class FlatReader:
         if first == "[":
             if raw[-1] != "]":
                 return _NOT_FLAT
-            inner = raw[1:-1]
-            if _QUOTED_ITEMS.fullmatch(inner):
-                return _QUOTED.findall(inner)
-            return self._flow_items(inner)
+            return self._flow_items(raw[1:-1])
         if first and (not _PLAIN_FIRST.match(raw) or ": " in raw or " #" in raw or raw.endswith(":")):
             return _NOT_FLAT
         return self._scalar(raw)
 
     def _flow_items(self, inner: str) -> list[Any] | object:
-        """The items of a flow list other than all double-quoted (``[AI, 'ML', 2024-01-02]``)."""
+        """The items of a flow list (``["AI", 'ML', 2024-01-02]``), or ``_NOT_FLAT``."""
         items: list[Any] = []
         if not inner.strip(" "):
             return items

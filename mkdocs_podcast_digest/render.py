@@ -182,9 +182,15 @@ class Renderer:
             return text
         return markupsafe.Markup('<span lang="{}">{}</span>').format(lang, text)
 
+    def fill(self, key: str, **values: object) -> tuple[str, str]:
+        """A label filled in with ``values``: (its text, for attributes and a theme's own
+        templates; the same as ``marked`` makes it, for the text of ours)."""
+        text = self.labels[key].format(**values)
+        return text, self.marked(key, text)
+
     def post_item(self, post: Post, url: str, minutes: int = 0) -> View:
-        reading_time = self.labels["reading_time"].format(minutes=minutes) if minutes else ""
-        draft_note = self._draft_note(post)
+        reading_time, reading_time_html = self.fill("reading_time", minutes=minutes) if minutes else ("", "")
+        draft_note, draft_note_html = self._draft_note(post)
         return View(
             title=post.title,
             url=url,
@@ -194,24 +200,24 @@ class Renderer:
             source_name=post.source_name,
             source_url=post.source_url,
             draft=post.draft,
-            draft_note=draft_note[1],
-            draft_note_html=self.marked(draft_note[0], draft_note[1]) if draft_note[0] else "",
+            draft_note=draft_note,
+            draft_note_html=draft_note_html,
             has_heading=post.has_heading,
             minutes=minutes,
             reading_time=reading_time,
-            reading_time_html=self.marked("reading_time", reading_time) if reading_time else "",
+            reading_time_html=reading_time_html,
         )
 
     def _draft_note(self, post: Post) -> tuple[str, str]:
-        """Why a post is not published by ``mkdocs build`` (a draft, or not yet, or no longer):
-        (the label's key, its text)."""
+        """Why a post is not published by ``mkdocs build`` (a draft, or not yet, or no longer),
+        as ``fill`` gives it."""
         if not post.draft:
             return "", ""
         if post.held == "future" and post.publish_date is not None:
-            return "scheduled", self.labels["scheduled"].format(date=day_text(post.publish_date))
+            return self.fill("scheduled", date=day_text(post.publish_date))
         if post.held == "expired" and post.expiry_date is not None:
-            return "expired", self.labels["expired"].format(date=day_text(post.expiry_date))
-        return "draft", self.labels["draft"]
+            return self.fill("expired", date=day_text(post.expiry_date))
+        return self.fill("draft")
 
     def listing_item(self, post: Post, url: str, minutes: int = 0) -> markupsafe.Markup:
         """A post's line in a listing; the same post and link render the same, so once."""

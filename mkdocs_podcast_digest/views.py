@@ -193,14 +193,15 @@ class Views:
             i = next(i for i, p in enumerate(parts) if p is post)
 
             links = [View(title=p.title, url=self.post_url(p, page_url), current=p is post) for p in parts]
+            part_label, part_label_html = self.renderer.fill("part_of", n=i + 1, total=len(parts))
             out.append(
                 View(
                     name=self.digest.infos[(SERIES_KEY, slug)].name,
                     url=self.term_url(SERIES_KEY, slug, page_url),
                     position=i + 1,
                     total=len(parts),
-                    part_label=(part_label := self.labels["part_of"].format(n=i + 1, total=len(parts))),
-                    part_label_html=self.renderer.marked("part_of", part_label),
+                    part_label=part_label,
+                    part_label_html=part_label_html,
                     parts=links,
                     previous=links[i - 1] if i > 0 else None,
                     next=links[i + 1] if i + 1 < len(parts) else None,
@@ -218,11 +219,10 @@ class Views:
             html = self.renderer.heading(title) + html
         return html + self._listings.get((listing.src_uri, page_url))
 
-    def _post_count(self, n: int) -> str:
-        """A term's count in words ("7 posts"): the chip shows the number, a screen reader
-        reads this, so the number is not read as part of the term's name."""
-        key = "post_count_one" if n == 1 else "post_count"
-        return self.labels[key].format(n=n)
+    def _post_count(self, n: int) -> tuple[str, str]:
+        """A term's count in words ("7 posts"), as ``fill`` gives it: the chip shows the number,
+        a screen reader reads this, so the number is not read as part of the term's name."""
+        return self.renderer.fill("post_count_one" if n == 1 else "post_count", n=n)
 
     def _listing_of(self, key: tuple[str, str]) -> str:
         """The list of posts (or of terms, on an index) added to a listing page."""
@@ -230,18 +230,22 @@ class Views:
         listing = self.digest.listings[src_uri]
         if listing.kind == "index":
             tax = listing.taxonomy
-            terms = [
-                View(
-                    name=self.digest.infos[(tax.key, t.slug)].name,
-                    sort_name=self.digest.infos[(tax.key, t.slug)].name.casefold(),
-                    count=t.count,
-                    count_text=(count_text := self._post_count(t.count)),
-                    count_text_html=self.renderer.marked("post_count_one" if t.count == 1 else "post_count", count_text),
-                    url=self.term_url(tax.key, t.slug, page_url),
+            terms = []
+            for t in tax.sorted_terms("count"):
+                if self.digest.term_uris[(tax.key, t.slug)] not in self.urls:
+                    continue
+                name = self.digest.infos[(tax.key, t.slug)].name
+                count_text, count_text_html = self._post_count(t.count)
+                terms.append(
+                    View(
+                        name=name,
+                        sort_name=name.casefold(),
+                        count=t.count,
+                        count_text=count_text,
+                        count_text_html=count_text_html,
+                        url=self.term_url(tax.key, t.slug, page_url),
+                    )
                 )
-                for t in tax.sorted_terms("count")
-                if self.digest.term_uris[(tax.key, t.slug)] in self.urls
-            ]
             return self.renderer.terms_index(terms, tax.folder)
         # A line per post, tens of thousands on a big site: the lookups are done inline.
         link, urls, item, minutes = self.link, self.urls, self.renderer.listing_item, self.minutes
