@@ -10,6 +10,7 @@ from pathlib import Path
 import markdown
 import pytest
 
+from mkdocs_podcast_digest.i18n import ZH_HANT
 from mkdocs_podcast_digest.shortcodes import ShortcodeExtension, makeExtension
 
 TEMPLATES = Path(__file__).parent / "data" / "shortcodes" / "templates"
@@ -189,7 +190,7 @@ def test_provider_facade(args, provider, src, href):
     button = tags.one("button", "pd-embed__facade")
     assert button["type"] == "button"
     assert button["data-pd-src"] == src
-    assert button["aria-label"].startswith("Play")
+    assert button["aria-label"].startswith("Show" if provider == "x" else "Play")  # a post is read
     assert button["data-pd-title"]
     assert tags.one("a", "pd-embed__link")["href"] == href
 
@@ -217,6 +218,22 @@ def test_youtube_options_title_and_fullscreen():
     assert "Episode 4 &amp; more" in html
     html, _ = render(f"{{{{< youtube {YT} >}}}}", mode="iframe")
     assert "allowfullscreen" in Tags(html).one("iframe")
+
+
+def test_a_post_on_x_is_shown_not_played():
+    """The facade's name gives what a click does: a post on X is read, not played."""
+    html, _ = render('{{< x user="SanDiegoZoo" id="1453110110599868418" >}}')
+    assert Tags(html).one("button")["aria-label"] == (
+        "Show Post by @SanDiegoZoo — Click to load from platform.twitter.com"
+    )
+    assert "pd-embed--post" in Tags(html).one("div", "pd-embed")["class"].split()  # its icon: a bubble
+    html, _ = render('{{< x user="SanDiegoZoo" id="1453110110599868418" title="A zoo & a tweet" >}}')
+    assert Tags(html).one("button")["aria-label"].startswith("Show: A zoo & a tweet on X — ")
+    texts = {key.removeprefix("embed."): text for key, text in ZH_HANT.items() if key.startswith("embed.")}
+    html, _ = render('{{< x user="SanDiegoZoo" id="1453110110599868418" >}}', texts=texts)
+    assert Tags(html).one("button")["aria-label"].startswith("顯示：@SanDiegoZoo 的貼文 — ")
+    html, _ = render(f"{{{{< youtube {YT} >}}}}", texts=texts)
+    assert Tags(html).one("button")["aria-label"].startswith("播放：")
 
 
 def test_audio_is_a_native_player_with_a_download_link():

@@ -131,7 +131,7 @@ class ShortcodeExtension(Extension):
                 {},
                 "Reader-facing words in the site's language, merged over the English defaults "
                 "(keys: Watch, Listen, View, Download, Open, link, link_untitled, download, play, "
-                "play_untitled, click_to_load, unavailable)",
+                "play_untitled, show, show_untitled, click_to_load, post_by, unavailable, details)",
             ],
             "on_embed": [
                 _ignore_embed,

@@ -26,6 +26,8 @@ DEFAULT_TEXTS: dict[str, str] = {
     "download": "Download: {title} ({ext})",
     "play": "Play: {title} on {provider}",
     "play_untitled": "Play {title}",
+    "show": "Show: {title} on {provider}",  # a facade's name for what is read, not played (X)
+    "show_untitled": "Show {title}",
     "click_to_load": "Click to load from {host}",
     "post_by": "Post by @{user}",  # an X post's title when the writer gives none
     "unavailable": "Embed unavailable ({name})",
@@ -112,10 +114,11 @@ def render_embed(
         )
     else:
         note = _text(texts, "click_to_load", host=embed.host)
+        verb = "show" if embed.kind == "post" else "play"  # a post on X is read, not played
         play = (
-            _text(texts, "play", title=title, provider=embed.label)
+            _text(texts, verb, title=title, provider=embed.label)
             if embed.titled
-            else _text(texts, "play_untitled", title=title)
+            else _text(texts, f"{verb}_untitled", title=title)
         )
         attrs = _attrs(
             # The name says what the button shows, its privacy note included: who the click
