@@ -387,6 +387,73 @@ def test_highlight_is_a_code_block_of_the_site(extensions):
     )  # in a fence: as written
 
 
+SUPERFENCES = ["pymdownx.superfences", "pymdownx.highlight"]
+
+
+def _with(extensions: list[str], text: str) -> str:
+    warnings: list = []
+    html = markdown.markdown(
+        text, extensions=[ShortcodeExtension(on_warning=lambda m, line: warnings.append(m)), *extensions]
+    )
+    assert warnings == []
+    return html
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. Run it:\n\n    {{< highlight sh >}}\n    make <all>\n    {{< /highlight >}}\n\n2. Done\n",
+        # the item's first line wrapped onto a second
+        "1. Run it, a sentence\n   that wraps:\n\n    {{< highlight sh >}}\n    make <all>\n    {{< /highlight >}}\n",
+        # in a nested item, one tab further in
+        "- a\n\n    - b\n\n        {{< highlight sh >}}\n        make <all>\n        {{< /highlight >}}\n",
+    ],
+)
+def test_highlight_in_a_list_item_is_a_code_block_in_the_item(text):
+    """Indented under a list item, Hugo (0.168.0) gives a code block in the item, as on its own
+    line: ``<li><p>Run it:</p><div class="highlight"><pre>...``. With SuperFences, so do we."""
+    html = _with(SUPERFENCES, text)
+    assert re.search(r"<li>\s*<p>[^<]*</p>\s*<div class=\"highlight\"><pre>", html), html
+    assert "make<span" in html and "&lt;all&gt;" in html and "{{" not in html and "```" not in html
+
+
+def test_highlight_indented_as_code_is_shown_as_written():
+    """Four spaces further in than a list item's content, or at the margin after a paragraph, the
+    tags are indented code: shown as written (Hugo would expand them even there)."""
+    for text in (
+        "Outside:\n\n    {{< highlight go >}}\n    x := 1\n    {{< /highlight >}}\n",
+        "- a\n\n        {{< highlight go >}}\n        x := 1\n        {{< /highlight >}}\n",
+    ):
+        shown = html_module.unescape(re.sub(r"<[^>]+>", "", _with(SUPERFENCES, text)))
+        assert "{{< highlight go >}}\nx := 1\n{{< /highlight >}}" in shown
+
+
+def test_highlight_in_a_list_item_without_superfences_stays_inline_code():
+    """Markdown's own fenced_code reads no fence in a list: the highlight stays inline code."""
+    html = _with(["fenced_code"], "1. Run it:\n\n    {{< highlight sh >}}\n    make\n    {{< /highlight >}}\n")
+    assert '<code class="language-sh">make</code>' in html and "```" not in html
+
+
+def test_a_paragraph_of_unclosed_tags_is_read_in_linear_work(monkeypatch):
+    """Each opening tag looked ahead for its closer by reading every tag after it: 4,000 unclosed
+    ``highlight`` tags in one paragraph took 40 s. Counted in tags read, not timed."""
+    from mkdocs_podcast_digest.shortcodes import parser
+
+    calls = 0
+    real = parser.parse
+
+    def counting(*args):
+        nonlocal calls
+        calls += 1
+        return real(*args)
+
+    monkeypatch.setattr(parser, "parse", counting)
+    for text in ("{{< highlight go >}}\n" * 400, "{{< details summary=x >}}\n" * 400 + "{{< /details >}}\n"):
+        calls = 0
+        markdown.markdown(text, extensions=[ShortcodeExtension(on_warning=lambda *a: None)])
+        assert calls < 20 * 400, calls  # a scan per tag: ~80,000
+
+
 def test_highlight_in_a_line_of_text_is_inline_code():
     assert ours("Run {{< highlight sh >}}make <all>{{< /highlight >}} now.") == (
         '<p>Run <code class="language-sh">make &lt;all&gt;</code> now.</p>'

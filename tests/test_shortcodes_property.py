@@ -88,3 +88,29 @@ FRAGMENTS = st.sampled_from(
 def test_arbitrary_documents_never_raise(parts):
     html = convert("".join(parts))
     assert "onmouseover" not in html
+
+
+# --- closing tags --------------------------------------------------------------------------------
+
+TOKENS = st.sampled_from(
+    [
+        "{{< d >}}", "{{< /d >}}", "{{% d %}}", "{{% /d %}}", "{{< d / >}}", "{{</* d */>}}", "{{< e >}}",
+        "{{< /e >}}", '{{< d "x >}}" >}}', "{{< d", ">}}", "text ", "\n", "{{< d a=b c >}}", "{{< /d x >}}",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(TOKENS, max_size=24), st.text(alphabet="ab\x02", max_size=6))
+def test_every_opener_gets_the_closer_a_scan_from_it_finds(tokens, prefix):
+    """``find_closing`` matches openers to closers in one pass, and reuses that pass for a text
+    whose start was replaced (Markdown's inline pass puts a placeholder where each shortcode
+    was): each opener must get what scanning on from it finds."""
+    from mkdocs_podcast_digest.shortcodes import parser
+
+    text = "".join(tokens)
+    for variant in (text, prefix + text[len(text) // 2 :], text):
+        for m in parser.FULL_SHORTCODE_RE.finditer(variant):
+            want = parser._scan_for_closing(variant, "d", m.end())
+            got = parser.find_closing(variant, "d", m.end())
+            assert (got and got.span()) == (want and want.span()), (variant, m.span())

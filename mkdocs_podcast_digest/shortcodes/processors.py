@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 import xml.etree.ElementTree as etree
@@ -445,15 +446,41 @@ class SourcePreprocessor(Preprocessor):
         return lines
 
 
+def _nearest_less_indented(lines: list[str]) -> list[int | None]:
+    """For each line, the nearest line above it that is less indented (blank lines skipped), in
+    one pass: a stack of the lines above, each less indented than the one after it."""
+    out: list[int | None] = []
+    stack: list[tuple[int, int]] = []  # (indent, index)
+    for k, line in enumerate(lines):
+        stripped = line.lstrip(" ")
+        if not stripped.strip():
+            out.append(None)  # never asked about: a blank line is no tag
+            continue
+        at = len(line) - len(stripped)
+        while stack and stack[-1][0] >= at:
+            stack.pop()
+        out.append(stack[-1][1] if stack else None)
+        stack.append((at, k))
+    return out
+
+
 class HighlightPreprocessor(Preprocessor):
     """Hugo's ``{{< highlight go "linenos=table" >}}`` ... ``{{< /highlight >}}``, each tag on a line
     of its own, becomes a fenced code block before the fenced-code extension reads the text, so
     the code is highlighted as the site highlights all its code. Fenced code is left as it is;
     indented code (4 spaces) is not matched. The line count does not change: warnings still name
-    the writer's lines."""
+    the writer's lines.
+
+    Inside a list item (``1. Run this:`` then the tags indented under it, as Hugo renders them:
+    a code block in the item) the fence keeps the item's indent, where pymdownx's SuperFences
+    reads nested fences; Python-Markdown's own fenced_code reads only top-level ones, so without
+    SuperFences such a highlight stays the inline code it was. Deeper than the item's content
+    by four spaces is an indented code block in the item, and is left as written."""
 
     _FENCE = re.compile(r"^ *(`{3,}|~{3,})")
-    _TAG = re.compile(r"^( {0,3})(\{\{[<%].*[>%]\}\})[ \t]*$")
+    _TAG = re.compile(r"^( *)(\{\{[<%].*[>%]\}\})[ \t]*$")
+    #: A list item's first line: its marker's indent.
+    _ITEM = re.compile(r"^( *)(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
 
     def __init__(self, engine: Engine) -> None:
         super().__init__(engine.md)
@@ -476,6 +503,10 @@ class HighlightPreprocessor(Preprocessor):
         if "highlight" not in self.engine.state.source or self.engine.template("highlight") is not None:
             return lines
         lines, fence, i = list(lines), "", 0
+        # SuperFences reads fences in lists (Markdown's own fenced_code only at the margin).
+        self._nested = any(type(e).__module__ == "pymdownx.superfences" for e in self.md.registeredExtensions)
+        self._above: list[int | None] | None = None  # made when a highlight is indented 4 or more
+        self._closers: dict[int, list[int]] | None = None  # made at the first opening tag
         while i < len(lines):
             m = self._FENCE.match(lines[i])
             if fence:
@@ -494,7 +525,11 @@ class HighlightPreprocessor(Preprocessor):
         if found is None or found[2].closing or found[2].self_closing:
             return i
         indent, _, sc = found
-        end = next((j for j in range(i + 1, len(lines)) if (t := self._tag(lines[j])) and t[2].closing), None)
+        base = 0 if len(indent) <= 3 else self._item_content(lines, i, len(indent))
+        if base is None:
+            return i  # indented code: shown as written
+
+        end = self._closer(lines, i, base)
         if end is None:
             return i  # the inline processor warns about the tag left unclosed
         info, problems = hugo.fence_info(sc.args, sc.kwargs)
@@ -504,6 +539,44 @@ class HighlightPreprocessor(Preprocessor):
         ticks = "`" * max(3, longest + 1)
         lines[i], lines[end] = f"{indent}{ticks}{info}", f"{indent}{ticks}"
         return end
+
+    def _closer(self, lines: list[str], i: int, base: int) -> int | None:
+        """The first closing tag after line ``i`` indented as a fence there may be (``base`` to
+        ``base`` + 3 spaces). The closing tags are found once, by indent: looking ahead from
+        each opening tag took quadratic time on a page of unclosed ones."""
+        if self._closers is None:
+            self._closers = {}
+            for j, line in enumerate(lines):
+                t = self._tag(line)
+                if t is not None and t[2].closing:
+                    self._closers.setdefault(len(t[0]), []).append(j)
+        ends = []
+        for indent in range(base, base + 4):
+            found = self._closers.get(indent, [])
+            k = bisect.bisect_right(found, i)
+            if k < len(found):
+                ends.append(found[k])
+        return min(ends, default=None)
+
+    def _item_content(self, lines: list[str], i: int, indent: int) -> int | None:
+        """Where the content of the list item that line ``i`` (indented by ``indent``) belongs to
+        starts, when the line is a block of that item (at most 3 spaces further in); None when it
+        is indented code, or when no list encloses it (or SuperFences is not there to read it)."""
+        if not self._nested:
+            return None
+        if self._above is None or len(self._above) != len(lines):
+            self._above = _nearest_less_indented(lines)
+        j = self._above[i]
+        while j is not None:  # up through the item's own text (a wrapped first line) to its marker
+            line = lines[j]
+            at = len(line) - len(line.lstrip(" "))
+            if self._ITEM.match(line):
+                base = at + self.md.tab_length  # Python-Markdown nests blocks a tab in
+                return base if 0 <= indent - base <= 3 else None
+            if at == 0:
+                return None  # a paragraph at the margin: no list holds the line
+            j = self._above[j]
+        return None
 
 
 class ShortcodeInlineProcessor(InlineProcessor):
