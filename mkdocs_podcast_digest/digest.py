@@ -723,6 +723,8 @@ def alias_dest(path: str, literal: bool = False) -> str | None:
     Hugo happily writes term pages to ``tags/../../etc``; a redirect of ours never leaves the site.
     ``literal``: the path is a file Hugo wrote (a term ``C#`` is at ``tags/c#/``, linked as
     ``/tags/c%23/``), so ``#`` is part of its name; in a writer's alias it starts a fragment.
+    (Checked with Hugo 0.168.0: aliases ``/a.htm`` and ``/b.html`` are files, ``/feed.xml``,
+    ``/Old.HTML`` and ``/c.HTM`` folders; ``url: /x/y.HTML`` is a file.)
     """
     path = path.strip()
     if not path.startswith("/") or "://" in path or path.startswith("//") or "\\" in path:
@@ -732,7 +734,10 @@ def alias_dest(path: str, literal: bool = False) -> str | None:
     rel = posixpath.normpath(path).lstrip("/")
     if not rel or rel == ".":
         return None
-    if posixpath.splitext(rel)[1].lower() in (".html", ".htm", ".xml"):
+    ext = posixpath.splitext(rel)[1]
+    # A page URL Hugo wrote as a file keeps its name; Hugo writes an alias as a file only when it
+    # ends in `.html` or `.htm`, as spelt: `/feed.xml` and `/Old.HTML` are folders there.
+    if ext.lower() in (".html", ".htm", ".xml") if literal else ext in (".html", ".htm"):
         return rel
     return rel + "/index.html"
 

@@ -335,7 +335,7 @@ def hugo_alias_path(alias: str, page_path: str) -> str:
     ``page_path`` is the page's unescaped URL path (e.g. ``/posts/x/``).
     Relative aliases hang off the page's parent folder; nothing is
     sanitized.  Returns a directory URL (``/old/path/``) or, for an alias
-    naming an ``.html`` file, that file's path.  An alias climbing above the
+    naming an ``.html`` or ``.htm`` file (lower case), that file's path.  An alias climbing above the
     site root stops at it, as Go's ``path.Clean`` does (``../../../x/`` from
     ``/posts/a/b/`` is ``/x/``: Hugo 0.168 writes ``x/index.html``).  Raises
     ``ValueError`` for aliases Hugo refuses: the site root, and http(s) URLs.
@@ -351,7 +351,7 @@ def hugo_alias_path(alias: str, page_path: str) -> str:
     target = "/" + target.lstrip("/")
     if target == "/" or target.startswith("/.."):
         raise ValueError(f"alias {alias!r} resolves to the site root or above it")
-    if posixpath.splitext(target)[1].lower() in (".html", ".htm"):
+    if posixpath.splitext(target)[1] in (".html", ".htm"):  # as spelt: Hugo writes /Old.HTML/
         return target
     return target + "/"
 

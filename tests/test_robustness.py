@@ -420,7 +420,11 @@ def test_hugo_content_builds_unchanged(make_site):
     assert not site.exists("posts/draft-as-string/") and not site.exists("tags/unreleased-only/")
     assert site.exists("posts/blank-line-before-toml/")
     # Aliases: small redirect pages at the old URLs.
-    for old in ("2019/05/old-permalink/", "old-blog/moved.html", "posts/relative-old-name/"):
+    # Where Hugo wrote them: an alias is a file only if it ends in .html or .htm, as spelt.
+    old_urls = ("2019/05/old-permalink/", "old-blog/moved.html", "posts/relative-old-name/", "feed.xml/",
+                "Old.HTML/", "kept.htm")  # fmt: skip
+    assert (site.out / "feed.xml").is_dir() and (site.out / "Old.HTML").is_dir()
+    for old in old_urls:
         target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', site.html(old)).group(1)
         assert urljoin("https://example.com/" + old, target) == "https://example.com/posts/aliases/"
     # Shortcodes in table cells, list items, quotes, after text; Hugo's figure.
@@ -513,7 +517,7 @@ def test_names_that_are_files_folders_or_too_long_never_stop_the_build(make_site
     _warned(
         site,
         "posts/a.md: tags/index.xml was not written: tags/index.xml/index.html needs tags/index.xml as a folder",
-        "posts/a.md:5: has the alias /sitemap.xml, which is the page of 'sitemap.xml'",
+        "posts/a.md:5: has the alias /sitemap.xml/, which is inside what is a file here",
         "posts/a.md:5: has the alias /404.html, which is the page of '404.html'",
         "posts/a.md:5: has the alias /posts/a/index.html/x/, which is inside what is a file here",
     )

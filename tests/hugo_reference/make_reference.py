@@ -165,7 +165,7 @@ POSTS: list[tuple[str, str, str]] = [
     (
         "aliased.md",
         'title: "Has aliases"\naliases: ["/old/path/", "/2024/01/aliased/", "relative-alias", "/Old Page/",'
-        ' "/feed/old.html", "../up-one"]\n'
+        ' "/feed/old.html", "../up-one", "/feed.xml", "/Old.HTML", "/kept.htm"]\n'
         'tags: ["Scaling Laws"]\n',
         "aliases become redirect pages.",
     ),
@@ -325,7 +325,7 @@ def build(hugo: str, site: Path) -> tuple[dict, dict[str, tuple[str, str]], list
         Path(d, f).relative_to(site / "public").as_posix()
         for d, _dirs, files in os.walk(site / "public")
         for f in files
-        if f.endswith(".html") and "<title>" in Path(d, f).read_text(encoding="utf-8")
+        if f.endswith((".html", ".htm")) and "<title>" in Path(d, f).read_text(encoding="utf-8")
         and 'http-equiv="refresh"' in Path(d, f).read_text(encoding="utf-8")
     )
     feeds = {
