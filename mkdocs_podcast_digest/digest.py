@@ -10,6 +10,7 @@ import contextlib
 import datetime as dt
 import posixpath
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
@@ -539,15 +540,22 @@ class Digest:
                     self._redirect(path, target, "term")
                     if pager:
                         self._pager_redirects(path, target, len(term.posts))
-            # Spellings Hugo kept apart and this site trims (`` OpenAI ``): each had a page there.
-            variants = {raw: name for p in odd for raw, name in p.term_variants.get(key, {}).items()}
+            # Spellings Hugo kept apart and this site trims or merges (`` OpenAI ``, ``ＧＰＵ`` beside
+            # ``GPU`` in one post, ``"a, b"``): each had a page there, of the posts written so.
+            variants: dict[str, str] = {}
+            written = Counter(raw for p in odd for raw in p.term_variants.get(key, {}))
+            for p in odd:
+                variants.update(p.term_variants.get(key, {}))
             for raw, name in sorted(variants.items()):
                 slug = tax.slug_of.get(name)
                 if slug is None:
                     continue
                 with contextlib.suppress(ValueError):
                     for folder in sorted(folders):
-                        self._redirect(unquote(hugo_term_path(raw, folder)), self.term_uris[(key, slug)], "term")
+                        path = unquote(hugo_term_path(raw, folder))
+                        self._redirect(path, self.term_uris[(key, slug)], "term")
+                        if pager:
+                            self._pager_redirects(path, self.term_uris[(key, slug)], written[raw])
             if pager and key in self.index_uris:
                 for folder in sorted(folders):
                     self._pager_redirects(f"/{folder}/", self.index_uris[key], len(tax.terms))

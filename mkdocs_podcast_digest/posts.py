@@ -9,6 +9,7 @@ file name, so ``mkdocs build --strict`` fails on them while a normal build keeps
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import functools
 import json
 import math
@@ -529,6 +530,24 @@ def _norm_space(s: str) -> str:
     return " ".join(s.split())
 
 
+def term_text(value: Any) -> str | None:
+    """A term written unquoted, read by YAML as a number, a boolean or a date, as the text Hugo
+    makes of it (recorded from Hugo 0.168.0): ``1.0`` is ``1``, ``true`` is ``true``, ``2024-05-06``
+    stays as written. None for what is no name (a mapping, a time of day, not a number)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        # Go's shortest decimal, never with an exponent: 1.25e+2 is 125, -0.0 is -0.
+        return format(decimal.Decimal(repr(value)).normalize(), "f") if math.isfinite(value) else None
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value.isoformat()
+    return None
+
+
 def normalise_terms(
     key: str, value: Any, line: int | None, variants: dict[str, str] | None = None
 ) -> tuple[list[str], list[Problem]]:
@@ -536,8 +555,9 @@ def normalise_terms(
 
     Duplicates are judged case- and width-insensitively so ``GPU, gpu`` on one post counts once,
     keeping the first spelling the writer used. ``variants`` (if given) gets each list entry
-    that was written otherwise (`` OpenAI ``, runs of spaces) -> the term it counts as: Hugo
-    kept the spaces, so that spelling had a page of its own, whose URL must keep answering.
+    that was written otherwise (`` OpenAI ``, runs of spaces, a second spelling ``ＧＰＵ`` beside
+    ``GPU``) -> the term it counts as, and a comma-joined string -> its first term: Hugo kept
+    each of those as it was written, so it had a page of its own, whose URL must keep answering.
     """
     problems: list[Problem] = []
     if value is None:
@@ -546,8 +566,9 @@ def normalise_terms(
         items: list[Any] = value.split(",")
     elif isinstance(value, list | tuple):
         items = list(value)
-    elif isinstance(value, int | float) and not isinstance(value, bool):
-        items = [str(value)]
+    elif not isinstance(value, bool) and term_text(value) is not None:
+        # (A lone `false` reads as "none": warned about below, though Hugo made a term of it.)
+        items = [value]
     else:
         problems.append(
             Problem(
@@ -563,7 +584,8 @@ def normalise_terms(
     for item in items:
         if item is None:
             continue
-        if isinstance(item, bool) or not isinstance(item, str | int | float):
+        text = term_text(item)
+        if text is None:
             problems.append(
                 Problem(
                     f"'{key}' has an entry that is not a name ({_show(item, 60)}); it was skipped. "
@@ -572,16 +594,18 @@ def normalise_terms(
                 )
             )
             continue
-        term = _norm_space(str(item))
+        term = _norm_space(text)
         if not term:
             continue
         ident = (term if term.isascii() else unicodedata.normalize("NFKC", term)).casefold()
-        if listed and isinstance(item, str) and item != term:
-            variants[item] = seen.get(ident, term)
+        if listed and isinstance(item, str) and (item != term or item != seen.get(ident, item)):
+            variants[item] = seen.get(ident, term)  # trimmed, or another spelling of one before
         if ident in seen:
             continue
         seen[ident] = term
         out.append(term)
+    if variants is not None and isinstance(value, str) and len(out) > 1:
+        variants[value] = out[0]  # Hugo made one term of the whole string
     return out, problems
 
 

@@ -133,6 +133,9 @@ CASES = [
         ("posts/a.md:4", ["'tags' should be a list of names or a string, not dict", 'Write e.g. tags: ["a", "b"]']),
     ]),
     Case("tags: true", {"posts/a.md": fm("tags: true")}, [("posts/a.md:4", ["'tags' should be a list", "not bool"])]),
+    Case("tags: a time", {"posts/a.md": fm("tags: 2026-01-06T10:00:00Z")}, [
+        ("posts/a.md:4", ["'tags' should be a list", "not datetime"]),
+    ]),
     Case("tags: a nested list", {"posts/a.md": fm("tags: [ok, [x, y]]")}, [
         ("posts/a.md:4", ["'tags' has an entry that is not a name (['x', 'y'])", "Use plain strings"]),
     ]),

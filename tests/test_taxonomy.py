@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import posixpath
 import re
+from pathlib import Path
 
 import pytest
 
@@ -89,6 +91,48 @@ def test_hugo_urls_of_terms_with_a_hash_or_outer_spaces_answer(make_site):
         assert f'http-equiv="refresh" content="0; url={new}"' in site.html(old), old
     assert "<title>A</title>" in (site.out / "tags/c#/index.xml").read_text(encoding="utf-8")  # its feed too
     assert sorted(p.name for p in (site.out / "tags").iterdir() if p.name.startswith("c")) == ["c", "c#"]
+    # The first page Hugo paginated each of those lists into (`page/1/`) answers too.
+    assert 'content="0; url=../../../openai/"' in site.html("tags/-openai-/page/1/")
+    assert 'content="0; url=../../../ada-park/"' in site.html("people/ada--park-/page/1/")
+
+
+def test_hugo_urls_of_spellings_one_post_merges_answer(make_site):
+    """Hugo made a term of each spelling in one post's list (``GPU`` and ``ＧＰＵ``, ``AI 產業``
+    and ``ai  產業``), and one term of a comma-joined string (``"alpha, beta"``: /tags/alpha-beta/,
+    two terms here); each of those URLs, its feed and its ``page/1/`` lead to the term here."""
+    docs = {
+        "posts/a.md": '---\ntitle: A\ndate: 2026-01-01\ntags: ["GPU", "ＧＰＵ", "AI 產業", "ai  產業"]\n---\nT\n',
+        "posts/b.md": '---\ntitle: B\ndate: 2026-01-02\ntags: "alpha, beta"\n---\nT\n',
+    }
+    site = make_site(docs, strict=True)
+    assert site.warnings == []
+    for old, new in (("tags/ｇｐｕ/", "../gpu/"), ("tags/ai--產業/", "../ai-%E7%94%A2%E6%A5%AD/"), ("tags/alpha-beta/", "../alpha/")):
+        assert f'http-equiv="refresh" content="0; url={new}"' in site.html(old), old
+        assert f'content="0; url=../../{new}"' in site.html(old + "page/1/"), old
+        assert "<title>" in (site.out / old / "index.xml").read_text(encoding="utf-8"), old
+
+
+TYPED_TERMS = json.loads((Path(__file__).parent / "data" / "hugo_typed_terms.json").read_text(encoding="utf-8"))
+
+
+def test_unquoted_numbers_booleans_and_dates_are_the_terms_hugo_made(make_site):
+    """``tags: [1.0, true, 2024-05-06]``: YAML reads a number, a boolean and a date; each is the
+    term Hugo made of it, at Hugo's URL (recorded by tests/hugo_reference/make_typed_terms.py)."""
+    # `tags: true` on its own reads as "none", with a warning (tested elsewhere): Hugo made a term.
+    cases = [(case, urls) for case, urls in TYPED_TERMS["terms"].items() if case not in ("true", "false")]
+    docs = {
+        f"posts/case-{n}.md": f"---\ntitle: Case {n}\ndate: 2024-01-01\ntags: {case}\n---\nText.\n"
+        for n, (case, _) in enumerate(cases)
+    }
+    site = make_site(docs, strict=True)
+    assert site.warnings == []
+    for n, (case, urls) in enumerate(cases):
+        for url in urls:
+            html = site.html(url.lstrip("/"))
+            moved = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', html)
+            if moved:  # a spelling this site slugs otherwise (``-0`` is ``0`` here)
+                html = site.html(posixpath.normpath(posixpath.join(url, moved.group(1))).lstrip("/") + "/")
+            assert f">Case {n}</a>" in html, (case, url)
 
 
 def test_index_pages_list_terms_with_counts(make_site):
