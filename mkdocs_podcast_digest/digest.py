@@ -536,10 +536,12 @@ class Digest:
                         paths.add(f"/{tax.folder}/{unquote(hugo_urlize(spelling))}/")
                     for path in sorted(paths - hugo_paths):
                         self._redirect(path, target, "term")
+                # Hugo lists every term newest first; a series is in reading order here.
+                where = _positions(term.posts) if key == SERIES_KEY else None
                 for path in sorted(hugo_paths):
                     self._redirect(path, target, "term")
                     if pager:
-                        self._pager_redirects(path, target, len(term.posts))
+                        self._pager_redirects(path, target, len(term.posts), where=where)
             # Spellings Hugo kept apart and this site trims or merges (`` OpenAI ``, ``ＧＰＵ`` beside
             # ``GPU`` in one post, ``"a, b"``): each had a page there, of the posts written so.
             variants: dict[str, str] = {}
@@ -570,11 +572,14 @@ class Digest:
             if posts_index is not None:
                 self._pager_redirects(f"/{self.options.posts_dir.strip('/')}/", posts_index, listed)
 
-    def _pager_redirects(self, base: str, list_uri: str, count: int, first: int = 1) -> None:
+    def _pager_redirects(
+        self, base: str, list_uri: str, count: int, first: int = 1, where: list[int] | None = None
+    ) -> None:
         """The pages Hugo paginated the list at ``base`` into (``base/page/N/``, and ``page/1/``,
         an alias Hugo writes for every list), each to the page here that lists the first of that
         page's posts (or terms): a page here holds ``page_size`` of them, Hugo's held
-        ``hugo_pager_size``."""
+        ``hugo_pager_size``. ``where``: for a list in another order here than in Hugo, the place
+        here of each post, in Hugo's order."""
         dest = "index.html" if base == "/" else alias_dest(base, literal=True)  # once, not per page
         if dest is None or not dest.endswith("index.html"):
             return
@@ -583,7 +588,10 @@ class Digest:
         uris = listing.page_uris if listing is not None and listing.page_uris else [list_uri]
         per_page, size = self.options.hugo_pager_size, self.options.page_size
         for n in range(first, max(1, -(-count // per_page)) + 1):
-            page = (n - 1) * per_page // size if size > 0 else 0
+            at = (n - 1) * per_page
+            if where is not None and n > 1 and at < len(where):  # (Hugo's page 1: the list's first)
+                at = where[at]
+            page = at // size if size > 0 else 0
             self.redirects.append(
                 Redirect(f"{folder}page/{n}/index.html", uris[min(page, len(uris) - 1)], "page")
             )
@@ -706,6 +714,11 @@ def _folders(dests) -> dict[str, object]:
     for dest in dests:
         _add_folders(out, dest)
     return out
+
+
+def _positions(posts: list[Post]) -> list[int]:
+    """The place of each post in ``posts``, taken newest first (the order Hugo lists them in)."""
+    return sorted(range(len(posts)), key=lambda i: posts[i].sort_key)
 
 
 def _add_folders(folders: dict[str, object], dest: str) -> None:

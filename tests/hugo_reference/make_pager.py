@@ -37,6 +37,7 @@ title = "Pager"
 tag = "tags"
 category = "categories"
 related_person = "related_people"
+series = "series"
 [pagination]
 pagerSize = {PAGER_SIZE}
 """
@@ -59,7 +60,8 @@ LAYOUTS = {
 
 
 def posts() -> dict[str, str]:
-    """Eleven posts (3 pages of 4): every one tagged GPU, a few in other terms, one tag alone."""
+    """Eleven posts (3 pages of 4): every one tagged GPU, a few in other terms, one tag alone;
+    the first nine the parts of a series, in date order (Hugo lists them newest first)."""
     out = {}
     for i in range(1, 12):
         tags = ["GPU"] + (["AI 產業"] if i <= 5 else []) + (["solo"] if i == 7 else [])
@@ -71,6 +73,7 @@ def posts() -> dict[str, str]:
             f"tags: {json.dumps(tags, ensure_ascii=False)}\n"
             f"categories: {json.dumps(categories)}\n"
             f"related_people: {json.dumps(people)}\n"
+            + (f'series: ["Long Series"]\nseries_order: {i}\n' if i <= 9 else "")
         )
     return out
 
