@@ -75,6 +75,8 @@ class Digest:
     _now: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc), init=False, repr=False)
     #: Hugo's sections below the posts' folder (`posts/2024/_index.md`) with a page here.
     _sections: list[str] = field(default_factory=list, init=False, repr=False)
+    #: Every `_index.md` served as the page of its folder (home, sections, taxonomies, terms).
+    _folder_pages: dict[str, File] = field(default_factory=dict, init=False, repr=False)
     #: A leaf bundle's folder -> the folder Hugo published it at, where that differs (a `slug`).
     _moved_bundles: dict[str, str] = field(default_factory=dict, init=False, repr=False)
 
@@ -176,9 +178,10 @@ class Digest:
         return self._bodies.get(src_uri)
 
     def line_of(self, src_uri: str, key: str) -> int | None:
-        """Where a post's front matter has ``key``: read again from its file, as only a warning
-        found after reading (a clashing alias, a duplicate series_order) asks for it."""
-        file = self.post_files.get(src_uri)
+        """Where a post's (or an ``_index.md`` page's) front matter has ``key``: read again from
+        its file, as only a warning found after reading (a clashing alias, a duplicate
+        series_order) asks for it."""
+        file = self.post_files.get(src_uri) or self._folder_pages.get(src_uri)
         if file is None or not key:
             return None
         try:
@@ -468,6 +471,7 @@ class Digest:
         file.dest_uri = posixpath.join(folder, "index.html")
         for cached in ("url", "abs_dest_path"):
             file.__dict__.pop(cached, None)
+        self._folder_pages[file.src_uri] = file
         return file
 
     def label(self, folder: str) -> str:
@@ -492,22 +496,8 @@ class Digest:
             if bundle and (dest := alias_dest(hugo, literal=True) or "").endswith("/index.html"):
                 # A folder, safe to write in: the bundle's files go there too (`bundle_copies`).
                 self._moved_bundles[post.src_uri[: -len("index.md")]] = dest[: -len("index.html")]
-            for alias in post.aliases:
-                try:
-                    path = hugo_alias_path(alias, hugo)
-                except ValueError:
-                    path = ""
-                if not self._redirect(path, post.src_uri, "alias", post.src_uri):
-                    self.problems.append(
-                        SourceProblem(
-                            post.src_uri,
-                            Problem(
-                                f"has the alias {alias!r}, which is not a path on this site; it was skipped. "
-                                "Write aliases as site paths such as /old/path/.",
-                                key="aliases",
-                            ),
-                        )
-                    )
+            self._alias_redirects(post, hugo)
+        self._folder_page_redirects()
         section = self.options.posts_dir.strip("/")
         for uri in self._sections:  # Hugo's URL of a section folder named with capitals or spaces
             with contextlib.suppress(ValueError):
@@ -571,6 +561,42 @@ class Digest:
             self._pager_redirects("/", posts_index or self.home_uri, listed, first=2)
             if posts_index is not None:
                 self._pager_redirects(f"/{self.options.posts_dir.strip('/')}/", posts_index, listed)
+
+    def _alias_redirects(self, page: Post, hugo: str) -> None:
+        """A redirect page at each of ``page``'s aliases (Hugo's page at ``hugo``)."""
+        for alias in page.aliases:
+            try:
+                path = hugo_alias_path(alias, hugo)
+            except ValueError:
+                path = ""
+            if not self._redirect(path, page.src_uri, "alias", page.src_uri):
+                self.problems.append(
+                    SourceProblem(
+                        page.src_uri,
+                        Problem(
+                            f"has the alias {alias!r}, which is not a path on this site; it was skipped. "
+                            "Write aliases as site paths such as /old/path/.",
+                            key="aliases",
+                        ),
+                    )
+                )
+
+    def _folder_page_redirects(self) -> None:
+        """Hugo's ``_index.md`` pages (home, sections, terms) take ``aliases`` and ``url`` as a
+        post does: Hugo wrote the page at its ``url``, and a redirect at each alias."""
+        for uri, file in sorted(self._folder_pages.items()):
+            try:
+                page = postmod.parse_post(uri, file.content_bytes, ())
+            except OSError:
+                continue  # reported where the page itself is read
+            here = "/" + file.dest_uri[: -len("index.html")]
+            hugo = here
+            if page.url:
+                with contextlib.suppress(ValueError):
+                    hugo = unquote(hugo_post_path("", url=page.url))
+                if hugo != here and self._redirect(hugo, uri, "hugo") and self.options.hugo_pager_size > 0:
+                    self._pager_redirects(hugo, uri, 1)
+            self._alias_redirects(page, hugo)
 
     def _pager_redirects(
         self, base: str, list_uri: str, count: int, first: int = 1, where: list[int] | None = None

@@ -135,6 +135,31 @@ def test_unquoted_numbers_booleans_and_dates_are_the_terms_hugo_made(make_site):
             assert f">Case {n}</a>" in html, (case, url)
 
 
+def test_aliases_and_url_of_hugos_index_pages_answer(make_site):
+    """Hugo's ``_index.md`` pages (home, section, term) take ``aliases`` and ``url`` as a post
+    does: a redirect at each alias, and at the ``url`` Hugo served the page at (and its
+    ``page/1/``); a bad alias is a warning naming the file."""
+    docs = {
+        "_index.md": "---\ntitle: Home\naliases: [/home/]\n---\nWelcome.\n",
+        "posts/_index.md": "---\ntitle: All posts\nurl: /blog/\naliases: [/archive/, /old.html]\n---\n",
+        "tags/gpu/_index.md": "---\ntitle: GPUs\naliases: [/gpu/]\n---\nAbout GPUs.\n",
+        "posts/a.md": "---\ntitle: A\ndate: 2026-01-01\ntags: [GPU]\n---\nText.\n",
+    }
+    site = make_site(docs, strict=True)
+    assert site.warnings == []
+    for old, new in (
+        ("home/", "../"),
+        ("blog/", "../posts/"),
+        ("blog/page/1/", "../../../posts/"),
+        ("archive/", "../posts/"),
+        ("old.html", "posts/"),
+        ("gpu/", "../tags/gpu/"),
+    ):
+        assert f'http-equiv="refresh" content="0; url={new}"' in site.html(old), old
+    site = make_site({**docs, "tags/gpu/_index.md": "---\ntitle: GPUs\naliases: [https://x.example/]\n---\n"})
+    assert any("tags/gpu/_index.md:3: has the alias 'https://x.example/', which is not a path" in w for w in site.warnings)
+
+
 def test_index_pages_list_terms_with_counts(make_site):
     site = make_site(DOCS)
     html = site.html("tags/")
