@@ -177,6 +177,11 @@ class Digest:
             self._bodies = Batched(list(self.post_files), lambda uri: self.body_of(self.post_files[uri]))
         return self._bodies.get(src_uri)
 
+    @property
+    def section_uris(self) -> list[str]:
+        """Hugo's sections below the posts' folder with a page here (``posts/2024/_index.md``)."""
+        return list(self._sections)
+
     def line_of(self, src_uri: str, key: str) -> int | None:
         """Where a post's (or an ``_index.md`` page's) front matter has ``key``: read again from
         its file, as only a warning found after reading (a clashing alias, a duplicate
@@ -499,10 +504,16 @@ class Digest:
             self._alias_redirects(post, hugo)
         self._folder_page_redirects()
         section = self.options.posts_dir.strip("/")
-        for uri in self._sections:  # Hugo's URL of a section folder named with capitals or spaces
-            with contextlib.suppress(ValueError):
-                self._redirect(unquote(hugo_post_path(uri[len(section) + 1 :], section=section)), uri, "hugo")
         pager = self.options.hugo_pager_size > 0
+        for uri in self._sections:
+            head = uri[: -len("_index.md")]
+            hugo = "/" + head
+            with contextlib.suppress(ValueError):  # a section folder named with capitals or spaces
+                hugo = unquote(hugo_post_path(uri[len(section) + 1 :], section=section))
+                self._redirect(hugo, uri, "hugo")
+            if pager:  # the pages Hugo paginated the section into
+                count = sum(1 for p in self.posts.values() if p.src_uri.startswith(head) and not p.unlisted)
+                self._pager_redirects(hugo, uri, count)
         odd = [p for p in self.posts.values() if p.term_variants]  # terms written with odd spaces
         for key, tax in self.taxonomies.items():
             # Hugo sites name the folder after the taxonomy (/related_people/x/); ours may differ.

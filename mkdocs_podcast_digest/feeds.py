@@ -308,7 +308,13 @@ class Feeds:
             index = self.digest.index_uris.get("")
             link = self._abs(index) if index else self.site_url
             title = f"{self.digest.labels['posts']} – {site_name}"
-            add(f"{posts_dir}/{FEED_NAME}", Channel(title, link, "", "", language), posts)
+            add(f"{posts_dir}/{FEED_NAME}", Channel(title, link, "", "", language), posts, index or "")
+            # ...and of each section below it with a page (`posts/2024/_index.md`): its posts.
+            for uri in self.digest.section_uris:
+                head = uri[: -len("_index.md")]
+                inside = self._newest(p for p in self.digest.posts.values() if p.src_uri.startswith(head) and not p.unlisted)
+                title = f"{self.digest.listings[uri].title} – {site_name}"
+                add(f"{head}{FEED_NAME}", Channel(title, self._abs(uri), "", "", language), inside, uri)
         for key, tax in self.digest.taxonomies.items():
             for term in tax.terms.values():
                 info = self.digest.infos[(key, term.slug)]
@@ -329,7 +335,7 @@ class Feeds:
         claimed = {f.dest_uri for f in self.files}
         folded = {path.lower() for path in taken}
         for redirect in self.digest.redirects:
-            if redirect.reason == "page":  # Hugo wrote no feed for page 2 of a list
+            if redirect.reason in ("page", "alias"):  # Hugo wrote no feed for page 2 of a list, nor at an alias
                 continue
             # A term page Hugo wrote elsewhere: its feed was next to it, `<old folder>/index.xml`.
             # Where a page of ours or an earlier redirect has that URL, the feed follows it, as

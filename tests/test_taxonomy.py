@@ -145,8 +145,11 @@ def test_aliases_and_url_of_hugos_index_pages_answer(make_site):
         "tags/gpu/_index.md": "---\ntitle: GPUs\naliases: [/gpu/]\n---\nAbout GPUs.\n",
         "posts/a.md": "---\ntitle: A\ndate: 2026-01-01\ntags: [GPU]\n---\nText.\n",
     }
-    site = make_site(docs, strict=True)
+    site = make_site(docs, config={"site_url": "https://example.com/"}, strict=True)
     assert site.warnings == []
+    # Hugo served the section's feed at its url too; an alias is a redirect page only.
+    assert "<title>A</title>" in (site.out / "blog/index.xml").read_text(encoding="utf-8")
+    assert not site.exists("archive/index.xml") and not site.exists("gpu/index.xml")
     for old, new in (
         ("home/", "../"),
         ("blog/", "../posts/"),
@@ -463,10 +466,15 @@ def test_hugo_sections_titles_urls_and_drafts(make_site):
         "posts/later/q.md": post("Q", "2024-02-01"),
         "posts/secret/_index.md": "---\ntitle: Secret\ndraft: true\n---\nHidden.\n",
     }
-    config = {"plugins": [{"podcast-digest": {"page_size": 2}}]}
+    config = {"plugins": [{"podcast-digest": {"page_size": 2}}], "site_url": "https://example.com/"}
     site = make_site(docs, config=config, strict=True)
     assert "<title>Year (Page 2 of 2) - Test</title>" in site.html("posts/My Year/page/2/")  # the section's title
     assert "url=../My%20Year/" in site.html("posts/my-year/")  # Hugo's URL of the folder answers
+    # ...with its page/1/ and its feed there, as Hugo wrote them (a feed of the section's posts).
+    assert "url=../../../My%20Year/" in site.html("posts/my-year/page/1/")
+    for feed in ("posts/My Year/index.xml", "posts/my-year/index.xml"):
+        xml = (site.out / feed).read_text(encoding="utf-8")
+        assert "<title>Year – Test</title>" in xml and xml.count("<item>") == 3 and "<title>Q</title>" not in xml
     assert not site.exists("posts/later/") and not site.exists("posts/secret/")  # as Hugo: no page
     assert site.exists("posts/later/q/")  # the posts in it are published, as in Hugo
     served = make_site(docs, config=config, command="serve")
