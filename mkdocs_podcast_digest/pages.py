@@ -75,7 +75,8 @@ class Listing:
 
 
 def looks_like_slug(name: str) -> bool:
-    return bool(re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", name))
+    """``lex-fridman``, not ``2026-01-06`` (a date, kept as written) nor ``OpenAI``."""
+    return bool(re.fullmatch(r"(?=[\d-]*[a-z])[a-z0-9]+(?:-[a-z0-9]+)*", name))
 
 
 def term_info(

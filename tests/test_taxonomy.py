@@ -133,6 +133,7 @@ def test_unquoted_numbers_booleans_and_dates_are_the_terms_hugo_made(make_site):
             if moved:  # a spelling this site slugs otherwise (``-0`` is ``0`` here)
                 html = site.html(posixpath.normpath(posixpath.join(url, moved.group(1))).lstrip("/") + "/")
             assert f">Case {n}</a>" in html, (case, url)
+    assert ">2026-01-06</h1>" in site.html("tags/2026-01-06/")  # a date is no slug to make a name of
 
 
 def test_aliases_and_url_of_hugos_index_pages_answer(make_site):
