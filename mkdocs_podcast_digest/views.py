@@ -190,7 +190,9 @@ class Views:
             parts = term.posts
             if len(parts) < 2:
                 continue
-            i = next(i for i, p in enumerate(parts) if p is post)
+            i = next((i for i, p in enumerate(parts) if p is post), None)
+            if i is None:
+                continue  # in no list (`build: {list: never}`): not a part the series counts
 
             links = [View(title=p.title, url=self.post_url(p, page_url), current=p is post) for p in parts]
             part_label, part_label_html = self.renderer.fill("part_of", n=i + 1, total=len(parts))

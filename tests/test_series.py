@@ -207,6 +207,16 @@ def test_drafts_are_not_counted_in_build(make_site):
     assert "Part 2 of 4" in series_box(served.html("posts/p2/"))
 
 
+def test_a_part_in_no_list_is_not_counted_and_has_no_box(make_site):
+    """``build: {list: never}``: a page, in no list (as in Hugo), so in no series either; the
+    build does not stop on it (it did: the series box looked for the post among the parts)."""
+    docs = dict(FOUR)
+    docs["posts/p4.md"] = FOUR["posts/p4.md"].replace("series_order: 4\n", "series_order: 4\nbuild:\n  list: never\n")
+    site = make_site(docs, strict=True)
+    assert "Part 2 of 3" in series_box(site.html("posts/p2/"))
+    assert 'class="pd-series"' not in site.html("posts/p4/") and "Text of Part Four" in site.html("posts/p4/")
+
+
 def test_duplicate_order_warns_naming_both_files_and_keeps_a_stable_order(make_site):
     docs = dict(FOUR)
     docs["posts/p3.md"] = part("Part Three", "2026-02-02", '"Podcast #490"', 2)
