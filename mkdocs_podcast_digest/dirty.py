@@ -34,6 +34,8 @@ def card(post: Post, urls: Mapping[str, str]) -> tuple:
         post.source_url,
         post.draft,
         post.held,
+        post.publish_date.isoformat() if post.publish_date else "",  # in a draft note
+        post.expiry_date.isoformat() if post.expiry_date else "",
         post.has_heading,
         post.minutes,
     )
@@ -45,10 +47,13 @@ def fingerprints(
     related: Mapping[str, list[Post]],
     site: object,
     ref_users: Iterable[str] = (),
+    images: Mapping[str, str] | None = None,
 ) -> dict[str, int]:
     """Each post's fingerprint: ``site`` (whatever changes every page: options, templates, term
     names), its terms, its series' parts in order, and its related posts; for the posts that
-    link others with Hugo's ``ref``/``relref`` (``ref_users``), every page's URL as well."""
+    link others with Hugo's ``ref``/``relref`` (``ref_users``), every page's URL as well; and
+    where its ``image`` was found (``images``: a file added next to the post takes over)."""
+    images = images or {}
     cards: dict[str, tuple] = {}
     ref_users = set(ref_users)
     every_url = hash(tuple(sorted(urls.items()))) if ref_users else 0
@@ -69,7 +74,7 @@ def fingerprints(
             parts = tuple(tuple(card_of(p) for p in series.terms[slug].posts) for slug in slugs if slug)
         rel = tuple(card_of(p) for p in related.get(post.src_uri, ()))
         refs = every_url if post.src_uri in ref_users else 0
-        out[post.src_uri] = hash((site, terms, parts, rel, refs))
+        out[post.src_uri] = hash((site, terms, parts, rel, refs, images.get(post.src_uri, "")))
     return out
 
 
@@ -92,10 +97,27 @@ def site_key(digest: Digest, urls: Mapping[str, str], *parts: object) -> int:
 
 
 def folder_state(folder: str) -> tuple:
-    """The files of a folder and when each was last changed (nothing for a missing folder)."""
-    if not os.path.isdir(folder):
+    """The files of a folder and its subfolders (a template includes another from one), and
+    when each was last changed (nothing for a missing folder)."""
+    if not folder or not os.path.isdir(folder):
         return ()
-    return tuple(sorted((e.name, e.stat().st_mtime_ns) for e in os.scandir(folder) if e.is_file()))
+    out = []
+    for root, _dirs, names in os.walk(folder):
+        for name in names:
+            path = os.path.join(root, name)
+            try:
+                out.append((os.path.relpath(path, folder), os.stat(path).st_mtime_ns))
+            except OSError:
+                continue  # removed while we looked: the next save rebuilds again
+    return tuple(sorted(out))
+
+
+def file_state(path: str | None) -> tuple:
+    """When a file (mkdocs.yml: the site's name, Markdown extensions, the nav) last changed."""
+    try:
+        return (path, os.stat(path).st_mtime_ns) if path else ()
+    except OSError:
+        return ()
 
 
 def stale(previous: Mapping[str, int] | None, current: Mapping[str, int]) -> list[str]:

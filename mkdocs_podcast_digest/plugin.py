@@ -15,7 +15,7 @@ from mkdocs.structure.pages import Page
 from . import dirty, navigation
 from .config import PluginConfig
 from .digest import SERIES_KEY, Digest
-from .feeds import Feeds
+from .feeds import Feeds, absolute_url
 from .i18n import embed_texts, has_labels, label_languages, labels_for, theme_language
 from .postcache import PostCache
 from .posts import day_text
@@ -163,7 +163,7 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         for file in self.digest.redirect_files(files, lambda url, title: renderer.redirect(url, title, lang)):
             files.append(file)
         if self.dirty:
-            self._mark_stale_pages(config, files, renderer)
+            self._mark_stale_pages(config, files, renderer, nav)
         self._report()
         return nav
 
@@ -253,12 +253,16 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         self.digest = self.views = self.feeds = self.metadata = None
         self._page = None
 
-    def _mark_stale_pages(self, config: MkDocsConfig, files: Files, renderer: Renderer) -> None:
+    def _mark_stale_pages(
+        self, config: MkDocsConfig, files: Files, renderer: Renderer, nav: Navigation | None = None
+    ) -> None:
         """Under ``--dirty``: posts whose page shows another post that changed are rebuilt too,
         and so are the writer's other pages: some carry a listing (profiles, ``_index.md``), and
         MkDocs gives a page it did not read again no title, so the nav of every page rebuilt
         would show "None" for it (posts are out of the nav, unless ``posts_in_nav``)."""
         shortcodes = _beside_config(config, self.config.shortcodes_dir)
+        posts = self.digest.posts
+        others = [f for f in files.documentation_pages() if f.src_uri not in posts and not f.generated_by]
         site = dirty.site_key(
             self.digest,
             self.views.urls,
@@ -268,14 +272,26 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             repr(dict(config.extra or {})),  # what Hugo's `param` reads after the front matter
             renderer.sources(),
             dirty.folder_state(shortcodes),  # a changed shortcode template changes posts using it
+            # Every post page shows the site's name and nav, and goes through the theme's
+            # templates and the Markdown extensions: mkdocs.yml, the writer's other pages (their
+            # titles, in the nav) and the theme's custom_dir (templates a fragment includes).
+            dirty.file_state(config.config_file_path),
+            tuple(sorted((f.src_uri, dirty.file_state(f.abs_src_path)) for f in others)),
+            dirty.folder_state(config.theme.custom_dir or ""),
         )
+        images = {
+            uri: absolute_url(post.image, uri, files, config.site_url or "/")
+            for uri, post in posts.items()
+            if post.image
+        }
         current = dirty.fingerprints(
-            self.digest, self.views.urls, self.views.related_lists, site, self._ref_users
+            self.digest, self.views.urls, self.views.related_lists, site, self._ref_users, images
         )
-        # Posts in the nav (`posts_in_nav`) would be nameless there too unless all are read again.
+        # Posts in the nav (`posts_in_nav`, or named in mkdocs.yml's `nav`) would be nameless
+        # there unless read again.
         uris = dirty.stale(None if self.config.posts_in_nav else self._fingerprints, current)
-        posts = self.digest.posts
-        uris += [f.src_uri for f in files.documentation_pages() if f.src_uri not in posts and not f.generated_by]
+        uris += [p.file.src_uri for p in nav.pages if p.file.src_uri in posts] if nav is not None else []
+        uris += [f.src_uri for f in others]
         dirty.mark_out_of_date(f.abs_dest_path for uri in uris if (f := files.get_file_from_path(uri)))
         self._fingerprints = current
 

@@ -443,3 +443,72 @@ def test_dirty_rebuilds_a_post_whose_relref_target_moved_and_only_it(tmp_path, c
         assert (s.site_dir / "posts/d/index.html").stat().st_mtime_ns == before  # links to nothing
     finally:
         s.close()
+
+
+def test_dirty_rebuilds_follow_the_nav_the_site_name_and_included_templates(tmp_path, caplog):
+    """Every post page shows the nav (the writer's other pages' titles, a post named in
+    mkdocs.yml's `nav`), the site's name, and templates that templates include (a shortcode
+    template's part in a subfolder, a partial of the theme's custom_dir): under --dirty, a
+    change to any of those rebuilds the posts."""
+    config = {"theme": {"name": "mkdocs", "custom_dir": "overrides"}, "nav": ["index.md", "about.md", "posts/a.md"]}
+    (tmp_path / "overrides").mkdir()
+    s = Server(tmp_path, caplog, dirty=True, config=config)
+    parts = tmp_path / "layouts" / "shortcodes" / "parts"
+    parts.mkdir(parents=True)
+    (parts.parent / "box.html").write_text('<div class="box">{% include "parts/inner.html" %}</div>', encoding="utf-8")
+    partial = tmp_path / "overrides" / "podcast_digest"
+    partial.mkdir()
+    (partial / "related.html").write_text('{% include "partials/extra.html" %}', encoding="utf-8")
+    (tmp_path / "overrides" / "partials").mkdir()
+    try:
+        (parts / "inner.html").write_text("INNER-ONE", encoding="utf-8")
+        (tmp_path / "overrides" / "partials" / "extra.html").write_text("EXTRA-ONE", encoding="utf-8")
+        s.write("index.md", "# Home\n")
+        s.write("about.md", "# About\n")
+        s.write("posts/a.md", post("Alpha", "2026-01-01", tags=["x"]))
+        s.write("posts/b.md", post("Beta", "2026-01-02", tags=["x"]) + "\n{{< box >}}\n")
+        s.rebuild()
+        s.rebuild()  # the first dirty build rebuilds every post; the next ones only what changed
+        assert ">Alpha<" in s.html("posts/b") and "INNER-ONE" in s.html("posts/b") and "EXTRA-ONE" in s.html("posts/b")
+
+        s.write("posts/b.md", post("Beta", "2026-01-02", tags=["x"]) + "\n{{< box >}}\nMore.\n")
+        s.rebuild()  # posts/a is named in the nav: read again, or every page rebuilt says "None"
+        assert ">Alpha<" in s.html("about") and ">None<" not in s.html("about")
+
+        s.write("about.md", "# About us\n")
+        (parts / "inner.html").write_text("INNER-TWO", encoding="utf-8")
+        s.rebuild()
+        assert ">About us<" in s.html("posts/a") and "INNER-TWO" in s.html("posts/b")
+
+        (tmp_path / "overrides" / "partials" / "extra.html").write_text("EXTRA-TWO", encoding="utf-8")
+        s.rebuild()
+        assert "EXTRA-TWO" in s.html("posts/b")
+
+        s.write_config({**config, "site_name": "Renamed"})
+        s.rebuild()
+        assert 'content="Renamed"' in s.html("posts/a")  # og:site_name
+    finally:
+        s.close()
+
+
+def test_dirty_rebuilds_follow_a_related_posts_schedule_and_where_an_image_is_found(tmp_path, caplog):
+    """A related post's scheduled date is in its draft note (`mkdocs serve` shows drafts); a
+    post's ``image: cover.png`` is the file next to it if there is one, else the site's."""
+    overrides = tmp_path / "overrides" / "podcast_digest"
+    overrides.mkdir(parents=True)
+    (overrides / "related.html").write_text("{% for item in items %}[{{ item.draft_note }}]{% endfor %}", encoding="utf-8")
+    s = Server(tmp_path, caplog, dirty=True, config={"theme": {"name": "mkdocs", "custom_dir": "overrides"}})
+    try:
+        s.write("cover.png", "png")
+        s.write("posts/a.md", post("Alpha", "2026-01-01", tags=["x"], extra="image: cover.png\n"))
+        s.write("posts/b.md", post("Beta", "2026-01-02", tags=["x"], extra="publishDate: 2999-01-01\n"))
+        s.rebuild()
+        s.rebuild()
+        assert "2999-01-01" in s.html("posts/a") and f'content="{SERVE_URL}cover.png"' in s.html("posts/a")
+        s.write("posts/b.md", post("Beta", "2026-01-02", tags=["x"], extra="publishDate: 2998-06-01\n"))
+        s.write("posts/cover.png", "png")
+        s.rebuild()
+        assert "2998-06-01" in s.html("posts/a") and "2999-01-01" not in s.html("posts/a")
+        assert f'content="{SERVE_URL}posts/cover.png"' in s.html("posts/a")
+    finally:
+        s.close()
