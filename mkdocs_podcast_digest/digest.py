@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import unquote
 
 import yaml
+from mkdocs import utils
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
@@ -108,6 +109,7 @@ class Digest:
         # Once per build (a post's status is not part of what the serve cache keeps).
         now = self._now = dt.datetime.now(dt.timezone.utc)
         settings = (keys, speeds)  # what shapes a post read from the same bytes (its cache key)
+        self._markdown_in_capitals(files)
         for file in files.documentation_pages():
             if not self.is_post(file):
                 continue
@@ -148,6 +150,22 @@ class Digest:
         if cache is not None:
             cache.keep_seen()
         return drafts
+
+    def _markdown_in_capitals(self, files: Files) -> None:
+        """``UPPER.MD``: a page to Hugo; to MkDocs, which reads only lower-case extensions, a file
+        to copy as it is. Said, not guessed at: renaming is the writer's call."""
+        for file in files:
+            stem, ext = posixpath.splitext(file.src_uri)
+            if ext != ext.lower() and ext.lower() in utils.markdown_extensions and not file.generated_by:
+                self.problems.append(
+                    SourceProblem(
+                        file.src_uri,
+                        Problem(
+                            f"is copied as a file, not built as a page: MkDocs reads only lower-case "
+                            f"extensions. Rename it to {posixpath.basename(stem)}{ext.lower()}."
+                        ),
+                    )
+                )
 
     @staticmethod
     def _take_facts(post: Post, speeds: tuple[float, float] | None) -> None:

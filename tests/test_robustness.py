@@ -183,6 +183,9 @@ CASES = [
     Case("slug: a list", {"posts/a.md": fm("slug: [a]")}, [("posts/a.md:4", ["'slug' should be text"])]),
     Case("url: a mapping", {"posts/a.md": fm("url: {a: b}")}, [("posts/a.md:4", ["'url' should be text"])]),
     Case("summary: true", {"posts/a.md": fm("summary: true")}, [("posts/a.md:4", ["'summary' should be text, not bool"])]),
+    Case("a page in capitals", {"posts/a.md": fm("title: A"), "posts/UPPER.MD": fm("title: Upper")}, [
+        ("posts/UPPER.MD", ["is copied as a file, not built as a page", "Rename it to UPPER.md"]),
+    ]),
     # --- aliases and URLs
     Case("alias: another site", {"posts/a.md": fm("aliases: [https://old.example/a]")}, [
         ("posts/a.md:4", ["alias 'https://old.example/a', which is not a path on this site", "Write aliases as site paths"]),
