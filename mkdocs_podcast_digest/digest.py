@@ -514,7 +514,19 @@ class Digest:
                 hugo = unquote(
                     hugo_post_path(rest, slug=post.slug or None, url=post.url or None, section=section)
                 )
-            self._redirect(hugo, post.src_uri, "hugo")
+            if not self._redirect(hugo, post.src_uri, "hugo") and (post.url or post.slug):
+                key = "url" if post.url else "slug"
+                self.problems.append(
+                    SourceProblem(
+                        post.src_uri,
+                        Problem(
+                            f"had the Hugo URL {hugo} (from its {key}), which no page here can answer "
+                            "(it holds a '?' or '#', or leaves the site); old links to it are not "
+                            f"redirected. Use a plain path as {key}, or add an alias for the old URL.",
+                            key=key,
+                        ),
+                    )
+                )
             bundle = post.src_uri.endswith("/index.md")
             if bundle and (dest := alias_dest(hugo, literal=True) or "").endswith("/index.html"):
                 # A folder, safe to write in: the bundle's files go there too (`bundle_copies`).

@@ -186,6 +186,9 @@ CASES = [
     Case("a page in capitals", {"posts/a.md": fm("title: A"), "posts/UPPER.MD": fm("title: Upper")}, [
         ("posts/UPPER.MD", ["is copied as a file, not built as a page", "Rename it to UPPER.md"]),
     ]),
+    Case("url: with a query", {"posts/a.md": fm("url: /q/page?id=1")}, [
+        ("posts/a.md:4", ["had the Hugo URL /q/page?id=1/ (from its url), which no page here can answer"]),
+    ]),
     # --- aliases and URLs
     Case("alias: another site", {"posts/a.md": fm("aliases: [https://old.example/a]")}, [
         ("posts/a.md:4", ["alias 'https://old.example/a', which is not a path on this site", "Write aliases as site paths"]),
