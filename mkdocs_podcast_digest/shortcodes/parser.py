@@ -126,21 +126,33 @@ def parse(delim: str, body: str) -> Shortcode:
 
 def find_closing(text: str, name: str, pos: int) -> re.Match[str] | None:
     """The tag closing the `name` shortcode opened just before `pos` (same-name tags nest)."""
+    found = _scan_for_closing(text, name, pos, limit=_NEAR)
+    if found is not _FAR:
+        return found  # the usual case: the closer, or the end of the text, within a few tags
     tail = len(text) - pos
-    known = _LAST.get(name)
-    if known is None or not (len(known[0]) >= tail and known[0].endswith(text[pos:])):
-        known = _LAST[name] = (text, _pairs(text, name))
-    if tail not in known[1]:
+    rest = text[pos:]
+    known = next((k for k in _KNOWN if k[0] == name and len(k[1]) >= tail and k[1].endswith(rest)), None)
+    if known is None:
+        known = (name, text, _pairs(text, name))
+        _KNOWN.insert(0, known)
+        del _KNOWN[_KEPT:]
+    if tail not in known[2]:
         return _scan_for_closing(text, name, pos)  # an opener the pass from the start did not see
-    close = known[1][tail]
+    close = known[2][tail]
     return None if close is None else FULL_SHORTCODE_RE.match(text, len(text) - close)
 
 
-#: name -> (a text, its `name` openers and their closers, as distances from the end of the text).
-#: Markdown's inline pass gives a paragraph back with each replaced shortcode before the next
-#: one, so what follows an opener is the same text as before: its closer is found again from the
-#: end. Which closer an opener gets depends only on the text after it.
-_LAST: dict[str, tuple[str, dict[int, int | None]]] = {}
+#: How many tags a closer is looked for among before the text's pairs are worked out in one
+#: pass: a scan per opener took quadratic time on a paragraph of unclosed ones (4,000: 40 s).
+_NEAR = 32
+_FAR = object()  # `_scan_for_closing` with a limit: not found that near
+#: The texts whose pairs were worked out, newest first, with the pairs as distances from the
+#: end of the text: Markdown's inline pass gives a paragraph back with each replaced shortcode
+#: before the next one, so what follows an opener is the same text as before, and which closer
+#: an opener gets depends only on the text after it. A few are kept, as the inner text of each
+#: paired shortcode is read between two openers of its paragraph.
+_KNOWN: list[tuple[str, str, dict[int, int | None]]] = []
+_KEPT = 8
 
 
 def _pairs(text: str, name: str) -> dict[int, int | None]:
@@ -161,12 +173,16 @@ def _pairs(text: str, name: str) -> dict[int, int | None]:
     return pairs
 
 
-def _scan_for_closing(text: str, name: str, pos: int) -> re.Match[str] | None:
+def _scan_for_closing(text: str, name: str, pos: int, limit: int = 0):
+    """The closer found by reading the tags on from ``pos``; with a ``limit``, ``_FAR`` when
+    that many tags are read without finding it, or the end of the text."""
     depth = 1
-    for m, sc in _tags(text, pos, name):
+    for n, (m, sc) in enumerate(_tags(text, pos, name), 1):
         depth += -1 if sc.closing else 1
         if depth == 0:
             return m
+        if n == limit:
+            return _FAR
     return None
 
 
