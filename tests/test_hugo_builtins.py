@@ -423,9 +423,29 @@ def test_highlight_indented_as_code_is_shown_as_written():
     for text in (
         "Outside:\n\n    {{< highlight go >}}\n    x := 1\n    {{< /highlight >}}\n",
         "- a\n\n        {{< highlight go >}}\n        x := 1\n        {{< /highlight >}}\n",
+        # what looks like a list item, to Python-Markdown is none: the tags are indented code
+        "- - -\n\n    {{< highlight go >}}\n    x := 1\n    {{< /highlight >}}\n",  # a rule
+        "Text\n1. more text\n\n    {{< highlight go >}}\n    x := 1\n    {{< /highlight >}}\n",
+        "1) Run:\n\n    {{< highlight go >}}\n    x := 1\n    {{< /highlight >}}\n",
+        "Code:\n\n    - a\n\n        {{< highlight go >}}\n        x := 1\n        {{< /highlight >}}\n",
+        "- a\n\n  less than a tab in\n\n    {{< highlight go >}}\n    x := 1\n    {{< /highlight >}}\n",
     ):
         shown = html_module.unescape(re.sub(r"<[^>]+>", "", _with(SUPERFENCES, text)))
-        assert "{{< highlight go >}}\nx := 1\n{{< /highlight >}}" in shown
+        assert re.search(r"\{\{< highlight go >\}\}\n *x := 1\n *\{\{< /highlight >\}\}", shown), text
+        assert "```" not in shown, text
+
+
+def test_highlight_closed_in_another_list_item_is_not_closed():
+    """A closing tag in the next item closes nothing of this one (each item's own pair still
+    makes its code block)."""
+    warnings: list = []
+    html = markdown.markdown(
+        "- a\n\n    {{< highlight go >}}\n    x\n\n- b\n\n    {{< highlight go >}}\n    y\n    {{< /highlight >}}\n",
+        extensions=[ShortcodeExtension(on_warning=lambda m, line: warnings.append((m, line))), *SUPERFENCES],
+    )
+    assert [line for _, line in warnings] == [3]  # a's tag, left unclosed
+    assert "<p>{{&lt; highlight go &gt;}}\nx</p>" in html
+    assert re.search(r"<p>b</p>\s*<div class=\"highlight\"><pre><span></span><code><span class=\"nx\">y</span>", html)
 
 
 def test_highlight_in_a_list_item_without_superfences_stays_inline_code():

@@ -479,8 +479,9 @@ class HighlightPreprocessor(Preprocessor):
 
     _FENCE = re.compile(r"^ *(`{3,}|~{3,})")
     _TAG = re.compile(r"^( *)(\{\{[<%].*[>%]\}\})[ \t]*$")
-    #: A list item's first line: its marker's indent.
-    _ITEM = re.compile(r"^( *)(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
+    #: A list item's first line, as Python-Markdown reads one (``1)`` starts none); not a rule.
+    _ITEM = re.compile(r"^( *)(?:[-*+]|\d{1,9}\.)[ \t]+\S")
+    _RULE = re.compile(r"^ *([-*_])(?: *\1){2,} *$")
 
     def __init__(self, engine: Engine) -> None:
         super().__init__(engine.md)
@@ -532,6 +533,8 @@ class HighlightPreprocessor(Preprocessor):
         end = self._closer(lines, i, base)
         if end is None:
             return i  # the inline processor warns about the tag left unclosed
+        if base and any(line.strip() and len(line) - len(line.lstrip(" ")) < base for line in lines[i + 1 : end]):
+            return i  # the closing tag is in another item, or past the list: not this one's
         info, problems = hugo.fence_info(sc.args, sc.kwargs)
         for problem in problems:
             self.engine.on_warning(f"shortcode 'highlight': {problem}; it was left out, fix it", i + 1)
@@ -558,6 +561,15 @@ class HighlightPreprocessor(Preprocessor):
                 ends.append(found[k])
         return min(ends, default=None)
 
+    def _starts_item(self, lines: list[str], j: int, at: int) -> bool:
+        """Whether the marker on line ``j`` (indented ``at``) is a list item to Python-Markdown:
+        after a blank line or another item (a list does not break into a paragraph), and, four
+        spaces in or more, itself inside an item (else it is a line of indented code)."""
+        before = lines[j - 1] if j > 0 else ""
+        if before.strip() and not self._ITEM.match(before) and len(before) - len(before.lstrip(" ")) <= at:
+            return False
+        return at <= 3 or self._item_content(lines, j, at) is not None
+
     def _item_content(self, lines: list[str], i: int, indent: int) -> int | None:
         """Where the content of the list item that line ``i`` (indented by ``indent``) belongs to
         starts, when the line is a block of that item (at most 3 spaces further in); None when it
@@ -570,12 +582,16 @@ class HighlightPreprocessor(Preprocessor):
         while j is not None:  # up through the item's own text (a wrapped first line) to its marker
             line = lines[j]
             at = len(line) - len(line.lstrip(" "))
-            if self._ITEM.match(line):
+            if self._ITEM.match(line) and not self._RULE.match(line):
+                if not self._starts_item(lines, j, at):
+                    return None
                 base = at + self.md.tab_length  # Python-Markdown nests blocks a tab in
                 return base if 0 <= indent - base <= 3 else None
-            if at == 0:
-                return None  # a paragraph at the margin: no list holds the line
-            j = self._above[j]
+            if at == 0 or j == 0 or not lines[j - 1].strip():
+                # A paragraph at the margin, or one after a blank line less indented than the
+                # item's blocks: the list ended above it (Python-Markdown nests only a tab in).
+                return None
+            j = self._above[j]  # a wrapped line of the item's text: on to its marker
         return None
 
 
