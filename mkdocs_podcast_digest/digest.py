@@ -156,7 +156,12 @@ class Digest:
         to copy as it is. Said, not guessed at: renaming is the writer's call."""
         for file in files:
             stem, ext = posixpath.splitext(file.src_uri)
-            if ext != ext.lower() and ext.lower() in utils.markdown_extensions and not file.generated_by:
+            if (
+                ext != ext.lower()
+                and ext.lower() in utils.markdown_extensions
+                and not file.generated_by
+                and not file.inclusion.is_excluded()  # left out by `exclude_docs`: nothing is lost
+            ):
                 self.problems.append(
                     SourceProblem(
                         file.src_uri,
@@ -515,24 +520,12 @@ class Digest:
                     hugo_post_path(rest, slug=post.slug or None, url=post.url or None, section=section)
                 )
             if not self._redirect(hugo, post.src_uri, "hugo") and (post.url or post.slug):
-                key = "url" if post.url else "slug"
-                self.problems.append(
-                    SourceProblem(
-                        post.src_uri,
-                        Problem(
-                            f"had the Hugo URL {hugo} (from its {key}), which no page here can answer "
-                            "(it holds a '?' or '#', or leaves the site); old links to it are not "
-                            f"redirected. Use a plain path as {key}, or add an alias for the old URL.",
-                            key=key,
-                        ),
-                    )
-                )
+                self.problems.append(SourceProblem(post.src_uri, _unanswerable(hugo, "url" if post.url else "slug")))
             bundle = post.src_uri.endswith("/index.md")
             if bundle and (dest := alias_dest(hugo, literal=True) or "").endswith("/index.html"):
                 # A folder, safe to write in: the bundle's files go there too (`bundle_copies`).
                 self._moved_bundles[post.src_uri[: -len("index.md")]] = dest[: -len("index.html")]
             self._alias_redirects(post, hugo)
-        self._folder_page_redirects()
         section = self.options.posts_dir.strip("/")
         pager = self.options.hugo_pager_size > 0
         for uri in self._sections:
@@ -542,8 +535,7 @@ class Digest:
                 hugo = unquote(hugo_post_path(uri[len(section) + 1 :], section=section))
                 self._redirect(hugo, uri, "hugo")
             if pager:  # the pages Hugo paginated the section into
-                count = sum(1 for p in self.posts.values() if p.src_uri.startswith(head) and not p.unlisted)
-                self._pager_redirects(hugo, uri, count)
+                self._pager_redirects(hugo, uri, self._listed(uri))
         odd = [p for p in self.posts.values() if p.term_variants]  # terms written with odd spaces
         for key, tax in self.taxonomies.items():
             # Hugo sites name the folder after the taxonomy (/related_people/x/); ours may differ.
@@ -602,6 +594,22 @@ class Digest:
             self._pager_redirects("/", posts_index or self.home_uri, listed, first=2)
             if posts_index is not None:
                 self._pager_redirects(f"/{self.options.posts_dir.strip('/')}/", posts_index, listed)
+        # Last: where an `_index.md`'s url or alias is also a list's URL, the list's pages win.
+        self._folder_page_redirects()
+
+    def _listed(self, uri: str) -> int:
+        """How many entries the list on the page ``uri`` holds (for the pages Hugo split it into)."""
+        listing = self.listings.get(uri)
+        if listing is None:
+            return 1
+        if listing.term is not None:
+            return len(listing.term.posts)
+        if listing.kind == "index" and listing.taxonomy is not None:
+            return len(listing.taxonomy.terms)
+        if uri in self._sections:
+            head = uri[: -len("_index.md")]
+            return sum(1 for p in self.posts.values() if p.src_uri.startswith(head) and not p.unlisted)
+        return self.listed_count
 
     def _alias_redirects(self, page: Post, hugo: str) -> None:
         """A redirect page at each of ``page``'s aliases (Hugo's page at ``hugo``)."""
@@ -630,13 +638,21 @@ class Digest:
                 page = postmod.parse_post(uri, file.content_bytes, ())
             except OSError:
                 continue  # reported where the page itself is read
+            # What the writer wrote wrong in the two keys read here (the page's other keys are
+            # read where the page is built).
+            self.problems += [
+                SourceProblem(uri, p) for p in page.problems if p.message.startswith(("'url'", "'aliases'"))
+            ]
             here = "/" + file.dest_uri[: -len("index.html")]
             hugo = here
             if page.url:
                 with contextlib.suppress(ValueError):
                     hugo = unquote(hugo_post_path("", url=page.url))
-                if hugo != here and self._redirect(hugo, uri, "hugo") and self.options.hugo_pager_size > 0:
-                    self._pager_redirects(hugo, uri, 1)
+                if hugo != here:
+                    if not self._redirect(hugo, uri, "hugo"):
+                        self.problems.append(SourceProblem(uri, _unanswerable(hugo, "url")))
+                    elif self.options.hugo_pager_size > 0:
+                        self._pager_redirects(hugo, uri, self._listed(uri))
             self._alias_redirects(page, hugo)
 
     def _pager_redirects(
@@ -828,6 +844,15 @@ def alias_dest(path: str, literal: bool = False) -> str | None:
     if ext.lower() in (".html", ".htm", ".xml") if literal else ext in (".html", ".htm"):
         return rel
     return rel + "/index.html"
+
+
+def _unanswerable(hugo: str, key: str) -> Problem:
+    return Problem(
+        f"had the Hugo URL {hugo} (from its {key}), which no page here can answer "
+        "(it holds a '?' or '#', or leaves the site); old links to it are not "
+        f"redirected. Use a plain path as {key}, or add an alias for the old URL.",
+        key=key,
+    )
 
 
 def _clash(r: Redirect, owner: str, redirected: bool, key: str) -> Problem:

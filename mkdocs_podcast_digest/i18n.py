@@ -269,6 +269,15 @@ def label_languages(language: str | None, page_language: str, overrides: dict | 
 def labels_for(language: str | None, overrides: dict | None = None) -> dict[str, str]:
     """The labels in ``language`` (English where the plugin has none), with ``overrides``."""
     labels = dict(_table(language) or EN)
-    for key, value in (overrides or {}).items():
-        labels[str(key)] = str(value)
+    overrides = {str(key): str(value) for key, value in (overrides or {}).items()}
+    for new, old in _FALLS_BACK.items():
+        if old in overrides and new not in overrides:
+            labels[new] = overrides[old]  # a site that wrote its own words before this label was
+    labels.update(overrides)
     return labels
+
+
+#: A label added later -> the one it was split from: a writer's words for the older label stand
+#: for the newer one too, rather than the English default among their own (a French "Lire :"
+#: for every player, X posts included, not "Show" for those).
+_FALLS_BACK = {"embed.show": "embed.play", "embed.show_untitled": "embed.play_untitled"}

@@ -19,6 +19,7 @@ import reprlib
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 try:  # Python 3.11+
     import tomllib
@@ -530,6 +531,15 @@ def _norm_space(s: str) -> str:
     return " ".join(s.split())
 
 
+def _readable(url: str) -> bool:
+    """Whether a URL can be taken apart (``http://[x/`` cannot: an unclosed IPv6 host)."""
+    try:
+        urlsplit(url)
+    except ValueError:
+        return False
+    return True
+
+
 def term_text(value: Any) -> str | None:
     """A term written unquoted, read by YAML as a number, a boolean or a date, as the text Hugo
     makes of it (recorded from Hugo 0.168.0): ``1.0`` is ``1``, ``true`` is ``true``, ``2024-05-06``
@@ -541,8 +551,10 @@ def term_text(value: Any) -> str | None:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
+        if not math.isfinite(value):
+            return "NaN" if math.isnan(value) else "+Inf" if value > 0 else "-Inf"  # as Go prints them
         # Go's shortest decimal, never with an exponent: 1.25e+2 is 125, -0.0 is -0.
-        return format(decimal.Decimal(repr(value)).normalize(), "f") if math.isfinite(value) else None
+        return format(decimal.Decimal(repr(value)).normalize(), "f")
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value.isoformat()
     return None
@@ -604,8 +616,8 @@ def normalise_terms(
             continue
         seen[ident] = term
         out.append(term)
-    if variants is not None and isinstance(value, str) and len(out) > 1:
-        variants[value] = out[0]  # Hugo made one term of the whole string
+    if variants is not None and isinstance(value, str) and out and value != out[0]:
+        variants[value] = out[0]  # Hugo made one term of the whole string, as written
     return out, problems
 
 
@@ -794,10 +806,11 @@ def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST
 
     for key in ("source_url", "image"):
         value = getattr(post, key)
-        if value and not safe_url(value):
+        why = "" if not value else "safe" if not safe_url(value) else "well-formed" if not _readable(value) else ""
+        if why:
             post.problems.append(
                 Problem(
-                    f"'{key}' {_show(value, 60)} is not a safe URL; it was left out. "
+                    f"'{key}' {_show(value, 60)} is not a {why} URL; it was left out. "
                     "Use a path or an http(s) address.",
                     line_of(key),
                 )

@@ -189,6 +189,15 @@ CASES = [
     Case("url: with a query", {"posts/a.md": fm("url: /q/page?id=1")}, [
         ("posts/a.md:4", ["had the Hugo URL /q/page?id=1/ (from its url), which no page here can answer"]),
     ]),
+    Case("image: not a well-formed URL", {"posts/a.md": fm('image: "http://[bad/x.png"')}, [
+        ("posts/a.md:4", ["'image' 'http://[bad/x.png' is not a well-formed URL; it was left out"]),
+    ]),
+    Case("an _index.md's url with a query", {"posts/a.md": fm("title: A"), "posts/_index.md": "---\nurl: /blog/?page=1\n---\n"}, [
+        ("posts/_index.md:2", ["had the Hugo URL /blog/?page=1/ (from its url), which no page here can answer"]),
+    ]),
+    Case("an _index.md's aliases: a mapping", {"posts/a.md": fm("title: A"), "posts/_index.md": "---\naliases: [{a: b}]\n---\n"}, [
+        ("posts/_index.md:2", ["'aliases' has an entry that is not a name"]),
+    ]),
     # --- aliases and URLs
     Case("alias: another site", {"posts/a.md": fm("aliases: [https://old.example/a]")}, [
         ("posts/a.md:4", ["alias 'https://old.example/a', which is not a path on this site", "Write aliases as site paths"]),
@@ -602,3 +611,10 @@ def test_a_term_whose_folder_is_a_file_of_the_writers_is_named_and_linked_nowher
     post, index = site.html("posts/a/"), site.html("tags/")
     assert 'href="../../tags/ok/"' in post and ">foo.html<" not in post
     assert 'href="ok/"' in index and ">foo.html<" not in index
+
+
+def test_a_page_in_capitals_left_out_by_exclude_docs_is_no_warning(make_site):
+    site = make_site(
+        {"posts/a.md": fm("title: A"), "drafts/NOTE.MD": "notes"}, config={"exclude_docs": "drafts/\n"}, strict=True
+    )
+    assert site.warnings == []

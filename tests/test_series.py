@@ -333,3 +333,14 @@ def test_a_posts_dir_that_does_not_exist_is_named(make_site):
     assert site.exists("posts/p2/")  # still built, as a page of the site
     _, infos = with_infos(lambda: make_site(FOUR))
     assert not any("No posts" in m for m in infos)
+
+
+def test_a_label_added_later_takes_the_writers_words_for_the_one_it_came_from():
+    """``embed.show`` (a post on X) was split from ``embed.play``: a French site that wrote its
+    own ``embed.play`` gets those words on X posts too, not the English "Show"."""
+    from mkdocs_podcast_digest.i18n import labels_for
+
+    labels = labels_for("fr", {"embed.play": "Lire : {title} ({provider})", "embed.play_untitled": "Lire {title}"})
+    assert (labels["embed.show"], labels["embed.show_untitled"]) == ("Lire : {title} ({provider})", "Lire {title}")
+    assert labels_for("fr", {"embed.play": "Lire", "embed.show": "Voir"})["embed.show"] == "Voir"
+    assert labels_for("fr")["embed.show"] == "Show: {title} on {provider}"

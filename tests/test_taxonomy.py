@@ -117,7 +117,8 @@ TYPED_TERMS = json.loads((Path(__file__).parent / "data" / "hugo_typed_terms.jso
 
 def test_unquoted_numbers_booleans_and_dates_are_the_terms_hugo_made(make_site):
     """``tags: [1.0, true, 2024-05-06]``: YAML reads a number, a boolean and a date; each is the
-    term Hugo made of it, at Hugo's URL (recorded by tests/hugo_reference/make_typed_terms.py)."""
+    term Hugo made of it, at Hugo's URL (recorded by tests/hugo_reference/make_typed_terms.py);
+    so are ``.nan`` and ``.inf``, and a string this site trims or splits answers at Hugo's URL."""
     # `tags: true` on its own reads as "none", with a warning (tested elsewhere): Hugo made a term.
     cases = [(case, urls) for case, urls in TYPED_TERMS["terms"].items() if case not in ("true", "false")]
     docs = {
@@ -162,6 +163,21 @@ def test_aliases_and_url_of_hugos_index_pages_answer(make_site):
         assert f'http-equiv="refresh" content="0; url={new}"' in site.html(old), old
     site = make_site({**docs, "tags/gpu/_index.md": "---\ntitle: GPUs\naliases: [https://x.example/]\n---\n"})
     assert any("tags/gpu/_index.md:3: has the alias 'https://x.example/', which is not a path" in w for w in site.warnings)
+
+
+def test_an_index_pages_url_leaves_other_lists_their_pages(make_site):
+    """A section at its ``url`` gets every page Hugo split it into there; a ``url`` that is
+    another list's URL leaves that list its own ``page/1/``."""
+    docs = {
+        "posts/2024/_index.md": "---\ntitle: Year\nurl: /y2024/\n---\n",
+        **{f"posts/2024/p{i}.md": f"---\ntitle: P{i}\ndate: 2024-01-0{i}\n---\nT\n" for i in range(1, 6)},
+        "tags/_index.md": "---\ntitle: Tags\nurl: /posts/\n---\n",
+    }
+    site = make_site(docs, config={"plugins": [{"podcast-digest": {"hugo_pager_size": 2}}]}, strict=True)
+    for n in (1, 2, 3):
+        assert 'http-equiv="refresh"' in site.html(f"y2024/page/{n}/"), n
+    assert not site.exists("y2024/page/4/")
+    assert 'content="0; url=../../"' in site.html("posts/page/1/")  # the posts index, not tags/
 
 
 def test_index_pages_list_terms_with_counts(make_site):

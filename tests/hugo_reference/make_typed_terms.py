@@ -1,5 +1,5 @@
 """Regenerate ``tests/data/hugo_typed_terms.json``: the term pages real Hugo makes of front-matter
-terms that YAML reads as something other than text.
+terms that YAML reads as something other than text, or that this site trims or splits.
 
 Why: writers leave terms unquoted (``tags: [2026, true, 1.0, 2024-05-06]``); YAML reads them as
 numbers, booleans and dates, and Hugo turns each into text its own way (``1.0`` is the term
@@ -18,6 +18,7 @@ write the fixture site and its ``public/`` to DIR). Nothing else is written in t
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 
@@ -43,6 +44,9 @@ CASES: list[str] = [
     "[1e3]",
     "[yes]",
     "[12345678901234567890]",
+    "[.nan, .inf, -.inf]",
+    '" OpenAI "',
+    '"GPU, gpu"',
     "[2026, 2026-01-06, false]",
     "2026",
     "true",
@@ -68,8 +72,8 @@ def write_site(site: Path) -> None:
 def main() -> None:
     args = parse_args(__doc__.splitlines()[0], DEFAULT_OUT)
     with built_site(args, write_site) as site:
-        out = {
-            case: (site / "public" / "posts" / f"case-{n}" / "index.html").read_text(encoding="utf-8").split()
+        out = {  # (Hugo's template escapes what it prints: `+` is `&#43;`)
+            case: html.unescape((site / "public" / "posts" / f"case-{n}" / "index.html").read_text(encoding="utf-8")).split()
             for n, case in enumerate(CASES)
         }
     args.out.write_text(
