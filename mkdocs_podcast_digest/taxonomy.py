@@ -127,14 +127,17 @@ def build_taxonomy(key: str, folder: str, posts: list[Post]) -> tuple[Taxonomy, 
             )
         if len(term.spellings) > 1:
             where = ", ".join(f"'{s}' ({where_seen[s]})" for s in term.spellings)
+            if len({term_key(s) for s in term.spellings}) == 1:  # spellings of one name
+                what = f"are one term and share the page {folder}/{term.slug}/; use one spelling ('{term.name}')"
+            else:  # names that differ by more than case, width or spaces (`C#` and `C`): one URL here
+                what = (
+                    f"share the page {folder}/{term.slug}/, as their URLs are the same here; if they are "
+                    f"different terms, rename one (e.g. 'C Sharp' for 'C#'), else use one spelling ('{term.name}')"
+                )
             problems.append(
                 SourceProblem(
                     where_seen[term.spellings[-1]],
-                    Problem(
-                        f"{key}: {where} are one term and share the page {folder}/{term.slug}/; "
-                        f"use one spelling ('{term.name}') in every post to silence this warning",
-                        key=key,
-                    ),
+                    Problem(f"{key}: {where} {what} in every post to silence this warning", key=key),
                 )
             )
     return tax, problems

@@ -250,6 +250,9 @@ CASES = [
     Case("term: two spellings", {"posts/a.md": fm("tags: [GPU]"), "posts/b.md": fm("title: B", "date: 2026-01-02", "tags: [gpu]")}, [
         ("posts/b.md:4", ["'GPU' (posts/a.md), 'gpu' (posts/b.md) are one term", "use one spelling"]),
     ]),
+    Case("term: two names, one URL", {"posts/a.md": fm('tags: ["C#"]'), "posts/b.md": fm("title: B", "date: 2026-01-02", "tags: [C]")}, [
+        ("posts/b.md:4", ["'C#' (posts/a.md), 'C' (posts/b.md) share the page tags/c/", "if they are different terms, rename one"]),
+    ]),
     Case(
         "series_order: two parts claim 1",
         {"posts/a.md": fm("series: S", "series_order: 1"), "posts/b.md": fm("title: B", "series: S", "series_order: 1")},
