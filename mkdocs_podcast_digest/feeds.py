@@ -213,6 +213,8 @@ class Feeds:
         self.terms: dict[tuple[str, str], FeedLink] = {}
         #: taxonomy key -> the feed of its terms
         self.indexes: dict[str, FeedLink] = {}
+        #: a section's page (`posts/2024/_index.md`) -> its feed
+        self.sections: dict[str, FeedLink] = {}
         self._items: dict[str, Item] = {}
         self._urls = {f.src_uri: f.url for f in files.documentation_pages()}
         self._rank: dict[str, int] = {}
@@ -314,7 +316,9 @@ class Feeds:
                 head = uri[: -len("_index.md")]
                 inside = self._newest(p for p in self.digest.posts.values() if p.src_uri.startswith(head) and not p.unlisted)
                 title = f"{self.digest.listings[uri].title} – {site_name}"
-                add(f"{head}{FEED_NAME}", Channel(title, self._abs(uri), "", "", language), inside, uri)
+                link = add(f"{head}{FEED_NAME}", Channel(title, self._abs(uri), "", "", language), inside, uri)
+                if link:
+                    self.sections[uri] = link
         for key, tax in self.digest.taxonomies.items():
             for term in tax.terms.values():
                 info = self.digest.infos[(key, term.slug)]
@@ -358,13 +362,16 @@ class Feeds:
         written = {f.url for f in files}
         self.terms = {k: link for k, link in self.terms.items() if link.path in written}
         self.indexes = {k: link for k, link in self.indexes.items() if link.path in written}
+        self.sections = {k: link for k, link in self.sections.items() if link.path in written}
         if self.site is not None and self.site.path not in written:
             self.site = None
 
     def links_for(self, src_uri: str) -> list[FeedLink]:
-        """Feeds to announce on a page: the site's, and on a term's (or a taxonomy's index's)
-        pages that term's (or that taxonomy's)."""
+        """Feeds to announce on a page: the site's, and on a term's (or a taxonomy's index's,
+        or a section's) pages that term's (or that taxonomy's, or that section's)."""
         links = [self.site] if self.site else []
+        if src_uri in self.sections:
+            return [*links, self.sections[src_uri]]
         listing = self.digest.listings.get(src_uri)
         if listing is not None and listing.taxonomy is not None:
             key = listing.taxonomy.key

@@ -492,6 +492,7 @@ def test_hugo_sections_titles_urls_and_drafts(make_site):
     for feed in ("posts/My Year/index.xml", "posts/my-year/index.xml"):
         xml = (site.out / feed).read_text(encoding="utf-8")
         assert "<title>Year – Test</title>" in xml and xml.count("<item>") == 3 and "<title>Q</title>" not in xml
+    assert re.search(r'<link rel="alternate" type="application/rss\+xml" title="Year – Test" href="index.xml">', site.html("posts/My Year/"))
     assert not site.exists("posts/later/") and not site.exists("posts/secret/")  # as Hugo: no page
     assert site.exists("posts/later/q/")  # the posts in it are published, as in Hugo
     served = make_site(docs, config=config, command="serve")
