@@ -74,8 +74,9 @@ class Digest:
     _unread: dict[str, str] = field(default_factory=dict, init=False, repr=False)
     #: When this build read the posts: what "scheduled" and "expired" are measured against.
     _now: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc), init=False, repr=False)
-    #: Hugo's sections below the posts' folder (`posts/2024/_index.md`) with a page here.
-    _sections: list[str] = field(default_factory=list, init=False, repr=False)
+    #: Hugo's sections below the posts' folder (`posts/2024/_index.md`) with a page here, and
+    #: the posts in each, newest first (its listing, feed and the pages Hugo split it into).
+    sections: dict[str, list[Post]] = field(default_factory=dict, init=False, repr=False)
     #: Every `_index.md` served as the page of its folder (home, sections, taxonomies, terms).
     _folder_pages: dict[str, File] = field(default_factory=dict, init=False, repr=False)
     #: A leaf bundle's folder -> the folder Hugo published it at, where that differs (a `slug`).
@@ -199,11 +200,6 @@ class Digest:
         if self._bodies is None:
             self._bodies = Batched(list(self.post_files), lambda uri: self.body_of(self.post_files[uri]))
         return self._bodies.get(src_uri)
-
-    @property
-    def section_uris(self) -> list[str]:
-        """Hugo's sections below the posts' folder with a page here (``posts/2024/_index.md``)."""
-        return list(self._sections)
 
     def line_of(self, src_uri: str, key: str) -> int | None:
         """Where a post's (or an ``_index.md`` page's) front matter has ``key``: read again from
@@ -358,8 +354,7 @@ class Digest:
                 existing[uri].inclusion = InclusionLevel.EXCLUDED  # as Hugo: no page (its posts stay)
                 continue
             self._serve_at_folder(existing[uri])
-            self._sections.append(uri)
-            inside = [p for p in ordered if p.src_uri.startswith(head + "/")]
+            inside = self.sections[uri] = [p for p in ordered if p.src_uri.startswith(head + "/")]
             title = str(meta.get("title") or "").strip() or title_from_slug(head.rpartition("/")[2])
             new += listing_pages(uri, title, "posts", inside, size, generated=False)
         self.home_uri = next((u for u in ("index.md", "README.md", "_index.md") if u in existing), "index.md")
@@ -528,7 +523,7 @@ class Digest:
             self._alias_redirects(post, hugo)
         section = self.options.posts_dir.strip("/")
         pager = self.options.hugo_pager_size > 0
-        for uri in self._sections:
+        for uri in self.sections:
             head = uri[: -len("_index.md")]
             hugo = "/" + head
             with contextlib.suppress(ValueError):  # a section folder named with capitals or spaces
@@ -606,9 +601,8 @@ class Digest:
             return len(listing.term.posts)
         if listing.kind == "index" and listing.taxonomy is not None:
             return len(listing.taxonomy.terms)
-        if uri in self._sections:
-            head = uri[: -len("_index.md")]
-            return sum(1 for p in self.posts.values() if p.src_uri.startswith(head) and not p.unlisted)
+        if uri in self.sections:
+            return len(self.sections[uri])
         return self.listed_count
 
     def _alias_redirects(self, page: Post, hugo: str) -> None:
@@ -827,8 +821,9 @@ def alias_dest(path: str, literal: bool = False) -> str | None:
     Hugo happily writes term pages to ``tags/../../etc``; a redirect of ours never leaves the site.
     ``literal``: the path is a file Hugo wrote (a term ``C#`` is at ``tags/c#/``, linked as
     ``/tags/c%23/``), so ``#`` is part of its name; in a writer's alias it starts a fragment.
-    (Checked with Hugo 0.168.0: aliases ``/a.htm`` and ``/b.html`` are files, ``/feed.xml``,
-    ``/Old.HTML`` and ``/c.HTM`` folders; ``url: /x/y.HTML`` is a file.)
+    Otherwise the path is an alias as ``hugo_alias_path`` gives it: a file where Hugo wrote one
+    (``/b.html``), a folder, ending in ``/``, where Hugo wrote one (``/feed.xml/``, ``/Old.HTML/``).
+    (Checked with Hugo 0.168.0; ``url: /x/y.HTML`` is a file.)
     """
     path = path.strip()
     if not path.startswith("/") or "://" in path or path.startswith("//") or "\\" in path:
@@ -838,10 +833,9 @@ def alias_dest(path: str, literal: bool = False) -> str | None:
     rel = posixpath.normpath(path).lstrip("/")
     if not rel or rel == ".":
         return None
-    ext = posixpath.splitext(rel)[1]
-    # A page URL Hugo wrote as a file keeps its name; Hugo writes an alias as a file only when it
-    # ends in `.html` or `.htm`, as spelt: `/feed.xml` and `/Old.HTML` are folders there.
-    if ext.lower() in (".html", ".htm", ".xml") if literal else ext in (".html", ".htm"):
+    # A page URL Hugo wrote as a file keeps its name; an alias is where `hugo_alias_path` put
+    # it, a folder unless it names a file (it ends in a slash otherwise).
+    if posixpath.splitext(rel)[1].lower() in (".html", ".htm", ".xml") if literal else not path.endswith("/"):
         return rel
     return rel + "/index.html"
 

@@ -312,11 +312,11 @@ class Feeds:
             title = f"{self.digest.labels['posts']} – {site_name}"
             add(f"{posts_dir}/{FEED_NAME}", Channel(title, link, "", "", language), posts, index or "")
             # ...and of each section below it with a page (`posts/2024/_index.md`): its posts.
-            for uri in self.digest.section_uris:
+            for uri, inside in self.digest.sections.items():
                 head = uri[: -len("_index.md")]
-                inside = self._newest(p for p in self.digest.posts.values() if p.src_uri.startswith(head) and not p.unlisted)
                 title = f"{self.digest.listings[uri].title} – {site_name}"
-                link = add(f"{head}{FEED_NAME}", Channel(title, self._abs(uri), "", "", language), inside, uri)
+                channel = Channel(title, self._abs(uri), "", "", language)
+                link = add(f"{head}{FEED_NAME}", channel, self._newest(inside, in_order=True), uri)
                 if link:
                     self.sections[uri] = link
         for key, tax in self.digest.taxonomies.items():

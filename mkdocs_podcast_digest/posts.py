@@ -610,7 +610,7 @@ def normalise_terms(
         if not term:
             continue
         ident = (term if term.isascii() else unicodedata.normalize("NFKC", term)).casefold()
-        if listed and isinstance(item, str) and (item != term or item != seen.get(ident, item)):
+        if listed and isinstance(item, str) and item != seen.get(ident, term):
             variants[item] = seen.get(ident, term)  # trimmed, or another spelling of one before
         if ident in seen:
             continue
