@@ -196,6 +196,11 @@ class PluginConfig(base.Config):
     of the home page, the posts section, each taxonomy and each term (and ``page/1/``, which Hugo
     writes for every list) redirect to the page here that lists the same posts. ``0``: none."""
 
+    hugo_heading_ids = c.Type(bool, default=True)
+    """Headings get the ids Hugo gave them (``## 一段看法`` is ``#一段看法``, not MkDocs' ``#_1``),
+    so links to a section of a post keep working after the move. Off, or when mkdocs.yml gives
+    ``toc`` a ``slugify`` of its own: MkDocs' ids."""
+
     drafts_in_serve = c.Type(bool, default=True)
     """Build drafts (marked) under ``mkdocs serve``; they are always left out of ``mkdocs build``."""
 

@@ -16,6 +16,7 @@ from . import dirty, navigation
 from .config import PluginConfig
 from .digest import SERIES_KEY, Digest
 from .feeds import Feeds, absolute_url
+from .headings import HugoHeadingIdsExtension
 from .i18n import embed_texts, has_labels, label_languages, labels_for, theme_language
 from .postcache import PostCache
 from .posts import day_text
@@ -77,6 +78,8 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         for js in (f"{ASSETS}/digest.js", f"{ASSETS}/embeds.js"):
             if js not in [str(x) for x in config.extra_javascript]:
                 config.extra_javascript.append(js)
+        if self.config.hugo_heading_ids and not _toc_slugify(config):
+            config.markdown_extensions.append(HugoHeadingIdsExtension())
         if self.config.shortcodes:
             from .shortcodes import ShortcodeExtension
 
@@ -389,3 +392,10 @@ def _some(names) -> str:
 def _beside_config(config: MkDocsConfig, folder: str) -> str:
     """A folder named in the options (``layouts/shortcodes``, ``data``), next to mkdocs.yml."""
     return os.path.join(os.path.dirname(config.config_file_path or ""), folder)
+
+
+def _toc_slugify(config: MkDocsConfig) -> bool:
+    """Whether mkdocs.yml gives ``toc`` a ``slugify`` of its own: the writer chose the ids."""
+    return any(
+        "slugify" in (config.mdx_configs.get(name) or {}) for name in ("toc", "markdown.extensions.toc")
+    )
