@@ -360,10 +360,15 @@ class Digest:
         self.home_uri = next((u for u in ("index.md", "README.md", "_index.md") if u in existing), "index.md")
         if self.home_uri == "_index.md":
             self._serve_at_folder(existing["_index.md"])  # Hugo's home page content
-        elif self.home_uri not in existing:
-            # A site of posts only would have no home page at all; show the newest posts there.
+        if self.home_uri == "_index.md" or self.home_uri not in existing:
+            # The newest posts, under Hugo's home page content as on the home page of a theme for
+            # posts, or on a page of their own: a site of posts only would have no home page.
+            # (An index.md is MkDocs' own home page: the writer's, left as written.)
             home = ordered[: min(size or 10, 10)]
-            new.append(Listing("index.md", self.config.site_name, "home", home, page_uris=["index.md"]))
+            generated = self.home_uri not in existing
+            new.append(
+                Listing(self.home_uri, self.config.site_name, "home", home, page_uris=[self.home_uri], generated=generated)
+            )
 
         added: list[File] = []
         for listing in new:

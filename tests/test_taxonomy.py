@@ -407,6 +407,10 @@ def test_hugo_section_pages_are_the_pages_of_their_folders(make_site):
     }
     site = make_site(docs, config={"theme": {"name": "mkdocs"}}, strict=False)
     assert "Home text from Hugo." in site.html("")
+    # The home page lists the newest posts under its text, as a Hugo theme's home page does.
+    home = site.html("")
+    assert home.index("Home text from Hugo.") < home.index('class="pd-listing__title" href="posts/a/"')
+    assert re.findall(r"<h1[^>]*>(.*?)</h1>", home) == ["Welcome"]
     posts = site.html("posts/")
     assert "Section intro." in posts and "Alpha" in posts and "<title>All episodes" in posts
     tags = site.html("tags/")
@@ -419,6 +423,11 @@ def test_hugo_section_pages_are_the_pages_of_their_folders(make_site):
     # Each page's heading is its own title, as in Hugo (not the plugin's "Posts", "Tags").
     for page, title in (("posts/", "All episodes"), ("tags/", "Topics"), ("people/lex-fridman/", "Lex Fridman")):
         assert re.findall(r"<h1[^>]*>(.*?)</h1>", site.html(page)) == [title], page
+
+
+def test_a_writers_own_index_md_home_page_is_left_as_written(make_site):
+    site = make_site({**DOCS, "index.md": "# Mine\n\nMy own home.\n"}, config={"theme": {"name": "mkdocs"}})
+    assert "My own home." in site.html("") and "pd-listing" not in site.html("")
 
 
 def test_a_writers_index_page_keeps_its_own_heading_and_escaped_title(make_site):
