@@ -201,6 +201,12 @@ class PluginConfig(base.Config):
     so links to a section of a post keep working after the move. Off, or when mkdocs.yml gives
     ``toc`` a ``slugify`` of its own: MkDocs' ids."""
 
+    hugo_lists = c.Type(bool, default=True)
+    """Lists in posts read as Hugo read them: one that starts on the line right after a
+    paragraph is a list (Python-Markdown wants a blank line before it), and an item indented as
+    far as the text of the one above (two spaces) is nested in it (Python-Markdown wants four).
+    The post is rewritten as Python-Markdown needs before it is converted; its file is not."""
+
     drafts_in_serve = c.Type(bool, default=True)
     """Build drafts (marked) under ``mkdocs serve``; they are always left out of ``mkdocs build``."""
 

@@ -18,6 +18,7 @@ from .digest import SERIES_KEY, Digest
 from .feeds import Feeds, absolute_url
 from .headings import HugoHeadingIdsExtension
 from .i18n import embed_texts, has_labels, label_languages, labels_for, theme_language
+from .lists import hugo_lists, original_line
 from .postcache import PostCache
 from .posts import day_text
 from .refs import RefIndex
@@ -41,6 +42,8 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         self.feeds: Feeds | None = None
         self.metadata: Metadata | None = None
         self._page: Page | None = None
+        #: A post -> the lines before which ``hugo_lists`` put a blank line, in this build.
+        self._inserted_lines: dict[str, list[int]] = {}
         self.labels: dict[str, str] = {}
         self._label_languages: dict[str, str] = {}
         self.dirty = False
@@ -62,6 +65,7 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Everything per build starts here, so no state survives a `mkdocs serve` rebuild.
         self.digest = self.views = self.feeds = self.metadata = None
+        self._inserted_lines = {}
         language = str(self.config.language or theme_language(config) or "en")
         self.labels = labels_for(language, self.config.labels)
         self._label_languages = label_languages(language, theme_language(config), self.config.labels)
@@ -185,7 +189,10 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             return None
         # The front matter is already parsed; a leading blank line stops MkDocs from reading
         # the body's first line as MultiMarkdown metadata.
-        return "\n" + self.digest.body(page.file.src_uri)
+        body = self.digest.body(page.file.src_uri)
+        if self.config.hugo_lists:
+            body, self._inserted_lines[page.file.src_uri] = hugo_lists(body)
+        return "\n" + body
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self._page = page
@@ -355,6 +362,9 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             log.warning(message)
             return
         if line is not None:
+            inserted = self._inserted_lines.get(page.file.src_uri)
+            if inserted:  # blank lines put before lists: the writer's own line (the first is ours)
+                line = original_line(line - 1, inserted) + 1
             line += self._line_offset(page)
         where = page.file.src_uri + (f":{line}" if line else "")
         log.warning(f"{where}: {message}")
