@@ -152,6 +152,17 @@ def test_a_caption_link_to_javascript_loses_its_target():
 
 
 @pytest.mark.parametrize(
+    "target",
+    ["&#106;avascript:alert(1)", "java&#115;cript:alert(1)", "javascript&colon;alert(1)", "java&Tab;script:x"],
+)
+def test_a_link_or_image_spelt_with_entities_is_read_as_a_browser_reads_it(target):
+    html = ours(f'{{{{< figure src="a.png" caption="[x]({target}) ![i]({target})" >}}}}')
+    assert "<a>x</a>" in html and '<img alt="i" />' in html
+    html = ours(f'{{{{< details summary="[x]({target})" >}}}}\nz\n{{{{< /details >}}}}')
+    assert "<a>x</a>" in html
+
+
+@pytest.mark.parametrize(
     "args, problem",
     [
         ('caption="no src"', "needs src"),
@@ -187,6 +198,9 @@ def test_a_figure_keeps_its_image_when_an_argument_is_unknown():
         ("https://example.com/a.png", True),
         ("mailto:a@example.com", True),
         ("javascript:alert(1)", False),
+        ("&#106;avascript:alert(1)", False),
+        ("&#x6A;avascript:alert(1)", False),
+        ("a.png?x=1&amp;y=2", True),
         (" JavaScript:alert(1)", False),
         ("java\nscript:alert(1)", False),
         ("data:image/png;base64,xx", False),

@@ -62,7 +62,10 @@ class BuiltinError(ValueError):
 
 def safe_url(value: str) -> bool:
     """A relative URL or one of http(s), mailto, tel: what may go into an ``href`` or ``src``
-    (Hugo's templates turn anything else, ``javascript:`` first, into ``#ZgotmplZ``)."""
+    (Hugo's templates turn anything else, ``javascript:`` first, into ``#ZgotmplZ``). Read as the
+    browser reads it: ``&#106;avascript:`` and ``java&Tab;script:`` are ``javascript:`` too."""
+    if "&" in value:
+        value = html.unescape(value)
     m = _SCHEME.match(_IGNORED_IN_SCHEME.sub("", value))
     return m is None or m.group(1).lower() in _SAFE_SCHEMES
 
@@ -75,10 +78,13 @@ def markdown_arg(value: str) -> str:
 
 def drop_unsafe_links(el: etree.Element) -> None:
     """Links in a Markdown argument go only where a link may: ``[x](javascript:...)`` loses its
-    target (the words stay)."""
+    target (the words stay), an image ``![x](javascript:...)`` its source (the alt text stays)."""
     for a in el.iter("a"):
         if not safe_url(a.get("href", "")):
             del a.attrib["href"]
+    for img in el.iter("img"):
+        if not safe_url(img.get("src", "")):
+            del img.attrib["src"]
 
 
 def _check(params: Mapping[str, str], known: tuple[str, ...]) -> list[str]:
