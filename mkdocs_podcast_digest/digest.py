@@ -516,9 +516,12 @@ class Digest:
             if _PLAIN_NAME.fullmatch(rest) and not post.slug and not post.url:
                 hugo = "/" + post.src_uri[: -len(".md")] + "/"  # Hugo's URL is ours: nothing to emulate
             else:
-                hugo = unquote(
-                    hugo_post_path(rest, slug=post.slug or None, url=post.url or None, section=section)
-                )
+                try:
+                    hugo = unquote(
+                        hugo_post_path(rest, slug=post.slug or None, url=post.url or None, section=section)
+                    )
+                except ValueError:  # a control character in the file's name: no URL Hugo could give
+                    continue
             if not self._redirect(hugo, post.src_uri, "hugo") and (post.url or post.slug):
                 self.problems.append(SourceProblem(post.src_uri, _unanswerable(hugo, "url" if post.url else "slug")))
             bundle = post.src_uri.endswith("/index.md")

@@ -381,7 +381,10 @@ _REPR.maxlevel, _REPR.maxstring, _REPR.maxother = 3, 60, 60
 
 def _show(value: Any, limit: int) -> str:
     """A value for a warning, cut short; bounded even for a YAML alias bomb (a huge nested list)."""
-    text = _REPR.repr(value)
+    try:
+        text = _REPR.repr(value)
+    except ValueError:  # an int past Python's 4,300 digits
+        text = "a number too long to show"
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -529,6 +532,9 @@ def parse_bool(value: Any) -> bool | None:
 
 def _norm_space(s: str) -> str:
     return " ".join(s.split())
+
+
+_CONTROL_IN_URL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def _readable(url: str) -> bool:
@@ -804,6 +810,19 @@ def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST
                 )
             )
 
+    for key in ("slug", "url"):
+        value = getattr(post, key)
+        if value and _CONTROL_IN_URL.search(value):
+            post.problems.append(
+                Problem(
+                    f"'{key}' {_show(value, 60)} has a line break or another control character; it was "
+                    f"ignored. Write the {key} on one line.",
+                    line_of(key),
+                )
+            )
+            setattr(post, key, "")
+            del meta[key]
+
     for key in ("source_url", "image"):
         value = getattr(post, key)
         why = "" if not value else "safe" if not safe_url(value) else "well-formed" if not _readable(value) else ""
@@ -918,7 +937,7 @@ def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST
         if isinstance(value, int) and not isinstance(value, bool):
             order = value
         elif (isinstance(value, float) and value.is_integer()) or (
-            isinstance(value, str) and re.fullmatch(r"\s*[+-]?\d+\s*", value)
+            isinstance(value, str) and re.fullmatch(r"\s*[+-]?\d{1,18}\s*", value)  # Hugo's is an int64
         ):
             order = int(value)
         if order is None:
@@ -966,7 +985,7 @@ def _hugo_int(value: Any) -> int:
         return int(value)
     if isinstance(value, float) and math.isfinite(value):
         return int(value)
-    if isinstance(value, str) and re.fullmatch(r"\s*[-+]?\d+\s*", value):
+    if isinstance(value, str) and re.fullmatch(r"\s*[-+]?\d{1,18}\s*", value):  # an int64 in Hugo
         return int(value)
     return 0
 
@@ -1013,11 +1032,11 @@ def parse_audio(value: Any, line: int | None) -> tuple[dict[str, Any] | None, Pr
     if not safe_url(url):
         return None, Problem(f"'audio' has a URL that is not safe ({url!r:.60}); it was ignored. {_AUDIO_EXPECTED}", line)
     length = fields.get("length", 0)
-    if isinstance(length, str) and length.strip().isdigit():
+    if isinstance(length, str) and re.fullmatch(r"[0-9]{1,18}", length.strip()):
         length = int(length)
-    if isinstance(length, bool) or not isinstance(length, int) or length < 0:
+    if isinstance(length, bool) or not isinstance(length, int) or not 0 <= length < 10**18:
         return None, Problem(
-            f"'audio' has a length that is not a number of bytes ({length!r:.40}); "
+            f"'audio' has a length that is not a number of bytes ({_show(length, 40)}); "
             f"the audio was ignored. {_AUDIO_EXPECTED}",
             line,
         )

@@ -221,6 +221,9 @@ def test_audio_front_matter_becomes_an_enclosure(make_site):
         ("[1, 2]", "'audio' should be a URL or a mapping, not list"),
         ("{length: 3}", "'audio' has no usable url"),
         ("{url: a.mp3, length: lots}", "'audio' has a length that is not a number of bytes"),
+        ("{url: a.mp3, length: '²'}", "'audio' has a length that is not a number of bytes"),
+        ("{url: a.mp3, length: '" + "9" * 5000 + "'}", "'audio' has a length that is not a number of bytes"),
+        ("{url: a.mp3, length: " + "9" * 30 + "}", "'audio' has a length that is not a number of bytes"),
         ("{url: a.mp3, type: 'not a type'}", "'audio' has a type that is not a MIME type"),
     ],
 )

@@ -382,7 +382,10 @@ def test_a_brace_that_starts_no_json_object_is_text(text):
     assert post.title == "Title here" and post.body == text
 
 
-@pytest.mark.parametrize("value, weight", [("3", 3), ('"3"', 3), ("1.5", 1), ("true", 1), ("x", 0), ("-2", -2)])
+@pytest.mark.parametrize(
+    "value, weight",
+    [("3", 3), ('"3"', 3), ("1.5", 1), ("true", 1), ("x", 0), ("-2", -2), ('"' + "1" * 5000 + '"', 0)],
+)
 def test_weight_as_hugo_casts_it(value, weight):
     post = parse_post("posts/x.md", f"---\ntitle: X\ndate: 2026-01-01\nweight: {value}\n---\n".encode())
     assert post.weight == weight

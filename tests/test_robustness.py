@@ -189,6 +189,18 @@ CASES = [
     Case("url: with a query", {"posts/a.md": fm("url: /q/page?id=1")}, [
         ("posts/a.md:4", ["had the Hugo URL /q/page?id=1/ (from its url), which no page here can answer"]),
     ]),
+    Case("url: on two lines", {"posts/a.md": fm('url: "/a\\nb/"')}, [
+        ("posts/a.md:4", ["'url' '/a\\nb/' has a line break or another control character; it was ignored"]),
+    ]),
+    Case("slug: a control character", {"posts/a.md": fm('slug: "a\\x01b"')}, [
+        ("posts/a.md:4", ["'slug'", "has a line break or another control character"]),
+    ]),
+    Case("an _index.md's url on two lines", {"posts/a.md": fm("title: A"), "posts/_index.md": '---\nurl: "/b\\nlog/"\n---\n'}, [
+        ("posts/_index.md:2", ["'url'", "has a line break or another control character"]),
+    ]),
+    Case("series_order: 5,000 digits", {"posts/a.md": fm("series: [S]", 'series_order: "' + "1" * 5000 + '"')}, [
+        ("posts/a.md:5", ["series_order: '1111", "is not a whole number"]),
+    ]),
     Case("image: not a well-formed URL", {"posts/a.md": fm('image: "http://[bad/x.png"')}, [
         ("posts/a.md:4", ["'image' 'http://[bad/x.png' is not a well-formed URL; it was left out"]),
     ]),
