@@ -126,12 +126,17 @@ class Labels(c.Type):
     def _check(key: str, text: str, names: frozenset[str]) -> None:
         offered = ", ".join(f"{{{n}}}" for n in sorted(names))
         try:
+            # A placeholder is one of the label's names as it is: `{date.year}` or `{n[0]}` would
+            # reach into the value, which is not what it looks like (the date is text).
+            fields = [field for _, field, _, _ in string.Formatter().parse(text) if field is not None]
+            if unknown := next((f for f in fields if f not in names), None):
+                raise KeyError(unknown)
             text.format(**{n: _SAMPLE.get(n, "x") for n in names})
         except (KeyError, IndexError) as err:
             raise base.ValidationError(
                 f"label '{key}' ({text!r}) uses a placeholder it does not have ({err}); it has {offered}"
             ) from None
-        except ValueError as err:
+        except (ValueError, TypeError, AttributeError) as err:
             raise base.ValidationError(
                 f"label '{key}' ({text!r}) cannot be filled in ({err}); it has {offered}, "
                 "and a literal brace is written {{ or }}"

@@ -272,6 +272,11 @@ def test_box_template_can_be_overridden_from_custom_dir(make_site):
         ({"embed.click_to_load": "Load from {hostname}"}, "embed.click_to_load"),
         ({"reading_time": None}, "reading_time"),
         ({"series": ["a", "list"]}, "series"),
+        ({"scheduled": "Coming {date.year}"}, "scheduled"),
+        ({"part_of": "{n[0]} of {total}"}, "part_of"),
+        ({"part_of": "{0} of {total}"}, "part_of"),
+        ({"scheduled": "On {date:%Y}"}, "scheduled"),
+        ({"part_of": "{n!z} of {total}"}, "part_of"),
     ],
 )
 def test_a_label_that_cannot_be_filled_in_is_a_config_error_naming_it(make_site, caplog, labels, named):
