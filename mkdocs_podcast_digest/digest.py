@@ -79,6 +79,8 @@ class Digest:
     sections: dict[str, list[Post]] = field(default_factory=dict, init=False, repr=False)
     #: Every `_index.md` served as the page of its folder (home, sections, taxonomies, terms).
     _folder_pages: dict[str, File] = field(default_factory=dict, init=False, repr=False)
+    #: Each `_index.md` read (once) as a post is: `folder_page`.
+    _folder_read: dict[str, Post | None] = field(default_factory=dict, init=False, repr=False)
     #: A leaf bundle's folder -> the folder Hugo published it at, where that differs (a `slug`).
     _moved_bundles: dict[str, str] = field(default_factory=dict, init=False, repr=False)
 
@@ -369,6 +371,7 @@ class Digest:
             new.append(
                 Listing(self.home_uri, self.config.site_name, "home", home, page_uris=[self.home_uri], generated=generated)
             )
+        self._folder_page_problems()
 
         added: list[File] = []
         for listing in new:
@@ -485,11 +488,31 @@ class Digest:
     def _unpublished(self, file: File) -> bool:
         """Whether a page that is not a post (a section's `_index.md`) is a draft, or scheduled
         or expired: its front matter read by the same rules as a post's."""
-        try:
-            page = postmod.parse_post(file.src_uri, file.content_bytes)
-        except OSError:
-            return False
-        return page.draft or bool(self._held_back(page, self._now))
+        page = self._read_index(file)
+        return page is not None and (page.draft or bool(self._held_back(page, self._now)))
+
+    def folder_page(self, src_uri: str) -> Post | None:
+        """An ``_index.md`` served as its folder's page, read as a post is (its front matter by
+        the plugin's reader: a bad value is a warning with its line, not a silent loss)."""
+        file = self._folder_pages.get(src_uri)
+        return self._read_index(file) if file is not None else None
+
+    def _read_index(self, file: File) -> Post | None:
+        if file.src_uri not in self._folder_read:
+            try:
+                self._folder_read[file.src_uri] = postmod.parse_post(file.src_uri, file.content_bytes, ())
+            except OSError:
+                self._folder_read[file.src_uri] = None  # reported where the page itself is read
+        return self._folder_read[file.src_uri]
+
+    def _folder_page_problems(self) -> None:
+        """What is wrong in the front matter of the `_index.md` pages (a post's own warnings about
+        a missing title or date do not apply: Hugo names a section after its folder)."""
+        for uri in sorted(self._folder_pages):
+            page = self.folder_page(uri)
+            for problem in page.problems if page is not None else ():
+                if not problem.message.startswith(("has no title", "has no date")):
+                    self.problems.append(SourceProblem(uri, problem))
 
     def _serve_at_folder(self, file: File, folder: str | None = None) -> File:
         """Hugo's ``_index.md`` is the page of its folder (a section, taxonomy or term page):
@@ -636,15 +659,9 @@ class Digest:
         """Hugo's ``_index.md`` pages (home, sections, terms) take ``aliases`` and ``url`` as a
         post does: Hugo wrote the page at its ``url``, and a redirect at each alias."""
         for uri, file in sorted(self._folder_pages.items()):
-            try:
-                page = postmod.parse_post(uri, file.content_bytes, ())
-            except OSError:
-                continue  # reported where the page itself is read
-            # What the writer wrote wrong in the two keys read here (the page's other keys are
-            # read where the page is built).
-            self.problems += [
-                SourceProblem(uri, p) for p in page.problems if p.message.startswith(("'url'", "'aliases'"))
-            ]
+            page = self.folder_page(uri)  # its problems were reported by `plan`
+            if page is None:
+                continue
             here = "/" + file.dest_uri[: -len("index.html")]
             hugo = here
             if page.url:

@@ -20,7 +20,7 @@ from .headings import HugoHeadingIdsExtension
 from .i18n import embed_texts, has_labels, label_languages, labels_for, theme_language
 from .lists import hugo_lists, original_line
 from .postcache import PostCache
-from .posts import day_text
+from .posts import day_text, decode
 from .refs import RefIndex
 from .related import Related
 from .render import TEMPLATES_DIR, Renderer
@@ -186,13 +186,36 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         post = self.digest.posts.get(page.file.src_uri) if self.digest else None
         if post is None:
-            return None
+            folder_page = self.digest.folder_page(page.file.src_uri) if self.digest else None
+            if folder_page is not None:
+                # Hugo's `_index.md`: its front matter read by the plugin, as a post's (on_page_markdown).
+                return "\n" + folder_page.body
+            return self._readable_source(page)
         # The front matter is already parsed; a leading blank line stops MkDocs from reading
         # the body's first line as MultiMarkdown metadata.
         body = self.digest.body(page.file.src_uri)
         if self.config.hugo_lists:
             body, self._inserted_lines[page.file.src_uri] = hugo_lists(body)
         return "\n" + body
+
+    @staticmethod
+    def _readable_source(page: Page) -> str | None:
+        """Another page's text, as MkDocs reads it, unless it is not valid UTF-8: MkDocs would stop
+        the whole build on it, so it is read with the bad bytes replaced, and a warning."""
+        if page.file.generated_by:
+            return None  # ours, or another plugin's: text already
+        try:
+            raw = page.file.content_bytes
+        except OSError:
+            return None  # MkDocs reports it
+        try:
+            raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text, problems = decode(raw)
+            for problem in problems:
+                log.warning(f"{page.file.src_uri}:{problem.line}: {problem.message}")
+            return text
+        return None  # MkDocs reads it again: a page's file is a few kilobytes
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self._page = page
@@ -221,7 +244,15 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
                 title = f"{title} ({page_of})"
             page.meta["title"] = html.escape(title, quote=False)
         elif listing is not None:
-            if page.meta.get("title"):
+            folder_page = self.digest.folder_page(page.file.src_uri)
+            if folder_page is not None:  # Hugo's `_index.md`: its title is text, as a post's
+                page.meta.update({k: v for k, v in folder_page.meta.items() if k != "title"})
+                if folder_page.title_given:
+                    page.meta["title"] = html.escape(folder_page.title, quote=False)
+                    listing.own_title = folder_page.title
+            if listing.own_title:
+                pass
+            elif page.meta.get("title"):
                 listing.own_title = str(page.meta["title"])
             elif listing.info:
                 # A profile's `name:` is its title. Themes print titles unescaped, as MkDocs' own
@@ -371,7 +402,7 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
 
     def _line_offset(self, page: Page) -> int:
         """Lines of front matter MkDocs removed before the Markdown we were given."""
-        post = self.digest.posts.get(page.file.src_uri) if self.digest else None
+        post = self.digest.posts.get(page.file.src_uri) or self.digest.folder_page(page.file.src_uri) if self.digest else None
         if post is not None:
             return post.body_line_offset
         try:

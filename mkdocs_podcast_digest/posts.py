@@ -195,6 +195,8 @@ class Post:
     #: Whether the body has its own level-1 heading; if not, the plugin shows the title as one
     #: (Hugo themes print the title; MkDocs' default and readthedocs themes would not).
     has_heading: bool = False
+    #: Whether the title is the front matter's own (not a heading, the text or the file name).
+    title_given: bool = False
     #: Facts taken from the body when it was read, so the body itself need not stay in memory
     #: (a thousand posts of 8 KB, twice: here and in MkDocs' page.markdown).
     minutes: int = 0
@@ -839,6 +841,7 @@ def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST
 
     # Title: front matter, then the first heading (what MkDocs does), then the text, then the file.
     title = meta.get("title", "")
+    post.title_given = bool(title)
     heading = first_heading(body)
     post.has_heading = heading is not None
     if not title:

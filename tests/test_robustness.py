@@ -207,6 +207,18 @@ CASES = [
     Case("an _index.md's url with a query", {"posts/a.md": fm("title: A"), "posts/_index.md": "---\nurl: /blog/?page=1\n---\n"}, [
         ("posts/_index.md:2", ["had the Hugo URL /blog/?page=1/ (from its url), which no page here can answer"]),
     ]),
+    Case("an _index.md's title: a mapping", {"posts/a.md": fm("title: A", "tags: [x]"), "tags/_index.md": "---\ntitle: {a: 1}\n---\nIntro.\n"}, [
+        ("tags/_index.md:2", ["'title' should be text, not dict"]),
+    ], page="tags/", check=lambda html: "{'a': 1}" not in html and "Intro." in html),
+    Case("an _index.md's front matter: malformed", {"posts/a.md": fm("title: A"), "posts/_index.md": "---\ntitle: T\nsummary: [x\n---\nIntro.\n"}, [
+        ("posts/_index.md:3", ["has malformed YAML front matter"]),
+    ], page="posts/", check=lambda html: "summary:" not in html and "Intro." in html),
+    Case("an _index.md: not UTF-8", {"posts/a.md": fm("title: A"), "posts/_index.md": b"---\ntitle: caf\xe9\n---\nIntro.\n"}, [
+        ("posts/_index.md:2", ["is not valid UTF-8"]),
+    ], page="posts/"),
+    Case("another page: not UTF-8", {"posts/a.md": fm("title: A"), "about.md": b"# About\n\ncaf\xe9\n"}, [
+        ("about.md:3", ["is not valid UTF-8", "Re-save the file as UTF-8"]),
+    ], page="about/"),
     Case("an _index.md's aliases: a mapping", {"posts/a.md": fm("title: A"), "posts/_index.md": "---\naliases: [{a: b}]\n---\n"}, [
         ("posts/_index.md:2", ["'aliases' has an entry that is not a name"]),
     ]),

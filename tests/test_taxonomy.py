@@ -425,6 +425,17 @@ def test_hugo_section_pages_are_the_pages_of_their_folders(make_site):
         assert re.findall(r"<h1[^>]*>(.*?)</h1>", site.html(page)) == [title], page
 
 
+def test_an_index_md_title_is_text_as_a_posts_is(make_site):
+    """Hugo escapes a title; MkDocs' themes print a page's title as HTML (in the nav, <title>)."""
+    docs = {**DOCS, "posts/_index.md": '---\ntitle: "<img src=x onerror=alert(1)> & co"\n---\nIntro.\n'}
+    for theme in ("mkdocs", "readthedocs", "material"):
+        site = make_site(docs, config={"theme": {"name": theme}})
+        for page in ("", "posts/", "posts/a/"):
+            html = site.html(page)
+            assert "<img src=x" not in html, (theme, page)
+        assert "&lt;img src=x onerror=alert(1)&gt; &amp; co" in site.html("posts/")
+
+
 def test_a_writers_own_index_md_home_page_is_left_as_written(make_site):
     site = make_site({**DOCS, "index.md": "# Mine\n\nMy own home.\n"}, config={"theme": {"name": "mkdocs"}})
     assert "My own home." in site.html("") and "pd-listing" not in site.html("")
