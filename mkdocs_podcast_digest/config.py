@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import posixpath
 import string
 
 from mkdocs.config import base
@@ -39,17 +40,56 @@ class Taxonomies(c.Type):
             if folder in (False, None):
                 merged.pop(key, None)
                 continue
-            if not isinstance(folder, str) or not folder.strip("/ ") or ".." in folder:
+            name = _folder(folder)
+            if not name:
                 raise base.ValidationError(
                     f"taxonomy '{key}' needs a folder name such as '{key}' (or false to turn it off), "
                     f"got {folder!r}"
                 )
-            merged[key] = folder.strip("/ ")
+            merged[key] = name
         folders = list(merged.values())
         dupes = {f for f in folders if folders.count(f) > 1}
         if dupes:
             raise base.ValidationError(f"two taxonomies share the folder {sorted(dupes)}; give each its own")
         return merged
+
+    def post_validation(self, config: base.Config, key_name: str) -> None:
+        posts = config.get("posts_dir")
+        for key, folder in (config.get(key_name) or {}).items():
+            if posts and (folder == posts or folder.startswith(posts + "/") or posts.startswith(folder + "/")):
+                # Its pages would replace the posts' (or theirs), without a word from MkDocs.
+                raise base.ValidationError(
+                    f"taxonomy '{key}' has the folder '{folder}', which is (or holds, or is inside) "
+                    f"posts_dir '{posts}'; give one of them another folder"
+                )
+
+
+class PostsDir(c.Type):
+    """A folder inside docs_dir, however written: ``./posts``, ``posts/``, ``posts/.`` are ``posts``."""
+
+    def __init__(self) -> None:
+        super().__init__(str, default="posts")
+
+    def run_validation(self, value: object) -> str:
+        value = super().run_validation(value)
+        name = _folder(value)
+        if not name:
+            raise base.ValidationError(
+                f"posts_dir must name a folder inside docs_dir, such as 'posts', got {value!r} "
+                "(posts right in docs_dir are not supported: they would be every page of the site)"
+            )
+        return name
+
+
+def _folder(value: object) -> str:
+    """A folder name inside docs_dir, normalised (``./tags/`` is ``tags``); "" for anything else
+    (the docs folder itself, a way out of it, not text)."""
+    if not isinstance(value, str):
+        return ""
+    name = posixpath.normpath(value.strip().replace("\\", "/")).strip("/")
+    if name in ("", ".") or name == ".." or name.startswith("../") or "/../" in f"/{name}/":
+        return ""
+    return name
 
 
 class Weights(c.Type):
@@ -144,7 +184,7 @@ class Labels(c.Type):
 
 
 class PluginConfig(base.Config):
-    posts_dir = c.Type(str, default="posts")
+    posts_dir = PostsDir()
     """Folder under docs_dir whose Markdown files are posts (sub-folders included)."""
 
     taxonomies = Taxonomies()

@@ -240,6 +240,35 @@ def test_pagination(make_site):
     assert '<span aria-hidden="true">←</span> Newer' in site.html("tags/many/page/3/")
 
 
+@pytest.mark.parametrize(
+    "options, says",
+    [
+        ({"taxonomies": {"tags": "posts"}}, "taxonomy 'tags' has the folder 'posts', which is"),
+        ({"taxonomies": {"tags": "./posts/"}}, "taxonomy 'tags' has the folder 'posts', which is"),
+        ({"posts_dir": "blog/posts", "taxonomies": {"tags": "blog"}}, "posts_dir 'blog/posts'"),
+        ({"taxonomies": {"tags": "topics", "categories": "topics"}}, "two taxonomies share the folder"),
+        ({"taxonomies": {"tags": "../tags"}}, "taxonomy 'tags' needs a folder name"),
+        ({"posts_dir": ""}, "posts_dir must name a folder inside docs_dir"),
+        ({"posts_dir": "/"}, "posts_dir must name a folder inside docs_dir"),
+        ({"posts_dir": "."}, "posts_dir must name a folder inside docs_dir"),
+        ({"posts_dir": "../posts"}, "posts_dir must name a folder inside docs_dir"),
+    ],
+)
+def test_folders_that_would_replace_pages_are_a_config_error(make_site, caplog, options, says):
+    from mkdocs.exceptions import Abort
+
+    with pytest.raises(Abort):
+        make_site(DOCS, config={"plugins": [{"podcast-digest": options}]})
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert any(says in e for e in errors), errors
+
+
+@pytest.mark.parametrize("posts_dir", ["./posts", "posts/.", "/posts/", " posts"])
+def test_posts_dir_however_written(make_site, posts_dir):
+    site = make_site(DOCS, config={"plugins": [{"podcast-digest": {"posts_dir": posts_dir}}]})
+    assert "Alpha" in site.html("posts/") and site.exists("tags/gpu/")
+
+
 def test_custom_taxonomy_and_turning_one_off(make_site):
     docs = {"posts/a.md": post("A", "2026-01-01", hosts=["Jane Doe"], categories=["X"])}
     site = make_site(
