@@ -129,7 +129,7 @@ def rss(channel: Channel, items: Iterable[Item]) -> str:
     lines = [
         f"    <title>{xml_escape(clean(channel.title))}</title>",
         f"    <link>{xml_escape(clean(channel.link))}</link>",
-        f"    <description>{xml_escape(clean(channel.description or channel.title))}</description>",
+        f"    <description>{xml_escape(_no_tags(clean(channel.description or channel.title)))}</description>",
         f'    <atom:link href={quoteattr(clean(channel.self_url))} rel="self" type="application/rss+xml" />',
     ]
     if channel.language:
@@ -147,6 +147,12 @@ def rss(channel: Channel, items: Iterable[Item]) -> str:
         + "\n".join(lines)
         + "\n  </channel>\n</rss>\n"
     )
+
+
+def _no_tags(text: str) -> str:
+    """A channel's description is text (Hugo's is), but some readers show it as HTML: a ``<`` in
+    it (a term named ``<img onerror=…>``) is escaped once more, so none of them runs it."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") if "<" in text else text
 
 
 def _attr(value: str) -> str:

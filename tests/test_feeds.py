@@ -265,6 +265,13 @@ def test_rss_writer_directly():
     assert clean(" a\x01  b\n") == "a b"
 
 
+def test_a_channel_description_with_a_tag_is_shown_not_run_by_a_reader_that_reads_html():
+    xml = rss(Channel("T", "https://e.x/", "<img src=x onerror=alert(1)> & co", "https://e.x/i.xml"), [])
+    assert ET.fromstring(xml.encode()).findtext("./channel/description") == "&lt;img src=x onerror=alert(1)&gt; &amp; co"
+    xml = rss(Channel("T", "https://e.x/", "AT&T talks", "https://e.x/i.xml"), [])
+    assert ET.fromstring(xml.encode()).findtext("./channel/description") == "AT&T talks"  # text, as Hugo's
+
+
 @pytest.mark.parametrize(
     ("markdown", "expected"),
     [
