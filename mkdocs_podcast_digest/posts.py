@@ -615,6 +615,15 @@ def normalise_terms(
             )
             continue
         term = _norm_space(text)
+        if _CONTROL.search(term):  # a YAML escape ("a\0b"): nothing a reader could see or type
+            problems.append(
+                Problem(
+                    f"'{key}' has a name with a control character ({_show(text, 40)}); it was taken "
+                    "out of the name. Remove it from the front matter.",
+                    line,
+                )
+            )
+            term = _norm_space(_CONTROL.sub("", term))
         if not term:
             continue
         ident = (term if term.isascii() else unicodedata.normalize("NFKC", term)).casefold()
@@ -801,6 +810,15 @@ def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST
             continue
         if isinstance(value, str | int | float) and not isinstance(value, bool):
             meta[key] = str(value).strip()
+            if key not in ("slug", "url") and _CONTROL.search(meta[key]):  # those two: see below
+                post.problems.append(
+                    Problem(
+                        f"'{key}' has a control character ({_show(meta[key], 40)}); it was taken out. "
+                        "Remove it from the front matter.",
+                        line_of(key),
+                    )
+                )
+                meta[key] = _CONTROL.sub("", meta[key]).strip()
             if key in _POST_STRING_FIELDS:
                 setattr(post, key, meta[key])
         else:

@@ -201,6 +201,10 @@ CASES = [
     Case("series_order: 5,000 digits", {"posts/a.md": fm("series: [S]", 'series_order: "' + "1" * 5000 + '"')}, [
         ("posts/a.md:5", ["series_order: '1111", "is not a whole number"]),
     ]),
+    Case("a NUL in a term and the title", {"posts/a.md": fm('title: "A\\0B"', 'tags: ["a\\0b"]')}, [
+        ("posts/a.md:2", ["'title' has a control character", "it was taken out"]),
+        ("posts/a.md:4", ["'tags' has a name with a control character"]),
+    ], check=lambda html: "\x00" not in html and "AB" in html),
     Case("image: not a well-formed URL", {"posts/a.md": fm('image: "http://[bad/x.png"')}, [
         ("posts/a.md:4", ["'image' 'http://[bad/x.png' is not a well-formed URL; it was left out"]),
     ]),
