@@ -39,6 +39,7 @@ def hugo_lists(markdown: str) -> tuple[str, list[int]]:
     out: list[str] = []
     inserted: list[int] = []
     stack: list[_Item] = []
+    kinds: dict[int, str] = {}  # depth -> the kind of list ("ul", "ol") open there
     fence = ""
     fence_shift = 0
     text_before = False  # the line above is a line of a paragraph
@@ -62,32 +63,54 @@ def hugo_lists(markdown: str) -> tuple[str, list[int]]:
             text_before = block_above = fence_closed = item_para = later_para = False
             continue
         item = _ITEM.match(stripped) if not _RULE.match(stripped) else None
-        if item is not None and not stack and block_above and item.group(1)[0].isdigit() and item.group(1) != "1.":
-            item = None  # `2024.` right after a paragraph is more of it (CommonMark starts a list only at 1)
+        depth = sum(1 for open_item in stack if open_item.content <= at)  # the items it is inside
+        kind = ("ol" if item.group(1)[0].isdigit() else "ul") if item is not None else ""
+        # A list of another kind than the one above (or none) would start here, in the middle of
+        # a paragraph: CommonMark starts one there only with a bullet or `1.` (`2024.` is text).
+        starts = item is not None and (text_before or block_above) and kinds.get(depth) != kind
+        # ...in the paragraph of the innermost item (or of the page): an item outside it ends it.
+        interrupts = starts and depth == len(stack)
+        escape = False
+        if interrupts and kind == "ol" and item.group(1) != "1.":
+            item = None
+            escape = bool(stack)  # in an item Python-Markdown would read it as one: `2\.` is text
         lazy = text_before and stack and item is None and _is_text(stripped)
         if not lazy:
-            while stack and at < stack[-1].content:
-                stack.pop()
+            del stack[depth:]
+            if item is None:  # a line of the item it is in ends the lists inside that item
+                for deeper in [d for d in kinds if d >= depth]:
+                    del kinds[deeper]
         if item is not None and at - (stack[-1].content if stack else 0) > 3:
             item = None  # indented code in an item, or at the top
         new_at = at
         if lazy:
             pass  # more of the item's paragraph, at any indent
         elif item is not None:
-            # A list right after a paragraph (only a bullet or `1.` starts one there, as in
-            # CommonMark), or an item right after fenced code in the one above: Python-Markdown
-            # needs a blank line.
-            if (not stack and block_above) or fence_closed or later_para:
+            # A list right after a paragraph, or after an item of the other kind, or an item after
+            # fenced code or a later paragraph in the one above: Python-Markdown needs a blank line.
+            base = stack[-1] if stack else None
+            new_at = base.new_content if base else at
+            if kinds.get(depth) not in (None, kind):
+                # Python-Markdown goes on with the list above, of the other kind, even past a
+                # blank line (CommonMark starts another): an empty comment between ends it.
+                out += ["", " " * new_at + "<!-- -->", ""]
+                inserted += [i, i, i]
+                changed = True
+            elif (not stack and block_above) or fence_closed or later_para:
                 out.append("")
                 inserted.append(i)
                 changed = True
-            base = stack[-1] if stack else None
-            new_at = base.new_content if base else at
             marker, spaces = item.group(1), len(item.group(2))
             width = len(marker) + (spaces if 1 <= spaces <= 4 else 1)
             stack.append(_Item(content=at + width, new_content=new_at + 4))
+            kinds[depth] = kind
+            for deeper in [d for d in kinds if d > depth]:
+                del kinds[deeper]
         elif stack:
             new_at = stack[-1].new_content + (at - stack[-1].content)
+        if escape:
+            stripped = stripped.replace(".", "\\.", 1)
+            changed = True
         if new_at != at:
             changed = True
         out.append(" " * new_at + stripped)
@@ -117,10 +140,18 @@ def _may_differ(markdown: str) -> bool:
     if _ODD_INDENT.search(text):
         return True
     for m in _ITEM_AFTER_BREAK.finditer(text):
-        start = m.start()
-        above = text[text.rfind("\n", 0, start) + 1 : start]
-        if above.strip() and not _ITEM.match(above.lstrip(" ")):
-            return True
+        end = m.start()
+        above = text[text.rfind("\n", 0, end) + 1 : end]
+        blank = not above.strip()
+        while not above.strip() and end > 0:  # the nearest line above that is not blank
+            end = text.rfind("\n", 0, end)
+            above = text[text.rfind("\n", 0, end) + 1 : end] if end > 0 else ""
+        above_item = _ITEM.match(above.lstrip(" "))
+        if above_item is None:
+            if not blank and above.strip():
+                return True  # an item right under a line of text
+        elif above_item.group(1)[0].isdigit() != m.group(0).lstrip("\n ")[0].isdigit():
+            return True  # an item under one of the other kind: two lists to Hugo, one to Python-Markdown
     return False
 
 

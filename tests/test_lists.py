@@ -57,6 +57,9 @@ KNOWN = {
     # CommonMark starts a new list where the bullet changes (`+` then `*`); Python-Markdown
     # goes on with the same list.
     "plus_and_star",
+    # A list of the other kind right under a nested one: Python-Markdown ends the nested list only
+    # at a blank line, which makes the text of the item around them a paragraph (more space).
+    "nested_kind_change",
 }
 
 
@@ -137,13 +140,17 @@ _LINES = st.sampled_from(
 @given(st.lists(_LINES, max_size=14))
 def test_the_rewrite_only_adds_blank_lines_and_moves_lines_sideways(lines):
     """Nothing is lost or reordered: each line comes out with the same text, only its indent
-    changed, and the lines put in are blank; the line map names each writer's line."""
+    changed, and the lines put in are blank (or an empty comment that ends a list); the line
+    map names each writer's line."""
     source = "\n".join(lines)
     rewritten, inserted = hugo_lists(source)
     new_lines = rewritten.split("\n")
     kept = [line for k, line in enumerate(new_lines) if k + 1 not in _blank_positions(inserted)]
-    assert [line.lstrip(" ") for line in kept] == [line.lstrip(" ") for line in source.split("\n")]
-    assert all(not new_lines[k - 1] for k in _blank_positions(inserted))
+    def text(line: str) -> str:  # (`2. x` read as text in an item is written `2\. x`)
+        return line.lstrip(" ").replace("\\.", ".", 1)
+
+    assert [text(line) for line in kept] == [text(line) for line in source.split("\n")]
+    assert all(new_lines[k - 1].strip() in ("", "<!-- -->") for k in _blank_positions(inserted))
     assert hugo_lists(rewritten)[1] == []  # a second pass has no blank line to add
 
 

@@ -45,6 +45,10 @@ CASES: dict[str, str] = {
     "mixed_after_paragraph_nested": "重點：\n- 甲\n  - 甲一\n  - 甲二\n- 乙\n",
     "plus_and_star": "清單：\n+ 加\n+ 號\n\n* 星\n* 號\n",
     "item_with_paragraph_continuation": "- 第一行\n  第二行\n- 下一項\n",
+    "bullet_then_ordered": "- 甲：說明\n1. 第一\n2. 第二\n\n後文\n",
+    "ordered_then_bullet_after_blank": "1. 一\n\n- 點\n",
+    "two_after_item_is_text": "- a\n2. b\n",
+    "nested_kind_change": "- a\n  - b\n  1. c\n",
 }
 
 
