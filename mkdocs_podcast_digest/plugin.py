@@ -185,15 +185,14 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         post = self.digest.posts.get(page.file.src_uri) if self.digest else None
-        if post is None:
-            folder_page = self.digest.folder_page(page.file.src_uri) if self.digest else None
-            if folder_page is not None:
-                # Hugo's `_index.md`: its front matter read by the plugin, as a post's (on_page_markdown).
-                return "\n" + folder_page.body
+        if post is not None:
+            body = self.digest.body(page.file.src_uri)
+        elif (folder_page := self.digest.folder_page(page.file.src_uri) if self.digest else None) is not None:
+            body = folder_page.body  # Hugo's `_index.md`: its front matter read as a post's
+        else:
             return self._readable_source(page)
         # The front matter is already parsed; a leading blank line stops MkDocs from reading
         # the body's first line as MultiMarkdown metadata.
-        body = self.digest.body(page.file.src_uri)
         if self.config.hugo_lists:
             body, self._inserted_lines[page.file.src_uri] = hugo_lists(body)
         return "\n" + body

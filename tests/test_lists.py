@@ -157,3 +157,8 @@ def test_the_rewrite_only_adds_blank_lines_and_moves_lines_sideways(lines):
 def _blank_positions(inserted: list[int]) -> set[int]:
     """1-based lines of the rewritten text that were put in."""
     return {i + n + 1 for n, i in enumerate(inserted)}
+
+
+def test_a_hugo_section_page_s_lists_too(make_site):
+    site = make_site({"posts/p.md": POST, "posts/_index.md": "---\ntitle: 全部\n---\n本站收錄：\n- 訪談\n- 節目筆記\n"})
+    assert "<p>本站收錄：</p>\n<ul>\n<li>訪談</li>" in site.html("posts/")
