@@ -40,3 +40,22 @@ def built_site(args: argparse.Namespace, write_site: Callable[[Path], None]) -> 
         if args.keep:
             shutil.rmtree(args.keep, ignore_errors=True)
             shutil.copytree(site, args.keep)
+
+
+def write_pages_site(site: Path, title: str, pages: dict[str, str], config: str = "") -> None:
+    """A Hugo site of one post per entry of ``pages`` (name -> Markdown body), each rendered by a
+    layout that prints only its content: what Hugo's Markdown renderer makes of that body."""
+    (site / "layouts" / "_default").mkdir(parents=True)
+    (site / "content" / "posts").mkdir(parents=True)
+    (site / "hugo.toml").write_text(f'baseURL = "https://example.org/"\ntitle = "{title}"\n{config}', encoding="utf-8")
+    layouts = site / "layouts" / "_default"
+    (layouts / "single.html").write_text("{{ .Content }}", encoding="utf-8")
+    (layouts / "list.html").write_text("{{ .Title }}", encoding="utf-8")
+    for name, body in pages.items():
+        front = f"---\ntitle: {name}\ndate: 2024-01-01\n---\n{body}"
+        (site / "content" / "posts" / f"{name}.md").write_text(front, encoding="utf-8")
+
+
+def page_html(site: Path, name: str) -> str:
+    """The content Hugo rendered for ``write_pages_site``'s page ``name``."""
+    return (site / "public" / "posts" / name / "index.html").read_text(encoding="utf-8")

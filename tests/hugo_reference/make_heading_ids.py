@@ -21,7 +21,7 @@ import json
 import re
 from pathlib import Path
 
-from hugo_site import HUGO_VERSION, built_site, parse_args
+from hugo_site import HUGO_VERSION, built_site, page_html, parse_args, write_pages_site
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_OUT = ROOT / "tests" / "data" / "hugo_heading_ids.json"
@@ -57,17 +57,7 @@ _ID = re.compile(r'\sid="([^"]*)"')
 
 
 def write_site(site: Path) -> None:
-    (site / "layouts" / "_default").mkdir(parents=True)
-    (site / "content" / "posts").mkdir(parents=True)
-    (site / "hugo.toml").write_text(
-        'baseURL = "https://example.org/"\ntitle = "Heading ids"\n[params]\nguest = "Ada"\n', encoding="utf-8"
-    )
-    layouts = site / "layouts" / "_default"
-    (layouts / "single.html").write_text("{{ .Content }}", encoding="utf-8")
-    (layouts / "list.html").write_text("{{ .Title }}", encoding="utf-8")
-    for name, body in CASES.items():
-        front = f"---\ntitle: {name}\ndate: 2024-01-01\n---\n{body}"
-        (site / "content" / "posts" / f"{name}.md").write_text(front, encoding="utf-8")
+    write_pages_site(site, "Heading ids", CASES, '[params]\nguest = "Ada"\n')
 
 
 def main() -> None:
@@ -75,7 +65,7 @@ def main() -> None:
     out = {}
     with built_site(args, write_site) as site:
         for name in CASES:
-            page = (site / "public" / "posts" / name / "index.html").read_text(encoding="utf-8")
+            page = page_html(site, name)
             found = []
             for level, attrs, _ in _HEADING.findall(page):
                 m = _ID.search(attrs)

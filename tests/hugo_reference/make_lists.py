@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from hugo_site import HUGO_VERSION, built_site, parse_args
+from hugo_site import HUGO_VERSION, built_site, page_html, parse_args, write_pages_site
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_OUT = ROOT / "tests" / "data" / "hugo_lists.json"
@@ -53,15 +53,7 @@ CASES: dict[str, str] = {
 
 
 def write_site(site: Path) -> None:
-    (site / "layouts" / "_default").mkdir(parents=True)
-    (site / "content" / "posts").mkdir(parents=True)
-    (site / "hugo.toml").write_text('baseURL = "https://example.org/"\ntitle = "Lists"\n', encoding="utf-8")
-    layouts = site / "layouts" / "_default"
-    (layouts / "single.html").write_text("{{ .Content }}", encoding="utf-8")
-    (layouts / "list.html").write_text("{{ .Title }}", encoding="utf-8")
-    for name, body in CASES.items():
-        front = f"---\ntitle: {name}\ndate: 2024-01-01\n---\n{body}"
-        (site / "content" / "posts" / f"{name}.md").write_text(front, encoding="utf-8")
+    write_pages_site(site, "Lists", CASES)
 
 
 def main() -> None:
@@ -69,10 +61,7 @@ def main() -> None:
     out = {}
     with built_site(args, write_site) as site:
         for name in CASES:
-            page = (site / "public" / "posts" / name.replace("_", "-") / "index.html")
-            if not page.exists():
-                page = site / "public" / "posts" / name / "index.html"
-            out[name] = {"markdown": CASES[name], "html": page.read_text(encoding="utf-8")}
+            out[name] = {"markdown": CASES[name], "html": page_html(site, name)}
     args.out.write_text(
         json.dumps({"hugo": HUGO_VERSION, "cases": out}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
