@@ -32,7 +32,7 @@ class _Item:
 
 def hugo_lists(markdown: str) -> tuple[str, list[int]]:
     """The Markdown with its lists as Python-Markdown needs them, and the (0-based) lines before
-    which a blank line was put (to name the writer's own lines in warnings)."""
+    which a line was put (to name the writer's own lines in warnings)."""
     if not _may_differ(markdown):
         return markdown, []
     lines = markdown.split("\n")
@@ -40,38 +40,45 @@ def hugo_lists(markdown: str) -> tuple[str, list[int]]:
     inserted: list[int] = []
     stack: list[_Item] = []
     kinds: dict[int, str] = {}  # depth -> the kind of list ("ul", "ol") open there
-    fence = ""
-    fence_shift = 0
+    verbatim: re.Pattern[str] | None = None  # the end of the code (or HTML, math) being passed
+    verbatim_shift = 0
     text_before = False  # the line above is a line of a paragraph
     block_above = False  # ...of a paragraph, quote or table outside any list: a list may follow it
-    fence_closed = False  # the line above closed fenced code in an item
-    item_para = False  # the paragraph above began with an item's marker
-    later_para = False  # the line above is of a later paragraph in an item (after a blank line)
+    first_para = False  # the line above is of an item's first paragraph (or of code right under it)
+    loose_above = False  # ...of a later block in an item, after a blank line
+    quote_kept = False  # the line above is of a quote right under a top item's text, kept as written
     changed = False
+
+    def put_blank(i: int) -> None:
+        nonlocal changed
+        out.append("")
+        inserted.append(i)
+        changed = True
+
     for i, line in enumerate(lines):
         stripped = line.lstrip(" ")
         at = len(line) - len(stripped)
-        if fence:  # inside fenced code: moved with the item it is in, else left alone
-            out.append(_indent(line, fence_shift))
-            m = _FENCE.match(stripped)
-            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not stripped[len(m.group(1)) :].strip():
-                fence = ""
-                fence_closed = bool(stack)
+        if verbatim is not None:  # moved with the item it is in, else left as it is
+            out.append(_indent(line, verbatim_shift))
+            if verbatim.search(stripped):
+                verbatim = None
+            loose_above = bool(stack) and not first_para
             continue
         if not stripped.strip():
             out.append(line)
-            text_before = block_above = fence_closed = item_para = later_para = False
+            text_before = block_above = first_para = loose_above = quote_kept = False
             continue
         item = _ITEM.match(stripped) if not _RULE.match(stripped) else None
+        if item is not None and not stripped[item.end() :].strip() and (text_before or block_above):
+            item = None  # an empty item cannot end a paragraph: `Title` over `-` is a heading
         depth = sum(1 for open_item in stack if open_item.content <= at)  # the items it is inside
         kind = ("ol" if item.group(1)[0].isdigit() else "ul") if item is not None else ""
         # A list of another kind than the one above (or none) would start here, in the middle of
-        # a paragraph: CommonMark starts one there only with a bullet or `1.` (`2024.` is text).
-        starts = item is not None and (text_before or block_above) and kinds.get(depth) != kind
-        # ...in the paragraph of the innermost item (or of the page): an item outside it ends it.
-        interrupts = starts and depth == len(stack)
+        # the paragraph of the innermost item (or of the page): CommonMark starts one there only
+        # with a bullet or `1.` (`2024.` is text); an item further out ends that item first.
+        interrupts = item is not None and (text_before or block_above) and kinds.get(depth) != kind
         escape = False
-        if interrupts and kind == "ol" and item.group(1) != "1.":
+        if interrupts and depth == len(stack) and kind == "ol" and item.group(1) != "1.":
             item = None
             escape = bool(stack)  # in an item Python-Markdown would read it as one: `2\.` is text
         lazy = text_before and stack and item is None and _is_text(stripped)
@@ -82,12 +89,11 @@ def hugo_lists(markdown: str) -> tuple[str, list[int]]:
                     del kinds[deeper]
         if item is not None and at - (stack[-1].content if stack else 0) > 3:
             item = None  # indented code in an item, or at the top
+        opens = _opens_verbatim(stripped) if item is None and not lazy else None
         new_at = at
         if lazy:
             pass  # more of the item's paragraph, at any indent
         elif item is not None:
-            # A list right after a paragraph, or after an item of the other kind, or an item after
-            # fenced code or a later paragraph in the one above: Python-Markdown needs a blank line.
             base = stack[-1] if stack else None
             new_at = base.new_content if base else at
             if kinds.get(depth) not in (None, kind):
@@ -96,34 +102,62 @@ def hugo_lists(markdown: str) -> tuple[str, list[int]]:
                 out += ["", " " * new_at + "<!-- -->", ""]
                 inserted += [i, i, i]
                 changed = True
-            elif (not stack and block_above) or fence_closed or later_para:
-                out.append("")
-                inserted.append(i)
-                changed = True
+            elif (not stack and block_above) or loose_above:
+                put_blank(i)  # a list right after a paragraph; an item after a later block in one
             marker, spaces = item.group(1), len(item.group(2))
             width = len(marker) + (spaces if 1 <= spaces <= 4 else 1)
             stack.append(_Item(content=at + width, new_content=new_at + 4))
             kinds[depth] = kind
             for deeper in [d for d in kinds if d > depth]:
                 del kinds[deeper]
+        elif stack and stripped[0] == ">" and len(stack) == 1 and at <= 3 and (text_before or quote_kept):
+            quote_kept = True  # a quote right under a top item's text: Python-Markdown reads it there
         elif stack:
             new_at = stack[-1].new_content + (at - stack[-1].content)
+            if text_before and not _is_text(stripped) and not (opens and opens.pattern.startswith("^")):
+                # A quote, heading or table right under an item's text: Python-Markdown starts
+                # one there only after a blank line (fenced code it takes as it is).
+                put_blank(i)
+                first_para = False
         if escape:
             stripped = stripped.replace(".", "\\.", 1)
             changed = True
         if new_at != at:
             changed = True
         out.append(" " * new_at + stripped)
-        m = _FENCE.match(stripped)
-        if m and item is None and not lazy:
-            fence = m.group(1)
-            fence_shift = new_at - at
+        if opens is not None:
+            verbatim = opens
+            verbatim_shift = new_at - at
         text_before = item is not None or lazy or (_is_text(stripped) and (bool(stack) or at <= 3))
         block_above = not stack and at <= 3 and (_is_text(stripped) or stripped[0] in ">|")
-        item_para = item is not None or (item_para and text_before)
-        later_para = bool(stack) and text_before and not item_para
-        fence_closed = False
+        quote_kept = quote_kept and stripped[0] == ">" and not item
+        first_para = item is not None or (first_para and (text_before or quote_kept or opens is not None))
+        loose_above = bool(stack) and not first_para
     return ("\n".join(out), inserted) if changed else (markdown, [])
+
+
+#: What Python-Markdown passes as it is, up to its end: fenced code, Hugo's ``highlight``
+#: shortcode, the HTML blocks CommonMark keeps verbatim, an HTML comment and ``$$`` math.
+_VERBATIM = (
+    (re.compile(r"\{\{[<%]\s*highlight\b"), re.compile(r"\{\{[<%]\s*/\s*highlight\s*[>%]\}\}")),
+    (re.compile(r"<(pre|script|style|textarea)\b", re.I), None),
+    (re.compile(r"<!--"), re.compile(r"-->")),
+    (re.compile(r"\$\$"), re.compile(r"\$\$")),
+)
+
+
+def _opens_verbatim(stripped: str) -> re.Pattern[str] | None:
+    """The end to look for when ``stripped`` opens code or a verbatim block not closed on its line."""
+    m = _FENCE.match(stripped)
+    if m:
+        fence = m.group(1)
+        return re.compile(rf"^{re.escape(fence[0])}{{{len(fence)},}}\s*$")
+    for opener, closer in _VERBATIM:
+        m = opener.match(stripped)
+        if m:
+            end = closer or re.compile(rf"</{m.group(1)}>", re.I)
+            return None if end.search(stripped, m.end()) else end
+    return None
 
 
 #: Each starts with a line break, which ``re`` finds at C speed (a ``^`` in MULTILINE mode is

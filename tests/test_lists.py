@@ -85,6 +85,12 @@ def test_the_comparison_can_fail():
         "```\n- x\n  - y\n```\n",
         "文字\n2024. 不是清單\n",
         "",
+        # Code and verbatim blocks are passed as they are, whatever they hold.
+        "{{< highlight yaml >}}\nnav:\n- Home: index.md\n- Posts:\n  - posts/a.md\n{{< /highlight >}}\n",
+        "<pre>\nline one\n- item\n  - sub\n</pre>\n",
+        "$$\nx = a\n- b\n$$\n",
+        "<!--\nnote\n- a\n  - b\n-->\n",
+        "標題\n-\n",  # a heading, not an empty item
     ],
 )
 def test_what_needs_nothing_comes_out_as_it_was(source):

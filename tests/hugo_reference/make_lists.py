@@ -49,6 +49,10 @@ CASES: dict[str, str] = {
     "ordered_then_bullet_after_blank": "1. 一\n\n- 點\n",
     "two_after_item_is_text": "- a\n2. b\n",
     "nested_kind_change": "- a\n  - b\n  1. c\n",
+    "quote_under_item": "- 他說：\n  > 規模化曾經有效\n- 第二點\n",
+    "fence_under_item": "步驟：\n- 安裝\n  ```sh\n  pip install x\n  ```\n- 執行\n",
+    "fence_under_nested_item": "- a\n  - b\n    ```\n    x\n    ```\n  - c\n- d\n",
+    "setext_by_one_dash": "標題\n-\n",
 }
 
 
