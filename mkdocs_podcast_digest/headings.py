@@ -67,7 +67,13 @@ def unique_id(base: str, used: set[str]) -> str:
 class HugoHeadingIds(Treeprocessor):
     """Gives each heading without an id Hugo's id for its text."""
 
+    def __init__(self, md: Markdown, applies) -> None:
+        super().__init__(md)
+        self.applies = applies
+
     def run(self, root: etree.Element) -> None:
+        if not self.applies():
+            return
         headings = []
         used: set[str] = set()
         for el in root.iter():
@@ -103,6 +109,8 @@ def _collect(el: etree.Element, parts: list[str]) -> None:
     (``<https://…>``) nothing; a link only its first part (``[the *docs*](…)`` is ``the``, as
     real Hugo has it); code as written, the rest after Hugo's typographer."""
     tag = el.tag
+    if tag == "script":
+        return  # arithmatex's copy of a formula, beside the one shown
     if tag == "img":
         parts.append(el.get("alt", ""))
     elif tag == "sup" and el.get("id", "").startswith("fnref"):
@@ -136,12 +144,28 @@ def _typographer(text: str) -> str:
     return _DASHES.sub("", text) if "--" in text else text
 
 
+def _always() -> bool:
+    """Default of ``applies``: a function, as Python-Markdown turns callables given against a
+    ``None`` default into ``True``."""
+    return True
+
+
 class HugoHeadingIdsExtension(Extension):
     """Headings get Hugo's ids, which ``toc`` then uses (its own ``slugify`` is not called)."""
 
+    def __init__(self, **kwargs) -> None:
+        self.config = {
+            "applies": [
+                _always,
+                "Callable() -> whether the document being converted gets Hugo's ids (the MkDocs "
+                "plugin: only pages written for Hugo, so other pages keep the ids links know)",
+            ]
+        }
+        super().__init__(**kwargs)
+
     def extendMarkdown(self, md: Markdown) -> None:
         # After attr_list (8), which sets ids written by hand; before toc (5).
-        md.treeprocessors.register(HugoHeadingIds(md), "pd_heading_ids", 6)
+        md.treeprocessors.register(HugoHeadingIds(md, self.getConfig("applies")), "pd_heading_ids", 6)
 
 
 def makeExtension(**kwargs) -> HugoHeadingIdsExtension:

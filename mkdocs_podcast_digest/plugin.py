@@ -83,7 +83,7 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             if js not in [str(x) for x in config.extra_javascript]:
                 config.extra_javascript.append(js)
         if self.config.hugo_heading_ids and not _toc_slugify(config):
-            config.markdown_extensions.append(HugoHeadingIdsExtension())
+            config.markdown_extensions.append(HugoHeadingIdsExtension(applies=self._written_for_hugo))
         if self.config.shortcodes:
             from .shortcodes import ShortcodeExtension
 
@@ -196,6 +196,14 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         if self.config.hugo_lists:
             body, self._inserted_lines[page.file.src_uri] = hugo_lists(body)
         return "\n" + body
+
+    def _written_for_hugo(self) -> bool:
+        """Whether the page being converted is a post or an `_index.md`: only those get Hugo's
+        heading ids (links to the writer's other pages know MkDocs' ids)."""
+        page, digest = self._page, self.digest
+        if page is None or digest is None:
+            return False
+        return page.file.src_uri in digest.posts or digest.folder_page(page.file.src_uri) is not None
 
     @staticmethod
     def _readable_source(page: Page) -> str | None:

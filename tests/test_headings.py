@@ -169,3 +169,18 @@ def test_a_slugify_of_the_writers_own_wins(tmp_path):
     build(load_config(config_file=str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
     page = (tmp_path / "site" / "posts" / "chips" / "index.html").read_text(encoding="utf-8")
     assert '<h2 id="GPU-的護城河"' in page  # pymdownx's upper-case slugs, not Hugo's
+
+
+def test_a_formula_is_read_once():
+    """arithmatex keeps a copy of the formula in a script beside the one shown."""
+    got = ids("## The $x^2$ formula\n", ["pymdownx.arithmatex", "toc", HugoHeadingIdsExtension()])
+    assert got == [[2, "the-x2-formula"]]
+
+
+def test_only_pages_written_for_hugo_get_hugos_ids(make_site):
+    """Links to the writer's other pages know MkDocs' ids: those stay."""
+    about = "# About\n\n## 關於我們\n\n## Q & A\n"
+    site = make_site({"posts/chips.md": POST, "about.md": about, "posts/_index.md": "---\ntitle: All\n---\n## 全部文章\n"})
+    assert '<h2 id="_1"' in site.html("about/") and '<h2 id="q-a"' in site.html("about/")
+    assert '<h2 id="記憶體頻寬才是瓶頸"' in site.html("posts/chips/")
+    assert '<h2 id="全部文章"' in site.html("posts/")
