@@ -221,6 +221,8 @@ class Feeds:
         self.indexes: dict[str, FeedLink] = {}
         #: a section's page (`posts/2024/_index.md`) -> its feed
         self.sections: dict[str, FeedLink] = {}
+        #: the feed of the posts' section (`posts/index.xml`), announced on the posts index
+        self.posts: FeedLink | None = None
         self._items: dict[str, Item] = {}
         self._urls = {f.src_uri: f.url for f in files.documentation_pages()}
         self._rank: dict[str, int] = {}
@@ -316,7 +318,7 @@ class Feeds:
             index = self.digest.index_uris.get("")
             link = self._abs(index) if index else self.site_url
             title = f"{self.digest.labels['posts']} – {site_name}"
-            add(f"{posts_dir}/{FEED_NAME}", Channel(title, link, "", "", language), posts, index or "")
+            self.posts = add(f"{posts_dir}/{FEED_NAME}", Channel(title, link, "", "", language), posts, index or "")
             # ...and of each section below it with a page (`posts/2024/_index.md`): its posts.
             for uri, inside in self.digest.sections.items():
                 head = uri[: -len("_index.md")]
@@ -371,14 +373,20 @@ class Feeds:
         self.sections = {k: link for k, link in self.sections.items() if link.path in written}
         if self.site is not None and self.site.path not in written:
             self.site = None
+        if self.posts is not None and self.posts.path not in written:
+            self.posts = None
 
     def links_for(self, src_uri: str) -> list[FeedLink]:
         """Feeds to announce on a page: the site's, and on a term's (or a taxonomy's index's,
-        or a section's) pages that term's (or that taxonomy's, or that section's)."""
+        a section's, the posts index's) pages that term's (or that taxonomy's, that section's,
+        the posts' section's)."""
         links = [self.site] if self.site else []
         if src_uri in self.sections:
             return [*links, self.sections[src_uri]]
         listing = self.digest.listings.get(src_uri)
+        index = self.digest.index_uris.get("")
+        if self.posts is not None and listing is not None and listing.page_uris[:1] == [index]:
+            links.append(self.posts)  # each page of the posts index
         if listing is not None and listing.taxonomy is not None:
             key = listing.taxonomy.key
             link = self.terms.get((key, listing.term.slug)) if listing.term else self.indexes.get(key)

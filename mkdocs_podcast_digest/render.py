@@ -232,8 +232,12 @@ class Renderer:
     def heading(self, text: str) -> str:
         return str(markupsafe.Markup("<h1>{}</h1>\n").format(text))
 
-    def post_header(self, post: Post, minutes: int = 0) -> str:
-        return self.render("post_header", post=self.post_item(post, "", minutes))
+    def post_header(self, post: Post, minutes: int = 0, meta: bool = True) -> str:
+        """The post's title (where its Markdown has no heading), its draft note, and with ``meta``
+        its date, reading time and source."""
+        item = self.post_item(post, "", minutes)
+        item.show_meta = meta
+        return self.render("post_header", post=item)
 
     def related(self, items: list[View]) -> str:
         return self.render("related", items=items) if items else ""

@@ -79,7 +79,8 @@ class Views:
         series = self.series_context(post, page_url)
         box = self.renderer.series_box(series)
         pos = self._series_position
-        top = self.renderer.post_header(post, self.minutes(post)) if where in ("top", "both") else ""
+        # The title (and a draft's note) always: on themes other than Material it is the page's only one.
+        top = self.renderer.post_header(post, self.minutes(post), meta=where in ("top", "both"))
         top += box if pos in ("top", "both") else ""
         bottom = box if pos in ("bottom", "both") else ""
         if where in ("bottom", "both"):

@@ -166,3 +166,15 @@ def test_dates_without_a_zone_are_utc_whatever_the_machines_zone(make_site, monk
     assert listed == ["Naive ten", "UTC five", "Year one", "Zero date"]
     feed = re.findall(r"<item>\s*<title>([^<]+)</title>", site.html("index.xml"))
     assert feed == listed
+
+
+@pytest.mark.parametrize("where", ["top", "bottom", "both", "none"])
+def test_post_meta_moves_the_date_line_and_term_links_never_the_title(make_site, where):
+    post = "---\ntitle: 推論晶片\ndate: 2026-01-02\ntags: [GPU]\nsource_name: Pod\n---\nText without a heading.\n"
+    site = make_site(
+        {"posts/a.md": post}, config={"theme": {"name": "mkdocs"}, "plugins": [{"podcast-digest": {"post_meta": where}}]}
+    )
+    html = site.html("posts/a/")
+    assert html.count('<h1 class="pd-post-title">推論晶片</h1>') == 1  # the theme shows no other title
+    assert ("pd-post-meta" in html) is (where in ("top", "both"))
+    assert ("pd-post-terms" in html) is (where in ("bottom", "both"))

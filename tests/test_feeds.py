@@ -100,6 +100,7 @@ def test_pages_announce_their_feeds(make_site):
         ("GPU – Test", "index.xml"),
     ]
     assert links.findall(site.html("tags/")) == [("Test", "../index.xml"), ("Tags – Test", "index.xml")]
+    assert links.findall(site.html("posts/")) == [("Test", "../index.xml"), ("Posts – Test", "index.xml")]
 
 
 @pytest.mark.parametrize("theme", ["mkdocs", "material"])
