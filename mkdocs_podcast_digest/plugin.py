@@ -265,6 +265,9 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
                 # A profile's `name:` is its title. Themes print titles unescaped, as MkDocs' own
                 # heading-derived titles are already HTML; so is this one.
                 page.meta["title"] = html.escape(listing.info.name)
+            elif folder_page is not None and not folder_page.has_heading:
+                # The heading the listing shows (the folder's name, as Hugo's), not "_index".
+                page.meta["title"] = html.escape(listing.title, quote=False)
         return markdown
 
     @event_priority(-100)

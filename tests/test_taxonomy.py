@@ -465,6 +465,14 @@ def test_an_index_md_title_is_text_as_a_posts_is(make_site):
         assert "&lt;img src=x onerror=alert(1)&gt; &amp; co" in site.html("posts/")
 
 
+def test_an_index_md_without_a_title_is_named_as_its_heading(make_site):
+    site = make_site({**DOCS, "posts/2024/_index.md": "Intro.\n", "posts/_index.md": "Intro.\n"}, config={"theme": {"name": "mkdocs"}})
+    for page, title in (("posts/2024/", "2024"), ("posts/", "Posts")):
+        html = site.html(page)
+        assert f"<title>{title} - Test</title>" in html and re.findall(r"<h1[^>]*>(.*?)</h1>", html) == [title]
+        assert "_index" not in html and ">Index<" not in html
+
+
 def test_a_writers_own_index_md_home_page_is_left_as_written(make_site):
     site = make_site({**DOCS, "index.md": "# Mine\n\nMy own home.\n"}, config={"theme": {"name": "mkdocs"}})
     assert "My own home." in site.html("") and "pd-listing" not in site.html("")
