@@ -8,7 +8,7 @@ import os
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -44,6 +44,8 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         self._page: Page | None = None
         #: A post -> the lines before which ``hugo_lists`` put a blank line, in this build.
         self._inserted_lines: dict[str, list[int]] = {}
+        #: Feeds and redirect pages of this build, written by MkDocs before any page is built.
+        self._written_first: list[File] = []
         self.labels: dict[str, str] = {}
         self._label_languages: dict[str, str] = {}
         self.dirty = False
@@ -66,6 +68,7 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         # Everything per build starts here, so no state survives a `mkdocs serve` rebuild.
         self.digest = self.views = self.feeds = self.metadata = None
         self._inserted_lines = {}
+        self._written_first = []
         language = str(self.config.language or theme_language(config) or "en")
         self.labels = labels_for(language, self.config.labels)
         self._label_languages = label_languages(language, theme_language(config), self.config.labels)
@@ -135,6 +138,7 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             self.feeds = Feeds(digest, files, config, self.config.feed_length)
             for file in self.feeds.plan():
                 files.append(file)
+                self._written_first.append(file)
         elif self.config.feeds:
             log.info("No RSS feeds: they need absolute links; set site_url in mkdocs.yml to have them.")
         digest.check_collisions(files)
@@ -169,6 +173,7 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         lang = str(config.theme.get("language") or "en")
         for file in self.digest.redirect_files(files, lambda url, title: renderer.redirect(url, title, lang)):
             files.append(file)
+            self._written_first.append(file)
         if self.dirty:
             self._mark_stale_pages(config, files, renderer, nav)
         self._report()
@@ -194,7 +199,9 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         # The front matter is already parsed; a leading blank line stops MkDocs from reading
         # the body's first line as MultiMarkdown metadata.
         if self.config.hugo_lists:
-            body, self._inserted_lines[page.file.src_uri] = hugo_lists(body)
+            body, inserted = hugo_lists(body)
+            if inserted:
+                self._inserted_lines[page.file.src_uri] = inserted
         return "\n" + body
 
     def _written_for_hugo(self) -> bool:
@@ -280,6 +287,12 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         block, which would make a search for one post return dozens of pages (and cost ~10% of
         the build). The theme renders ``page.content`` after this event, so readers see it all.
         """
+        if self._written_first:
+            # MkDocs wrote the feeds and redirect pages before the first page (copy_static_files):
+            # their text (8 MB on a site of 1,000 posts) need not be held while the pages build.
+            for file in self._written_first:
+                file.content_string = ""
+            self._written_first = []
         if self.digest is None or self.views is None or page.content is None:
             return context
         src = page.file.src_uri
@@ -303,6 +316,7 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         # this plugin between rebuilds, so let go of it now rather than at the next rebuild.
         self.digest = self.views = self.feeds = self.metadata = None
         self._page = None
+        self._written_first = []
 
     def _mark_stale_pages(
         self, config: MkDocsConfig, files: Files, renderer: Renderer, nav: Navigation | None = None
