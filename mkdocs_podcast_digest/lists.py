@@ -20,6 +20,8 @@ from dataclasses import dataclass
 _ITEM = re.compile(r"([-+*]|\d{1,9}\.)( +|$)")
 _RULE = re.compile(r"([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _FENCE = re.compile(r"(`{3,}|~{3,})")
+#: A line of a quote, and the marker taken off it to read what it holds.
+_QUOTE = re.compile(r" {0,3}> ?")
 #: What starts a block of its own rather than a line of a paragraph.
 _NOT_TEXT = ("#", ">", "|", "<", "```", "~~~", "[^", "!!!", "???", "\x02")
 
@@ -55,7 +57,10 @@ def hugo_lists(markdown: str) -> tuple[str, list[int]]:
         inserted.append(i)
         changed = True
 
+    skip_to = 0
     for i, line in enumerate(lines):
+        if i < skip_to:
+            continue
         stripped = line.lstrip(" ")
         at = len(line) - len(stripped)
         if verbatim is not None:  # moved with the item it is in, else left as it is
@@ -67,6 +72,22 @@ def hugo_lists(markdown: str) -> tuple[str, list[int]]:
         if not stripped.strip():
             out.append(line)
             text_before = block_above = first_para = loose_above = quote_kept = False
+            continue
+        if not stack and at <= 3 and stripped[0] == ">":
+            # A quote outside any list: the lists in it are read as in the page, one level in.
+            end = i
+            while end < len(lines) and _QUOTE.match(lines[end]):
+                end += 1
+            inner, inner_inserted = hugo_lists("\n".join(_QUOTE.sub("", q, count=1) for q in lines[i:end]))
+            if inner_inserted or inner != "\n".join(_QUOTE.sub("", q, count=1) for q in lines[i:end]):
+                out += ["> " + q if q else ">" for q in inner.split("\n")]
+                inserted += [i + k for k in inner_inserted]
+                changed = True
+            else:
+                out += lines[i:end]
+            skip_to = end
+            text_before = first_para = loose_above = quote_kept = False
+            block_above = True  # a list may start right under a quote
             continue
         item = _ITEM.match(stripped) if not _RULE.match(stripped) else None
         if item is not None and not stripped[item.end() :].strip() and (text_before or block_above):
@@ -164,6 +185,7 @@ def _opens_verbatim(stripped: str) -> re.Pattern[str] | None:
 #: tried at every character, three times as long on a post's CJK text).
 _ITEM_AFTER_BREAK = re.compile(r"\n {0,3}(?:[-+*]|\d{1,9}\.)(?= |\n)")
 _ODD_INDENT = re.compile(r"\n(?:    )* {1,3}\S")
+_QUOTED_ITEM = re.compile(r"\n {0,3}>[> ]*(?:[-+*]|\d{1,9}\.)(?= |\n)")  # a list in a quote: read it all
 
 
 def _may_differ(markdown: str) -> bool:
@@ -171,7 +193,7 @@ def _may_differ(markdown: str) -> bool:
     fours, or an item right under a line that is not one. A post without either (most; lists
     written for Python-Markdown too) is left as it is without the line by line pass."""
     text = "\n" + markdown
-    if _ODD_INDENT.search(text):
+    if _ODD_INDENT.search(text) or _QUOTED_ITEM.search(text):
         return True
     for m in _ITEM_AFTER_BREAK.finditer(text):
         end = m.start()

@@ -53,6 +53,9 @@ CASES: dict[str, str] = {
     "fence_under_item": "步驟：\n- 安裝\n  ```sh\n  pip install x\n  ```\n- 執行\n",
     "fence_under_nested_item": "- a\n  - b\n    ```\n    x\n    ```\n  - c\n- d\n",
     "setext_by_one_dash": "標題\n-\n",
+    "list_in_quote": "> 重點：\n> - 甲\n> - 乙\n\n後文\n",
+    "nested_in_quote": "> - a\n>   - b\n",
+    "series_in_quote": "> **系列：**\n>\n> 1. [第一篇](a.md)\n> 2. 第二篇（本篇）\n",
 }
 
 
