@@ -184,8 +184,8 @@ def _opens_verbatim(stripped: str) -> re.Pattern[str] | None:
 #: Each starts with a line break, which ``re`` finds at C speed (a ``^`` in MULTILINE mode is
 #: tried at every character, three times as long on a post's CJK text).
 _ITEM_AFTER_BREAK = re.compile(r"\n {0,3}(?:[-+*]|\d{1,9}\.)(?= |\n)")
-_ODD_INDENT = re.compile(r"\n(?:    )* {1,3}\S")
-_QUOTED_ITEM = re.compile(r"\n {0,3}>[> ]*(?:[-+*]|\d{1,9}\.)(?= |\n)")  # a list in a quote: read it all
+#: A line indented by other than fours, or an item in a quote (whose lists are then read too).
+_ODD_INDENT_OR_QUOTED_ITEM = re.compile(r"\n(?:(?:    )* {1,3}\S| {0,3}>[> ]*(?:[-+*]|\d{1,9}\.)(?= |\n))")
 
 
 def _may_differ(markdown: str) -> bool:
@@ -193,7 +193,7 @@ def _may_differ(markdown: str) -> bool:
     fours, or an item right under a line that is not one. A post without either (most; lists
     written for Python-Markdown too) is left as it is without the line by line pass."""
     text = "\n" + markdown
-    if _ODD_INDENT.search(text) or _QUOTED_ITEM.search(text):
+    if _ODD_INDENT_OR_QUOTED_ITEM.search(text):
         return True
     for m in _ITEM_AFTER_BREAK.finditer(text):
         end = m.start()
