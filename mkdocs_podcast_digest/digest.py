@@ -351,13 +351,13 @@ class Digest:
             head = uri[: -len("/_index.md")]
             if not head.startswith(posts_dir + "/"):
                 continue
-            meta = _front_matter(existing[uri])
             if not self.include_drafts and self._unpublished(existing[uri]):
                 existing[uri].inclusion = InclusionLevel.EXCLUDED  # as Hugo: no page (its posts stay)
                 continue
             self._serve_at_folder(existing[uri])
             inside = self.sections[uri] = [p for p in ordered if p.src_uri.startswith(head + "/")]
-            title = str(meta.get("title") or "").strip() or title_from_slug(head.rpartition("/")[2])
+            page = self._read_index(existing[uri])  # read once: its front matter, problems, text
+            title = page.title if page is not None and page.title_given else title_from_slug(head.rpartition("/")[2])
             new += listing_pages(uri, title, "posts", inside, size, generated=False)
         self.home_uri = next((u for u in ("index.md", "README.md", "_index.md") if u in existing), "index.md")
         if self.home_uri == "_index.md":

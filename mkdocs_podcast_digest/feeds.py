@@ -152,7 +152,7 @@ def rss(channel: Channel, items: Iterable[Item]) -> str:
 def _no_tags(text: str) -> str:
     """A channel's description is text (Hugo's is), but some readers show it as HTML: a ``<`` in
     it (a term named ``<img onerror=…>``) is escaped once more, so none of them runs it."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") if "<" in text else text
+    return escape(text, quote=False) if "<" in text else text
 
 
 def _attr(value: str) -> str:

@@ -265,8 +265,8 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
                     page.meta["title"] = html.escape(folder_page.title, quote=False)
                     listing.own_title = folder_page.title
             if listing.own_title:
-                pass
-            elif page.meta.get("title"):
+                return markdown
+            if page.meta.get("title"):
                 listing.own_title = str(page.meta["title"])
             elif listing.info:
                 # A profile's `name:` is its title. Themes print titles unescaped, as MkDocs' own
