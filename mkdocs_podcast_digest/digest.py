@@ -511,7 +511,7 @@ class Digest:
         for uri in sorted(self._folder_pages):
             page = self.folder_page(uri)
             for problem in page.problems if page is not None else ():
-                if not problem.message.startswith(("has no title", "has no date")):
+                if not problem.missing:
                     self.problems.append(SourceProblem(uri, problem))
 
     def _serve_at_folder(self, file: File, folder: str | None = None) -> File:

@@ -165,6 +165,9 @@ class Problem:
     #: The front-matter key it is about, when found after the post was read (a clashing alias,
     #: a duplicate series_order): its line is looked up only if the warning is shown.
     key: str = ""
+    #: Set on "has no title"/"has no date": a post needs both, a section's ``_index.md`` does
+    #: not (Hugo names and orders a section without them), so that page drops these.
+    missing: str = ""
 
 
 @dataclass
@@ -871,7 +874,8 @@ def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST
             post.problems.append(
                 Problem(
                     f"has no title; using '{title}' taken from the "
-                    f"{'text' if guess else 'file name'}. Add 'title: ...' to its front matter."
+                    f"{'text' if guess else 'file name'}. Add 'title: ...' to its front matter.",
+                    missing="title",
                 )
             )
     post.title = title
@@ -895,7 +899,8 @@ def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST
             post.problems.append(
                 Problem(
                     "has no date; it is listed after every dated post. "
-                    "Add 'date: 2026-01-20' to its front matter."
+                    "Add 'date: 2026-01-20' to its front matter.",
+                    missing="date",
                 )
             )
     if post.date is not None:

@@ -467,6 +467,7 @@ def test_an_index_md_title_is_text_as_a_posts_is(make_site):
 
 def test_an_index_md_without_a_title_is_named_as_its_heading(make_site):
     site = make_site({**DOCS, "posts/2024/_index.md": "Intro.\n", "posts/_index.md": "Intro.\n"}, config={"theme": {"name": "mkdocs"}})
+    assert not [w for w in site.warnings if "_index.md" in w]  # "has no title"/"has no date": a post's
     for page, title in (("posts/2024/", "2024"), ("posts/", "Posts")):
         html = site.html(page)
         assert f"<title>{title} - Test</title>" in html and re.findall(r"<h1[^>]*>(.*?)</h1>", html) == [title]
