@@ -401,6 +401,33 @@ def test_highlight_is_a_code_block_of_the_site(extensions):
     )  # in a fence: as written
 
 
+@pytest.mark.parametrize(
+    "extensions",
+    [["fenced_code", "attr_list"], ["attr_list", "fenced_code", "codehilite"], ["attr_list", "pymdownx.superfences"]],
+)
+def test_highlight_with_line_numbers_builds_with_or_without_a_highlighter(extensions):
+    """With ``attr_list`` and no highlighter, ``fenced_code`` put ``linenums`` on the ``<code>``
+    as a boolean and Python-Markdown raised (a whole site down); there is no line-number column
+    to have then, so the options are left out. With a highlighter, they are read."""
+    warnings: list = []
+    html = markdown.markdown(
+        '{{< highlight go "linenos=inline,hl_lines=1" >}}\npackage main\n{{< /highlight >}}\n',
+        extensions=[ShortcodeExtension(on_warning=lambda m, line: warnings.append(m)), *extensions],
+    )
+    assert warnings == [] and "package" in html
+    highlighted = extensions != ["fenced_code", "attr_list"]
+    assert ("linenums" in html or "linenos" in html or 'class="hll"' in html) == highlighted, html
+
+
+def test_highlight_with_line_numbers_and_codehilite_without_pygments_builds():
+    html = markdown.markdown(
+        '{{< highlight go "linenos=table" >}}\npackage main\n{{< /highlight >}}\n',
+        extensions=[ShortcodeExtension(), "attr_list", "fenced_code", "codehilite"],
+        extension_configs={"codehilite": {"use_pygments": False}},
+    )
+    assert "package main" in html
+
+
 SUPERFENCES = ["pymdownx.superfences", "pymdownx.highlight"]
 
 

@@ -276,11 +276,16 @@ _LINES = re.compile(r"\d+(?:-\d+)?(?:[ ,]+\d+(?:-\d+)?)*")
 _MAX_LINE = 100_000
 
 
-def fence_info(args: list[str], kwargs: Mapping[str, str]) -> tuple[str, list[str]]:
+def fence_info(args: list[str], kwargs: Mapping[str, str], line_options: bool = True) -> tuple[str, list[str]]:
     """What Hugo's ``{{< highlight go "linenos=table,hl_lines=2 4-5,linenostart=10" >}}`` says,
     as the info string of a fenced code block that Python-Markdown's ``fenced_code`` (with
     ``codehilite``) and pymdownx's ``superfences`` both read: ``{.go linenums="10" hl_lines="2 4
-    5"}``. Returns it and the problems found (each an option left out)."""
+    5"}``. Returns it and the problems found (each an option left out).
+
+    ``line_options``: whether a highlighter will read line numbers and highlighted lines. Without
+    one, ``fenced_code`` with ``attr_list`` puts them on the ``<code>`` element as they were
+    parsed, a boolean and a list, and Python-Markdown stops the build on them (Hugo's own
+    ``linenos=inline`` took a whole site down); they are checked, then left out."""
     problems: list[str] = []
     options = {key.lower(): value for key, value in kwargs.items()}
     lang = options.pop("lang", args[0] if args else "").strip()
@@ -302,14 +307,15 @@ def fence_info(args: list[str], kwargs: Mapping[str, str]) -> tuple[str, list[st
         start = "1"
     attrs = [f".{lang}"] if lang else []
     if linenos in ("true", "table", "inline", "1"):
-        attrs.append(f'linenums="{int(start)}"')
+        if line_options:
+            attrs.append(f'linenums="{int(start)}"')
     elif linenos not in ("false", "0", ""):
         problems.append(f"linenos '{linenos}' is not one of true, false, table, inline")
     if hl_lines:
         lines = _expand_lines(hl_lines)
         if lines is None:
             problems.append(f"hl_lines '{hl_lines}' is not a list of lines like \"2 4-6\"")
-        else:
+        elif line_options:
             attrs.append(f'hl_lines="{lines}"')
     for key in options:
         if key not in _STYLING_OPTIONS:

@@ -464,6 +464,15 @@ def _nearest_less_indented(lines: list[str]) -> list[int | None]:
     return out
 
 
+def highlights_lines(md: Any) -> bool:
+    """Whether Markdown's ``fenced_code`` hands a fence's ``linenums``/``hl_lines`` to a
+    highlighter: ``codehilite`` with Pygments on. (pymdownx's ``superfences`` always does.)"""
+    for ext in md.registeredExtensions:
+        if type(ext).__name__ == "CodeHiliteExtension":
+            return bool(ext.getConfig("use_pygments", True))
+    return False
+
+
 class HighlightPreprocessor(Preprocessor):
     """Hugo's ``{{< highlight go "linenos=table" >}}`` ... ``{{< /highlight >}}``, each tag on a line
     of its own, becomes a fenced code block before the fenced-code extension reads the text, so
@@ -506,6 +515,7 @@ class HighlightPreprocessor(Preprocessor):
         lines, fence, i = list(lines), "", 0
         # SuperFences reads fences in lists (Markdown's own fenced_code only at the margin).
         self._nested = any(type(e).__module__ == "pymdownx.superfences" for e in self.md.registeredExtensions)
+        self._line_options = self._nested or highlights_lines(self.md)
         self._above: list[int | None] | None = None  # made when a highlight is indented 4 or more
         self._closers: dict[int, list[int]] | None = None  # made at the first opening tag
         while i < len(lines):
@@ -535,7 +545,7 @@ class HighlightPreprocessor(Preprocessor):
             return i  # the inline processor warns about the tag left unclosed
         if base and any(line.strip() and len(line) - len(line.lstrip(" ")) < base for line in lines[i + 1 : end]):
             return i  # the closing tag is in another item, or past the list: not this one's
-        info, problems = hugo.fence_info(sc.args, sc.kwargs)
+        info, problems = hugo.fence_info(sc.args, sc.kwargs, self._line_options)
         for problem in problems:
             self.engine.on_warning(f"shortcode 'highlight': {problem}; it was left out, fix it", i + 1)
         longest = max((len(x) for line in lines[i + 1 : end] for x in re.findall(r"`{3,}", line)), default=2)
