@@ -15,7 +15,13 @@ import pytest
 import yaml
 
 from mkdocs_podcast_digest.shortcodes import ShortcodeExtension
-from mkdocs_podcast_digest.shortcodes.hugo import fence_info, go_text, lookup_param, safe_url
+from mkdocs_podcast_digest.shortcodes.hugo import (
+    fence_info,
+    go_text,
+    goldmark_fence_info,
+    lookup_param,
+    safe_url,
+)
 
 DATA = json.loads((Path(__file__).parent / "data" / "hugo_builtins.json").read_text(encoding="utf-8"))
 FRONT = yaml.safe_load(DATA["front_matter"])  # as MkDocs reads it: dates become dates
@@ -429,6 +435,66 @@ def test_highlight_with_line_numbers_and_codehilite_without_pygments_builds():
 
 
 SUPERFENCES = ["pymdownx.superfences", "pymdownx.highlight"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "attrs", "expected"),
+    [
+        ("go", 'linenos=table,hl_lines=[2, "4-5"],linenostart=10', '{.go linenums="10" hl_lines="2 4 5"}'),
+        ("go", 'linenos=inline hl_lines="1 3" .wide #x', '{.go linenums="1" hl_lines="1 3" .wide #x}'),
+        ("go", "linenos=false, style=monokai", "go"),
+        ("go", ".wide #x", "{.go .wide #x}"),
+        ("", "linenos=true", '{linenums="1"}'),
+        ("", ".go #x", None),  # Python-Markdown reads it as it is
+        ("", '.go linenums="5"', None),
+        ("go", "not an attribute list!", None),
+    ],
+)
+def test_goldmark_fence_attributes_as_python_markdown_reads_them(lang, attrs, expected):
+    found = goldmark_fence_info(lang, attrs)
+    assert (found[0] if found else None) == expected
+
+
+#: Hugo 0.168.0 gives the first block line numbers 10-12 with 11 highlighted (hl_lines count from
+#: the block's first line, not from linenostart), the second a class and an id on its wrapper.
+GOLDMARK_FENCES = (
+    "Intro.\n\n"
+    '```go {linenos=table,hl_lines=[2],linenostart=10}\nl1 := "<b>"\nl2\nl3\n```\n\n'
+    "Between.\n\n"
+    '```go {linenos=inline hl_lines="1 3" .wide #x}\nl1\nl2\nl3\n```\n\n'
+    "After.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "extensions",
+    [["fenced_code"], ["attr_list", "fenced_code"], ["fenced_code", "codehilite"], ["attr_list", *SUPERFENCES]],
+)
+def test_code_fences_with_hugos_attributes_are_code_blocks(extensions):
+    """Python-Markdown's fenced_code read no fence with a language before braces: the block was
+    a paragraph with its HTML live, and its closing fence opened a block that took the rest of
+    the page (a theme's example posts lost their second half)."""
+    warnings: list = []
+    html = markdown.markdown(
+        GOLDMARK_FENCES, extensions=[ShortcodeExtension(on_warning=lambda m, line: warnings.append(m)), *extensions]
+    )
+    assert warnings == []
+    assert "<b>" not in html and "{linenos" not in html and "```" not in html
+    assert re.findall(r"<p>(.*?)</p>", html) == ["Intro.", "Between.", "After."]
+    assert len(re.findall(r"\bl3\b", html)) == 2 and html.count("<code") >= 2
+    if extensions[-1] != "fenced_code":  # a highlighter: line numbers and highlighted lines
+        numbers = re.findall(r'class="normal">(\d+)<', html)
+        assert numbers[:3] == ["10", "11", "12"], numbers
+        assert html.count('class="hll"') == 3
+
+
+def test_a_bad_option_in_a_fences_attributes_is_named_with_its_line():
+    warnings: list = []
+    markdown.markdown(
+        "Text.\n\n```go {linenos=maybe}\nx\n```\n",
+        extensions=[ShortcodeExtension(on_warning=lambda m, line: warnings.append((line, m))), "fenced_code"],
+    )
+    assert warnings == [(3, "code fence: linenos 'maybe' is not one of true, false, table, inline; it was left out, fix it")]
 
 
 def _with(extensions: list[str], text: str) -> str:

@@ -33,6 +33,20 @@ date: 2026-01-02
 
 {{< youtube I0DrcsDf3Os >}}
 
+1. 安裝：
+
+   ```sh
+   # 先更新
+   pip install x
+   ```
+
+2. 執行
+
+```python {linenos=table,hl_lines=[2]}
+a = "<b>"
+b = 2
+```
+
 [^1]: 出自第 58 集。
 """
 
@@ -65,9 +79,13 @@ def test_the_readme_block_renders_posts_as_hugo_does(page):
     assert '<ol start="3">' in html  # sane_lists
     assert "&ldquo;這很重要&rdquo;" in html  # smarty
     assert "pd-embed" in html and "I0DrcsDf3Os" in html  # the plugin's shortcodes still work
+    # superfences: a fence in a list item is code in the item (its `# 先更新` no heading)
+    assert re.search(r"<li>\s*<p>安裝：</p>\s*<div class=\"highlight\"><pre>", html) and "先更新</h1>" not in html
+    assert 'class="linenos"' in html and 'class="hll"' in html and "&lt;b&gt;" in html  # Hugo's {linenos=...}
 
 
 def test_without_it_markdown_does_less(page):
     html = page([])
     assert '<a href="https://example.com/episode/1">' not in html and "~~舊的說法~~" in html
     assert "{#summary}" in html
+    assert "先更新</h1>" in html  # the fence in the list item is text, its comment a heading

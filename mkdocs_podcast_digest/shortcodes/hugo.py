@@ -271,21 +271,25 @@ _STYLING_OPTIONS = {
     "tabwidth",
     "wrapperclass",
 }
+#: What reads a fence's line numbers (``fence_info``'s ``highlighter``); "" for nothing.
+SUPERFENCES, CODEHILITE = "superfences", "codehilite"
 _LANG = re.compile(r"[\w#+.\-]*")
 _LINES = re.compile(r"\d+(?:-\d+)?(?:[ ,]+\d+(?:-\d+)?)*")
 _MAX_LINE = 100_000
 
 
-def fence_info(args: list[str], kwargs: Mapping[str, str], line_options: bool = True) -> tuple[str, list[str]]:
+def fence_info(args: list[str], kwargs: Mapping[str, str], highlighter: str = SUPERFENCES) -> tuple[str, list[str]]:
     """What Hugo's ``{{< highlight go "linenos=table,hl_lines=2 4-5,linenostart=10" >}}`` says,
     as the info string of a fenced code block that Python-Markdown's ``fenced_code`` (with
     ``codehilite``) and pymdownx's ``superfences`` both read: ``{.go linenums="10" hl_lines="2 4
     5"}``. Returns it and the problems found (each an option left out).
 
-    ``line_options``: whether a highlighter will read line numbers and highlighted lines. Without
-    one, ``fenced_code`` with ``attr_list`` puts them on the ``<code>`` element as they were
-    parsed, a boolean and a list, and Python-Markdown stops the build on them (Hugo's own
-    ``linenos=inline`` took a whole site down); they are checked, then left out."""
+    ``highlighter``: what will read the line numbers and highlighted lines. SuperFences takes the
+    first line's number as ``linenums``; codehilite takes ``linenums`` as on or off (a number
+    but 1 turned them off) and the first number as ``linenostart``. With neither, ``fenced_code``
+    with ``attr_list`` puts them on the ``<code>`` element as it parsed them, a boolean and a
+    list, and Python-Markdown stops the build on them (Hugo's own ``linenos=inline`` took a
+    whole site down): they are checked, then left out."""
     problems: list[str] = []
     options = {key.lower(): value for key, value in kwargs.items()}
     lang = options.pop("lang", args[0] if args else "").strip()
@@ -307,15 +311,17 @@ def fence_info(args: list[str], kwargs: Mapping[str, str], line_options: bool = 
         start = "1"
     attrs = [f".{lang}"] if lang else []
     if linenos in ("true", "table", "inline", "1"):
-        if line_options:
+        if highlighter == SUPERFENCES:
             attrs.append(f'linenums="{int(start)}"')
+        elif highlighter == CODEHILITE:
+            attrs.append('linenums="true"' + (f' linenostart="{int(start)}"' if int(start) != 1 else ""))
     elif linenos not in ("false", "0", ""):
         problems.append(f"linenos '{linenos}' is not one of true, false, table, inline")
     if hl_lines:
         lines = _expand_lines(hl_lines)
         if lines is None:
             problems.append(f"hl_lines '{hl_lines}' is not a list of lines like \"2 4-6\"")
-        elif line_options:
+        elif highlighter:
             attrs.append(f'hl_lines="{lines}"')
     for key in options:
         if key not in _STYLING_OPTIONS:
@@ -323,6 +329,67 @@ def fence_info(args: list[str], kwargs: Mapping[str, str], line_options: bool = 
     if attrs == [f".{lang}"]:
         return lang, problems
     return "{" + " ".join(attrs) + "}" if attrs else "", problems
+
+
+#: A fence's opening line with Goldmark's attributes after its language: ```` ```go {linenos=true,
+#: hl_lines=[2, "4-5"]} ````. Python-Markdown's fenced_code reads no language before a brace (the
+#: block became a paragraph, and its closing fence opened a block that took the rest of the page).
+GOLDMARK_FENCE = re.compile(r"^( *)(`{3,}|~{3,})[ \t]*([\w#+.\-]*)[ \t]*\{([^{}`\n]*)\}[ \t]*$")
+#: One attribute: ``.class``, ``#id``, or ``key`` with ``=`` and a quoted, bracketed or bare value.
+_FENCE_ATTR = re.compile(
+    r"""[ \t,]*(?:([.#])([\w-]+)|([A-Za-z_][\w-]*)(?:[ \t]*=[ \t]*("[^"]*"|'[^']*'|\[[^\]]*\]|[^\s,"'\[\]]+))?)"""
+)
+#: What Hugo reads as highlighting options in a fence's attributes (the rest go on its wrapper).
+_FENCE_LINE_KEYS = {"linenos", "linenostart", "hl_lines"}
+
+
+def goldmark_fence_info(lang: str, attrs: str, highlighter: str = SUPERFENCES) -> tuple[str, list[str]] | None:
+    """The info string Python-Markdown reads for a fence Hugo wrote as ```` ```go {linenos=table,
+    hl_lines=[8,"15-17"], linenostart=199, .wide} ````: ``{.go linenums="199" hl_lines="8 15 16
+    17" .wide}``, made by ``fence_info`` as a ``highlight`` shortcode's is. None when the braces
+    are not attributes, or hold nothing that Python-Markdown's reading needs changed (``{.go
+    #id}``; ``{.go linenums="1"}`` when a highlighter reads it)."""
+    options: list[str] = []
+    classes: list[str] = []
+    rewrite = bool(lang)  # a language before the braces: fenced_code reads no fence at all
+    at, end = 0, len(attrs.rstrip(" \t,"))
+    while at < end:
+        m = _FENCE_ATTR.match(attrs, at)
+        if m is None or m.end() == at:
+            return None
+        at = m.end()
+        mark, name, key, value = m.groups()
+        if mark:
+            classes.append(f"{mark}{name}")
+            continue
+        key = key.lower()
+        value = (value or "true").strip()
+        if value[:1] in "\"'" and len(value) > 1:
+            value = value[1:-1]
+        elif value.startswith("["):  # hl_lines=[8, "15-17"]
+            value = " ".join(item.strip(" \t\"'") for item in value[1:-1].split(","))
+        if key in _FENCE_LINE_KEYS:
+            options.append(f"{key}={value}")
+            rewrite = True
+        elif key == "linenums":  # Python-Markdown's own spelling: on, or the first line's number
+            rewrite = rewrite or highlighter != SUPERFENCES
+            if value.lower() not in ("false", "0", "no", "off"):
+                options.append("linenos=true")
+                if value.isdigit() and int(value) > 1:
+                    options.append(f"linenostart={value}")
+        elif key in _STYLING_OPTIONS:
+            rewrite = True  # Hugo's highlighting style: the site's highlighter has its own
+    if not rewrite:
+        return None
+    if not lang and classes and classes[0].startswith("."):
+        lang = classes.pop(0)[1:]  # ```{.go}: as Python-Markdown reads it
+    info, problems = fence_info([lang, ",".join(options)] if options else [lang], {}, highlighter)
+    # A class with no language before it would be read as the language: only an id, then.
+    extra = [c for c in classes if c.startswith("#") or lang]
+    if extra:
+        inner = info[1:-1] if info.startswith("{") else (f".{info}" if info else "")
+        info = "{" + " ".join(filter(None, [inner, *extra])) + "}"
+    return info, problems
 
 
 def _expand_lines(spec: str) -> str | None:

@@ -464,13 +464,14 @@ def _nearest_less_indented(lines: list[str]) -> list[int | None]:
     return out
 
 
-def highlights_lines(md: Any) -> bool:
-    """Whether Markdown's ``fenced_code`` hands a fence's ``linenums``/``hl_lines`` to a
-    highlighter: ``codehilite`` with Pygments on. (pymdownx's ``superfences`` always does.)"""
-    for ext in md.registeredExtensions:
-        if type(ext).__name__ == "CodeHiliteExtension":
-            return bool(ext.getConfig("use_pygments", True))
-    return False
+def highlighter(md: Any) -> str:
+    """What reads a fence's ``linenums``/``hl_lines`` in this Markdown: SuperFences, or
+    fenced_code's ``codehilite`` with Pygments on; "" for nothing (``hugo.fence_info``)."""
+    names = {type(ext).__module__: ext for ext in md.registeredExtensions}
+    if "pymdownx.superfences" in names:
+        return hugo.SUPERFENCES
+    codehilite = names.get("markdown.extensions.codehilite")
+    return hugo.CODEHILITE if codehilite is not None and codehilite.getConfig("use_pygments", True) else ""
 
 
 class HighlightPreprocessor(Preprocessor):
@@ -510,12 +511,15 @@ class HighlightPreprocessor(Preprocessor):
         return (m.group(1), m.group(2), sc) if sc.name == "highlight" else None
 
     def run(self, lines: list[str]) -> list[str]:
-        if "highlight" not in self.engine.state.source or self.engine.template("highlight") is not None:
+        source = self.engine.state.source
+        tags = "highlight" in source and self.engine.template("highlight") is None
+        attrs = "{" in source and ("```" in source or "~~~" in source)  # maybe ```go {linenos=true}
+        if not tags and not attrs:
             return lines
         lines, fence, i = list(lines), "", 0
         # SuperFences reads fences in lists (Markdown's own fenced_code only at the margin).
-        self._nested = any(type(e).__module__ == "pymdownx.superfences" for e in self.md.registeredExtensions)
-        self._line_options = self._nested or highlights_lines(self.md)
+        self._highlighter = highlighter(self.md)
+        self._nested = self._highlighter == hugo.SUPERFENCES
         self._above: list[int | None] | None = None  # made when a highlight is indented 4 or more
         self._closers: dict[int, list[int]] | None = None  # made at the first opening tag
         while i < len(lines):
@@ -525,10 +529,24 @@ class HighlightPreprocessor(Preprocessor):
                     fence = ""
             elif m:
                 fence = m.group(1)
-            else:
+                if attrs and "{" in lines[i]:
+                    self._goldmark_attributes(lines, i)
+            elif tags:
                 i = self._convert(lines, i)
             i += 1
         return lines
+
+    def _goldmark_attributes(self, lines: list[str], i: int) -> None:
+        """A fence opened as Hugo's Goldmark reads it (```` ```go {linenos=true} ````) gets the
+        info string Python-Markdown reads, as a highlight shortcode does."""
+        m = hugo.GOLDMARK_FENCE.match(lines[i])
+        found = m and hugo.goldmark_fence_info(m.group(3), m.group(4), self._highlighter)
+        if not found:
+            return
+        info, problems = found
+        for problem in problems:
+            self.engine.on_warning(f"code fence: {problem}; it was left out, fix it", i + 1)
+        lines[i] = f"{m.group(1)}{m.group(2)}{info}"
 
     def _convert(self, lines: list[str], i: int) -> int:
         """Turn the highlight opened on line ``i`` into a fence; the index of its last line."""
@@ -545,7 +563,7 @@ class HighlightPreprocessor(Preprocessor):
             return i  # the inline processor warns about the tag left unclosed
         if base and any(line.strip() and len(line) - len(line.lstrip(" ")) < base for line in lines[i + 1 : end]):
             return i  # the closing tag is in another item, or past the list: not this one's
-        info, problems = hugo.fence_info(sc.args, sc.kwargs, self._line_options)
+        info, problems = hugo.fence_info(sc.args, sc.kwargs, self._highlighter)
         for problem in problems:
             self.engine.on_warning(f"shortcode 'highlight': {problem}; it was left out, fix it", i + 1)
         longest = max((len(x) for line in lines[i + 1 : end] for x in re.findall(r"`{3,}", line)), default=2)
