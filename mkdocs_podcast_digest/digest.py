@@ -221,6 +221,37 @@ class Digest:
         text, _ = postmod.decode(file.content_bytes)
         return postmod.split_front_matter(text)[2]
 
+    def forget_removed(self, files: Files) -> list[str]:
+        """Leave out the posts another plugin took out of ``files`` after they were read (one
+        listed after this one, such as mkdocs-exclude: its ``on_files`` runs after ours). Their
+        pages are gone; listings, term pages and related posts leave them out too (and the
+        caller, the feeds); the pages and counts planned with them stay, so the writer is told
+        to list that plugin first. Returns them."""
+        gone = [uri for uri in self.post_files if files.get_file_from_path(uri) is None]
+        if not gone:
+            return gone
+        removed = set(gone)
+        for uri in gone:
+            del self.posts[uri], self.post_files[uri]
+            self._unread.pop(uri, None)
+            self.problems.append(
+                SourceProblem(
+                    uri,
+                    Problem(
+                        "was taken out of the site by another plugin after podcast-digest read the "
+                        "posts; it is left out of listings and feeds, but pages and counts were "
+                        "planned with it. List that plugin before podcast-digest in mkdocs.yml, or "
+                        "leave the post out with MkDocs' exclude_docs."
+                    ),
+                )
+            )
+        for tax in self.taxonomies.values():
+            for term in tax.terms.values():
+                term.posts = [p for p in term.posts if p.src_uri not in removed]
+        for listing in self.listings.values():
+            listing.posts = [p for p in listing.posts if p.src_uri not in removed]
+        return gone
+
     def sorted_posts(self) -> list[Post]:
         """The posts lists show, in Hugo's order (not those Hugo lists nowhere: ``list: never``)."""
         return sorted((p for p in self.posts.values() if not p.unlisted), key=lambda p: p.sort_key)

@@ -226,6 +226,9 @@ class Feeds:
         self._items: dict[str, Item] = {}
         self._urls = {f.src_uri: f.url for f in files.documentation_pages()}
         self._rank: dict[str, int] = {}
+        #: Each feed written, with its channel and items: made again without a post another
+        #: plugin took out of the site after this one planned the feeds (``forget``).
+        self._made: list[tuple[File, Channel, list[Item]]] = []
 
     def _abs(self, src_uri: str) -> str:
         return site_join(self.site_url, self._urls.get(src_uri, ""))
@@ -303,6 +306,7 @@ class Feeds:
             file = _included(File.generated(config, path, content=""))
             channel.self_url = site_join(self.site_url, file.url)  # quoted: tags/%E6%8E%A8/index.xml
             file.content_string = rss(channel, items)
+            self._made.append((file, channel, items))
             out.append(file)
             if page_uri:
                 feed_of[page_uri] = file
@@ -363,6 +367,13 @@ class Feeds:
                 folded.add(path.lower())
                 out.append(_included(File.generated(config, path, content=feed.content_string)))
         return out
+
+    def forget(self, src_uris: list[str]) -> None:
+        """Write again, without them, the feeds that had these posts (``Digest.forget_removed``)."""
+        links = {self._abs(uri) for uri in src_uris}
+        for file, channel, items in self._made:
+            if any(item.link in links for item in items):
+                file.content_string = rss(channel, [item for item in items if item.link not in links])
 
     def keep_written(self, files: Files) -> None:
         """Announce only the feeds still in ``files`` (a feed a term's folder needed the name

@@ -7,7 +7,7 @@ from mkdocs.structure.pages import Page
 
 
 def arrange(nav: Navigation, index_uris: list[str], posts: list[str] | None = None) -> None:
-    """Single-page sections become the page; our indexes follow the writer's pages in this order.
+    """Our index pages, each alone in a section, become the page, after the writer's pages, in this order.
 
     MkDocs sorts the auto nav by path ("categories", "companies", "people", "posts", …) and wraps
     each index page in a section named after its folder; readers expect Posts first, then series
@@ -18,11 +18,19 @@ def arrange(nav: Navigation, index_uris: list[str], posts: list[str] | None = No
     """
     if posts:
         _order_posts(nav, posts)
-    items = [
-        item.children[0] if isinstance(item, Section) and len(item.children) == 1 else item
-        for item in nav.items
-    ]
     rank = {uri: i for i, uri in enumerate(index_uris)}
+
+    def unwrapped(item):
+        """Our index page out of the section MkDocs wrapped it in. Other sections of one page
+        stay: Material's blog hangs its archive under its own, and mkdocs-section-index's
+        sections are pages already."""
+        if isinstance(item, Section) and not isinstance(item, Page) and len(item.children) == 1:
+            child = item.children[0]
+            if isinstance(child, Page) and child.file.src_uri in rank:
+                return child
+        return item
+
+    items = [unwrapped(item) for item in nav.items]
 
     def ours(item) -> int | None:
         if isinstance(item, Page):

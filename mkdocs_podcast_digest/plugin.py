@@ -148,6 +148,9 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         assert self.digest is not None
+        removed = self.digest.forget_removed(files)
+        if removed and self.feeds is not None:
+            self.feeds.forget(removed)
         if config.nav is None:
             keys = ("", SERIES_KEY, *self.config.taxonomies)
             order = list(dict.fromkeys(self.digest.index_uris[k] for k in keys if k in self.digest.index_uris))
@@ -231,6 +234,7 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             return text
         return None  # MkDocs reads it again: a page's file is a few kilobytes
 
+    @event_priority(100)  # first: MkDocs fills page.meta before any on_page_markdown (macros reads it)
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self._page = page
         post = self.digest.posts.get(page.file.src_uri) if self.digest else None

@@ -1,0 +1,76 @@
+"""With other plugins: what they do around ours does not break either.
+
+Third-party plugins are stood in for by MkDocs hooks (``hooks:`` in mkdocs.yml run as plugins
+after the ``plugins:`` list, each event at its own priority), doing what the real ones do at
+the step that matters; Material's blog is installed with the theme, so it is the real one.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+POST = "---\ntitle: {title}\ndate: 2026-01-0{day}\ntags: [AI]\n---\n\nText of {title}.\n"
+
+
+def _hook(make_site, code: str, docs: dict, **config):
+    extra = {"hook.py": textwrap.dedent(code)}
+    return make_site(docs, config={"hooks": ["hook.py"], **config}, extra=extra)
+
+
+def test_a_post_another_plugin_removes_after_ours_is_left_out_with_a_warning(make_site):
+    """mkdocs-exclude (listed after this plugin) removes a file in on_files, after the posts were
+    read: the build stopped with a KeyError. The post is left out of every page, and the warning
+    says how to have it excluded cleanly."""
+    site = _hook(
+        make_site,
+        """
+        def on_files(files, config):
+            files.remove(files.get_file_from_path("posts/secret.md"))
+            return files
+        """,
+        {"posts/a.md": POST.format(title="Open", day=1), "posts/secret.md": POST.format(title="Secret", day=2)},
+    )
+    assert not site.exists("posts/secret/")
+    for page in ("posts/", "tags/ai/", "posts/a/"):
+        assert "Secret" not in site.html(page), page
+    assert "Secret" not in (site.out / "index.xml").read_text(encoding="utf-8")
+    assert any(
+        "posts/secret.md" in w and "another plugin" in w and "before podcast-digest" in w for w in site.warnings
+    ), site.warnings
+
+
+def test_a_plugin_reading_page_meta_in_on_page_markdown_sees_the_posts_front_matter(make_site):
+    """MkDocs fills ``page.meta`` from the front matter before any ``on_page_markdown``; a post's
+    front matter is read by this plugin, so it fills ``page.meta`` first thing in that event
+    (mkdocs-macros, listed before it, found no ``render_macros: true`` and rendered nothing)."""
+    site = _hook(
+        make_site,
+        """
+        from mkdocs.plugins import event_priority
+
+        @event_priority(50)
+        def on_page_markdown(markdown, page, config, files):
+            return markdown + f"\\n\\nMETA-{page.meta.get('flag')}-{page.meta.get('title')}\\n"
+        """,
+        {"posts/a.md": "---\ntitle: Open\ndate: 2026-01-01\nflag: yes-please\n---\n\nText.\n"},
+    )
+    assert "META-yes-please-Open" in site.html("posts/a/")
+
+
+def test_materials_blog_keeps_its_archive_and_categories_in_the_nav(make_site):
+    """The blog's section holds one page (its index) when the blog plugin hangs the archive and
+    categories under it; this plugin gathered every section of one page into the page, and the
+    blog found no section to hang them in."""
+    blog_post = "---\ndate: 2026-01-03\ncategories: [News]\n---\n\n# Blog news\n\nText.\n"
+    site = make_site(
+        {
+            "posts/a.md": POST.format(title="Open", day=1),
+            "blog/index.md": "# Blog\n",
+            "blog/posts/news.md": blog_post,
+        },
+        config={"theme": {"name": "material"}, "plugins": ["search", "blog", "podcast-digest"]},
+    )
+    nav = site.html("blog/")
+    assert re.search(r">\s*Archive\s*<", nav) and re.search(r">\s*Categories\s*<", nav)
+    assert site.exists("blog/archive/2026/") and site.exists("tags/ai/")
