@@ -47,6 +47,14 @@ class Redirect:
     src_uri: str = ""  # the post that asked for it, for warnings
 
 
+#: A front-matter key by which Hugo publishes a page elsewhere or not at all: only the writer's
+#: other pages that name one are read by the plugin (MkDocs reads the rest).
+_HUGO_PAGE_KEY = re.compile(
+    rb"(?im)^[ \t]*[\"']?(?:draft|headless|build|_build|aliases|url|slug|publish_?date|pubdate|published"
+    rb"|expiry_?date|unpublishdate)[\"']?[ \t]*[:=]"
+)
+
+
 @dataclass
 class Digest:
     options: PluginConfig
@@ -83,6 +91,9 @@ class Digest:
     _folder_read: dict[str, Post | None] = field(default_factory=dict, init=False, repr=False)
     #: A leaf bundle's folder -> the folder Hugo published it at, where that differs (a `slug`).
     _moved_bundles: dict[str, str] = field(default_factory=dict, init=False, repr=False)
+    #: The writer's other pages whose front matter has Hugo's ``aliases``, ``url`` or ``slug``
+    #: (``about.md`` with ``aliases: [/about-us/]``): their old URLs keep answering too.
+    _moved_pages: dict[str, tuple[File, Post]] = field(default_factory=dict, init=False, repr=False)
 
     # ----------------------------------------------------------------------------- reading
 
@@ -113,8 +124,11 @@ class Digest:
         now = self._now = dt.datetime.now(dt.timezone.utc)
         settings = (keys, speeds)  # what shapes a post read from the same bytes (its cache key)
         self._markdown_in_capitals(files)
+        headless: list[str] = []  # leaf bundles Hugo renders no page of: their pages neither
         for file in files.documentation_pages():
             if not self.is_post(file):
+                if self._other_page_held(file, headless):
+                    drafts.append(file)
                 continue
             try:
                 raw = file.content_bytes
@@ -152,7 +166,46 @@ class Digest:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
         if cache is not None:
             cache.keep_seen()
+        if headless:
+            inside = tuple(headless)
+            drafts += [
+                f for f in files.documentation_pages() if f.src_uri.startswith(inside) and f not in drafts
+            ]
         return drafts
+
+    def _other_page_held(self, file: File, headless: list[str]) -> bool:
+        """Whether one of the writer's other pages (not a post) is left out, as Hugo left it out:
+        ``draft: true``, ``headless``/``build: {render: never}``, an explicit ``publishDate`` to
+        come or an ``expiryDate`` gone (a future ``date`` alone does not hide a page that is no
+        post). Its ``aliases``, ``url`` and ``slug`` are kept for ``plan_redirects``. Only pages
+        whose front matter names one of those keys are read."""
+        if file.generated_by or posixpath.basename(file.src_uri) == "_index.md":
+            return False
+        try:
+            raw = file.content_bytes
+        except OSError:
+            return False  # MkDocs reports it
+        head = raw[:4096]
+        if not head.startswith((b"---", b"+++", b"{", b"\xef\xbb\xbf")) or not _HUGO_PAGE_KEY.search(head):
+            return False
+        page = postmod.parse_post(file.src_uri, raw, ())
+        self.problems += [SourceProblem(file.src_uri, p) for p in page.problems if not p.missing]
+        held = "draft" if page.draft else page.unrendered
+        if not held and page.expiry_date is not None:
+            held = page.hold(self._now) if page.hold(self._now) == "expired" else ""
+        if not held and page.publish_date is not None and page.publish_date is not page.date:
+            held = page.hold(self._now)
+        if held in ("future", "expired"):
+            held = self._held_back(page, self._now)
+        if held and not (self.include_drafts and held != page.unrendered):
+            page.held = held
+            self.held[file.src_uri] = page
+            if page.unrendered and file.src_uri.endswith("/index.md"):
+                headless.append(file.src_uri[: -len("index.md")])
+            return True
+        if page.aliases or page.url or page.slug:
+            self._moved_pages[file.src_uri] = (file, page)
+        return False
 
     def _markdown_in_capitals(self, files: Files) -> None:
         """``UPPER.MD``: a page to Hugo; to MkDocs, which reads only lower-case extensions, a file
@@ -651,8 +704,22 @@ class Digest:
             self._pager_redirects("/", posts_index or self.home_uri, listed, first=2)
             if posts_index is not None:
                 self._pager_redirects(f"/{self.options.posts_dir.strip('/')}/", posts_index, listed)
+        self._other_page_redirects()
         # Last: where an `_index.md`'s url or alias is also a list's URL, the list's pages win.
         self._folder_page_redirects()
+
+    def _other_page_redirects(self) -> None:
+        """The writer's other pages take ``url``, ``slug`` and ``aliases`` as a post does: Hugo
+        wrote ``about.md`` with ``url: /company/about/`` there, and a redirect at each alias."""
+        for uri, (file, page) in sorted(self._moved_pages.items()):
+            section, _, rest = uri.partition("/") if "/" in uri else ("", "", uri)
+            try:
+                hugo = unquote(hugo_post_path(rest, slug=page.slug or None, url=page.url or None, section=section))
+            except ValueError:
+                continue
+            if hugo.strip("/") != file.url.strip("/") and not self._redirect(hugo, uri, "hugo"):
+                self.problems.append(SourceProblem(uri, _unanswerable(hugo, "url" if page.url else "slug")))
+            self._alias_redirects(page, hugo)
 
     def _listed(self, uri: str) -> int:
         """How many entries the list on the page ``uri`` holds (for the pages Hugo split it into)."""

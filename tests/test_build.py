@@ -178,3 +178,40 @@ def test_post_meta_moves_the_date_line_and_term_links_never_the_title(make_site,
     assert html.count('<h1 class="pd-post-title">推論晶片</h1>') == 1  # the theme shows no other title
     assert ("pd-post-meta" in html) is (where in ("top", "both"))
     assert ("pd-post-terms" in html) is (where in ("bottom", "both"))
+
+
+def test_the_writers_other_pages_follow_hugos_front_matter(make_site):
+    """A page outside the posts folder is published as Hugo published it: not when it is a draft,
+    headless (with the pages of its bundle) or expired; at its old URLs (``aliases``, ``url``,
+    ``slug``) a redirect. A future ``date`` alone does not hide a page that is no post."""
+    post = "---\ntitle: P\ndate: 2024-01-01\n---\nPost.\n"
+    site = make_site(
+        {
+            "posts/p.md": post,
+            "about.md": "---\ntitle: About\naliases: [/about-us/, contact]\n---\nAbout page.\n",
+            "secret.md": "---\ntitle: Secret\ndraft: true\n---\nUnfinished.\n",
+            "old.md": "---\ntitle: Gone\nexpiryDate: 2020-01-01\n---\nOld.\n",
+            "hidden/index.md": "---\nheadless: true\n---\n",
+            "hidden/part.md": "---\ntitle: Part\n---\nFragment.\n",
+            "moved.md": "---\ntitle: Moved\nurl: /company/moved/\n---\nText.\n",
+            "slugged.md": "---\ntitle: Slugged\nslug: nice-name\n---\nText.\n",
+            "event.md": "---\ntitle: Event\ndate: 2099-01-01\n---\nSoon.\n",
+            "guide/setup.md": "---\ntitle: Setup\n---\nPlain page.\n",
+        },
+        strict=True,
+    )
+    for gone in ("secret/", "old/", "hidden/", "hidden/part/"):
+        assert not site.exists(gone), gone
+    sitemap = (site.out / "sitemap.xml").read_text(encoding="utf-8")
+    assert "secret" not in sitemap and "hidden" not in sitemap
+    for old, new in (("about-us/", "../about/"), ("contact/", "../about/"), ("company/moved/", "../../moved/"), ("nice-name/", "../slugged/")):
+        assert f'url={new}"' in site.html(old), old
+    assert site.exists("event/") and site.exists("guide/setup/") and site.exists("about/")
+
+
+def test_the_writers_draft_page_is_shown_under_serve_with_drafts(make_site):
+    site = make_site(
+        {"posts/p.md": "---\ntitle: P\ndate: 2024-01-01\n---\nPost.\n", "secret.md": "---\ndraft: true\n---\n# Secret\n"},
+        command="serve",
+    )
+    assert site.exists("secret/")
