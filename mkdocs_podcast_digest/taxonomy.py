@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .posts import Post, Problem
-from .urls import is_fallback_slug, slugify
+from .urls import hugo_term_path, is_fallback_slug, slugify
 
 _SEPARATORS = re.compile(r"[\s\-_]+")
 
@@ -125,7 +125,7 @@ def build_taxonomy(key: str, folder: str, posts: list[Post]) -> tuple[Taxonomy, 
                     ),
                 )
             )
-        if len(term.spellings) > 1:
+        if len(term.spellings) > 1 and not _one_page_in_hugo(term.spellings, key):
             where = ", ".join(f"'{s}' ({where_seen[s]})" for s in term.spellings)
             if len({term_key(s) for s in term.spellings}) == 1:  # spellings of one name
                 what = f"are one term and share the page {folder}/{term.slug}/; use one spelling ('{term.name}')"
@@ -141,6 +141,15 @@ def build_taxonomy(key: str, folder: str, posts: list[Post]) -> tuple[Taxonomy, 
                 )
             )
     return tax, problems
+
+
+def _one_page_in_hugo(spellings: list[str], key: str) -> bool:
+    """Whether Hugo gave these spellings one page too (``GPU`` and ``gpu``: it lower-cases a
+    term's URL), so sharing one here changes nothing a writer should hear about."""
+    try:
+        return len({hugo_term_path(s, key) for s in spellings}) == 1
+    except ValueError:
+        return False
 
 
 def order_series(tax: Taxonomy) -> list[SourceProblem]:

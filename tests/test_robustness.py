@@ -275,8 +275,8 @@ CASES = [
     Case("term: emoji only", {"posts/a.md": fm('series: "🎙️"')}, [
         ("posts/a.md:4", ["series: '🎙️' has no letter or digit, so its page is series/t-"]),
     ]),
-    Case("term: two spellings", {"posts/a.md": fm("tags: [GPU]"), "posts/b.md": fm("title: B", "date: 2026-01-02", "tags: [gpu]")}, [
-        ("posts/b.md:4", ["'GPU' (posts/a.md), 'gpu' (posts/b.md) are one term", "use one spelling"]),
+    Case("term: two spellings", {"posts/a.md": fm("tags: [AI 產業]"), "posts/b.md": fm("title: B", "date: 2026-01-02", "tags: [AI產業]")}, [
+        ("posts/b.md:4", ["'AI 產業' (posts/a.md), 'AI產業' (posts/b.md) are one term", "use one spelling"]),
     ]),
     Case("term: two names, one URL", {"posts/a.md": fm('tags: ["C#"]'), "posts/b.md": fm("title: B", "date: 2026-01-02", "tags: [C]")}, [
         ("posts/b.md:4", ["'C#' (posts/a.md), 'C' (posts/b.md) share the page tags/c/", "if they are different terms, rename one"]),

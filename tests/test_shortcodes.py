@@ -494,6 +494,35 @@ def test_bad_options_fail_early():
 # --- user templates ---------------------------------------------------------------------------------
 
 
+def test_hugos_own_go_templates_in_the_folder_are_named_as_such(tmp_path):
+    """A site moved from Hugo with its ``layouts/shortcodes`` kept: Go templates there failed to
+    compile as Jinja, and replaced the built-ins (every figure became "embed unavailable")."""
+    (tmp_path / "figure.html").write_text('<figure>{{ with .Get "src" }}<img src="{{ . }}">{{ end }}</figure>')
+    (tmp_path / "note.html").write_text('<div class="note">{{ .Inner | markdownify }}</div>')
+    (tmp_path / "broken.html").write_text("{% if %}")  # a Jinja template with an error: said as before
+    html, warnings = render(
+        """\
+        {{< figure src="https://example.org/chart.png" caption="Chart" >}}
+
+        {{< figure src="https://example.org/b.png" >}}
+
+        {{< note >}}
+        Inside.
+        {{< /note >}}
+
+        {{< broken >}}
+        """,
+        templates_dir=str(tmp_path),
+    )
+    assert html.count('<img alt="Chart" src="https://example.org/chart.png"') == 1 and "<figcaption>" in html
+    messages = [m for m, _ in warnings]
+    assert len(messages) == 3, messages
+    assert "'figure.html' is a Hugo (Go) template" in messages[0] and "the built-in 'figure' is used" in messages[0]
+    assert "unknown shortcode 'note': its template 'note.html' is a Hugo (Go) template" in messages[1]
+    assert warnings[1][1] == 5  # and no second warning for its closing tag
+    assert "template 'broken.html' cannot be loaded" in messages[2]
+
+
 def test_user_template_with_positional_and_named_arguments_is_autoescaped():
     html, warnings = render('{{< badge "A&B <i>" tip="say \\"hi\\"" >}}', templates_dir=str(TEMPLATES))
     assert warnings == []

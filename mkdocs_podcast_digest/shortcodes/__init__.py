@@ -70,6 +70,7 @@ from .processors import (
     PairedBlockProcessor,
     ShortcodeInlineProcessor,
     SourcePreprocessor,
+    TemplateEnvironment,
     WarningCallback,
     default_warning,
 )
@@ -172,7 +173,7 @@ class ShortcodeExtension(Extension):
                 raise ValueError(
                     f"shortcodes: templates_dir {folder!r} is not a folder; create it or fix the path"
                 )
-            self._env = jinja2.Environment(
+            self._env = TemplateEnvironment(
                 loader=jinja2.FileSystemLoader(folder),
                 autoescape=True,
                 undefined=jinja2.ChainableUndefined,

@@ -103,6 +103,8 @@ class DocumentState:
     #: Where each text a warning names occurs (line numbers): found once per page, not once per
     #: warning (a page of thousands of unclosed ``{{<`` took minutes).
     found: dict[object, list[int]] = field(default_factory=dict)
+    #: Shortcodes reported as unknown on this page: their closing tags are not reported again.
+    unknown: set[str] = field(default_factory=set)
 
     def reset(self, lines: list[str] | None = None) -> None:
         self.source = "\n".join(lines or [])
@@ -113,6 +115,7 @@ class DocumentState:
         self.figures.clear()
         self.summaries.clear()
         self.found.clear()
+        self.unknown.clear()
 
     def locate(self, raw: str, line_end: bool = False) -> int | None:
         """1-based line of the n-th occurrence of `raw` (whitespace and `>` quote markers may differ).
@@ -176,6 +179,20 @@ class DocumentState:
         return self.paired_names[name]
 
 
+#: What only a Hugo (Go) template has: ``{{ .Get 0 }}``, ``{{ $x := ... }}``, ``{{ end }}``,
+#: ``{{ with ... }}``, ``{{ range ... }}`` (Jinja reads none of them).
+_GO_TEMPLATE = re.compile(r"\{\{-?\s*(?:\.|\$|end\s*-?\}\}|with\s|range\s|else\s*-?\}\}|define\s|partial\s)")
+
+
+class TemplateEnvironment(jinja2.Environment):
+    """The shortcode templates' environment; it remembers which of them are Hugo's own Go
+    templates (a site that kept its ``layouts/`` folder), so each is reported once."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.go_templates: set[str] = set()
+
+
 class Engine:
     """Turns parsed shortcodes into HTML; shared by the processors of one Markdown instance."""
 
@@ -224,12 +241,35 @@ class Engine:
     def template(self, name: str) -> jinja2.Template | None:
         if self.env is None:
             return None
+        go = getattr(self.env, "go_templates", None)
+        if go is not None and name in go:
+            return None
         try:
             return self.env.get_template(f"{name}.html")
         except jinja2.TemplateNotFound:
             return None
         except jinja2.TemplateError as error:
+            if go is not None and self._written_for_hugo(name):
+                go.add(name)
+                if lookup(name) is not None or name in hugo.NAMES:
+                    # Said once a build, where it is first used (a figure on every page).
+                    self.on_warning(
+                        f"shortcode template '{name}.html' is a Hugo (Go) template, which the plugin "
+                        f"cannot run: the built-in '{name}' is used instead. Write it in Jinja to "
+                        "replace the built-in, or move Hugo's templates out of the shortcode "
+                        "templates folder",
+                        None,
+                    )
+                return None
             raise ArgError(f"template '{name}.html' cannot be loaded ({error}); fix the template") from None
+
+    def _written_for_hugo(self, name: str) -> bool:
+        """Whether a template Jinja cannot read is one of Hugo's (Go's ``{{ .Get 0 }}``)."""
+        try:
+            source = self.env.loader.get_source(self.env, f"{name}.html")[0]
+        except (jinja2.TemplateNotFound, OSError, UnicodeDecodeError):
+            return False
+        return _GO_TEMPLATE.search(source) is not None
 
     def is_known(self, name: str) -> bool:
         """A built-in embed or a user template: a syntax error in its arguments gives the
@@ -237,11 +277,19 @@ class Engine:
         return lookup(name) is not None or self.template(name) is not None
 
     def unknown(self, raw: str, name: str) -> None:
-        where = (
-            f"no template '{name}.html' in the shortcode templates folder"
-            if self.env
-            else "no template folder"
-        )
+        self.state.unknown.add(name)
+        if name in getattr(self.env, "go_templates", ()):
+            self.warn(
+                raw,
+                f"unknown shortcode '{name}': its template '{name}.html' is a Hugo (Go) template, which "
+                "the plugin cannot run; write it in Jinja (the README's 'your own' shortcodes), or write "
+                f"{{{{</* {name} */>}}}} to show it as text (it is shown as text for now)",
+            )
+            return
+        if self.env:
+            where = f"no template '{name}.html' in the shortcode templates folder"
+        else:
+            where = "no template folder"
         self.warn(
             raw,
             f"unknown shortcode '{name}': not a built-in embed and {where}; add a template, fix the name, "
@@ -741,6 +789,8 @@ class ShortcodeInlineProcessor(InlineProcessor):
             )
             return raw, m.start(), m.end()
         if sc.closing:
+            if sc.name in engine.state.unknown:
+                return raw, m.start(), m.end()  # its opening tag's warning said it all
             engine.warn(
                 raw,
                 f"shortcode '{sc.name}': closing tag without an opening tag in the same paragraph; "
