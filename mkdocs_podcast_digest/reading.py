@@ -49,7 +49,13 @@ _BARE_URL = re.compile(r"https?://\S+")  # a literal start: re skips to each "ht
 _HEADING = re.compile(r"^ {0,3}(#{1,6}[ \t]|=+[ \t]*$|-+[ \t]*$)")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _BLOCK_START = re.compile(r"^ {0,3}(>|[-*+][ \t]|\d+[.)][ \t]|\||!!!|\?\?\?|:::|\{\{[<%]|\[[^\]]+\]:)")
-_INLINE_MARKS = re.compile(r"(\*\*|__|[*_`~]|==)")
+#: Emphasis, code, strike and mark signs; an underscore only at a word's edge, where Markdown
+#: reads it as emphasis (``max_new_tokens`` keeps its own); a single ``~`` stays (``5~10``); an
+#: escaped sign stays, for ``_ESCAPE``.
+_INLINE_MARKS = re.compile(r"(?<!\\)(?:\*\*|\*|`+|~~|==|(?<!\w)__?|__?(?!\w))")
+#: What a Jinja-reading plugin (macros, include-markdown) writes into a page: ``{% include %}``,
+#: ``{{ config.site_name }}``; Hugo's ``{{< >}}`` and ``{{% %}}`` are gone by then.
+_JINJA = re.compile(r"\{%.*?%\}|\{\{.*?\}\}")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~])")
 
 
@@ -187,6 +193,8 @@ def inline_text(text: str, labels: frozenset[str] = frozenset()) -> str:
     if "comment" in text:
         text = _COMMENT_SHORTCODE.sub("", text)
     text = SHORTCODE_RE.sub(" ", text)
+    if "{" in text:
+        text = _JINJA.sub(" ", text)
     text = _IMAGE.sub(" ", text)
     text = _LINK.sub(r"\1", text)
     if "[" in text:

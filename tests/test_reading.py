@@ -179,3 +179,21 @@ def test_reference_links_and_footnotes_read_as_their_words(make_site):
 def test_entities_and_unmatched_marks_read_as_markdown_shows_them():
     assert summary("Tom &amp; Jerry &lt;3, a note[^x] and [sic].\n") == "Tom & Jerry <3, a note[^x] and [sic]."
 
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        # Underscores inside a word are no emphasis to Markdown (max_new_tokens became maxnewtokens).
+        ("Set max_new_tokens in my_config_file.yaml.", "Set max_new_tokens in my_config_file.yaml."),
+        ("__init__, _this_, **that** and *it*.", "init, this, that and it."),
+        # A single ~ stays (tilde subscript off, as the README's Hugo block sets it); ~~ strikes.
+        ("About 5~10 of them, ~~once~~ now.", "About 5~10 of them, once now."),
+        (r"An escaped \_ and \* stay.", "An escaped _ and * stay."),
+        # What mkdocs-macros or include-markdown write is no prose of the post.
+        ('{% include-markdown "../snippets/intro.md" %}\n\nOwn text.', "Own text."),
+        ("Welcome to {{ config.site_name }} notes.", "Welcome to notes."),
+    ],
+)
+def test_an_excerpt_reads_marks_as_markdown_does(markdown, expected):
+    assert summary(markdown) == expected
