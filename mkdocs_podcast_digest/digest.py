@@ -459,7 +459,11 @@ class Digest:
 
         added: list[File] = []
         for listing in new:
-            if listing.generated and listing.src_uri in files.src_uris:
+            theirs = files.src_uris.get(listing.src_uri) if listing.generated else None
+            if theirs is not None and theirs.inclusion.is_excluded():
+                files.remove(theirs)  # left out by `exclude_docs`: the plugin's page stands there
+                theirs = None
+            if theirs is not None:
                 # e.g. a post at posts/page/2.md where the posts index puts its page 2: keep theirs.
                 self.problems.append(
                     SourceProblem(

@@ -96,6 +96,20 @@ def test_hugo_urls_of_terms_with_a_hash_or_outer_spaces_answer(make_site):
     assert 'content="0; url=../../../ada-park/"' in site.html("people/ada--park-/page/1/")
 
 
+def test_a_profile_left_out_by_exclude_docs_leaves_the_plugins_term_page(make_site):
+    """``exclude_docs: people/ann.md``: the person's page was left out altogether (and a warning
+    said the file was kept); the plugin's own page of her posts stands there instead."""
+    docs = {
+        "posts/a.md": "---\ntitle: A\ndate: 2026-01-01\nrelated_people: [ann]\n---\nT\n",
+        "people/ann.md": "# Ann\n\nDraft profile.\n",
+    }
+    site = make_site(docs, config={"exclude_docs": "people/ann.md\n"}, strict=True)
+    assert site.warnings == []
+    html = site.html("people/ann/")
+    assert "Draft profile." not in html and 'pd-listing__title" href="../../posts/a/"' in html
+    assert 'href="ann/"' in site.html("people/")
+
+
 def test_spellings_hugo_gave_one_page_too_share_it_without_a_warning(make_site):
     """Hugo 0.168.0 lists ``GPU`` (one post) and ``gpu`` (another) on one page, /tags/gpu/: the
     same here, and nothing to warn about (``--strict`` failed on content Hugo took as it was)."""
