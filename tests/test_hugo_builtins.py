@@ -488,6 +488,23 @@ def test_code_fences_with_hugos_attributes_are_code_blocks(extensions):
         assert html.count('class="hll"') == 3
 
 
+def test_details_with_a_positional_summary_renders_as_hugo_did_and_says_why():
+    """``{{< details "Click" >}}``: Hugo ignores the positional argument and shows its own summary
+    over the content; here "no closing tag" was said of a tag that had one, and the content was
+    shown as text."""
+    warnings: list = []
+    html = markdown.markdown(
+        'Intro.\n\n{{< details "Click" >}}\nHidden *text*.\n{{< /details >}}\n\nAfter.\n',
+        extensions=[ShortcodeExtension(on_warning=lambda m, line: warnings.append((line, m)))],
+    )
+    assert "<details>\n<summary>Details</summary>\n<p>Hidden <em>text</em>.</p>\n</details>" in html
+    assert "{{" not in html and "<p>After.</p>" in html
+    assert warnings == [
+        (3, "shortcode 'details': takes named arguments only; 'Click' was ignored, as Hugo ignores it; "
+         'write summary="Click"')
+    ]
+
+
 def test_a_bad_option_in_a_fences_attributes_is_named_with_its_line():
     warnings: list = []
     markdown.markdown(

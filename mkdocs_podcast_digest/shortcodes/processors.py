@@ -409,10 +409,15 @@ class Engine:
 
     def details(self, sc: parser.Shortcode, raw: str) -> etree.Element | None:
         """Hugo's ``details``: a ``<details>`` holding its ``<summary>`` (Markdown, processed with
-        the page; its links checked at the end), for the caller to put the content after; None
-        (warned) when the arguments cannot be read."""
-        if not self._named_only(sc, raw, 'summary="More" open=true'):
-            return None
+        the page; its links checked at the end), for the caller to put the content after. A
+        positional argument is ignored, as Hugo ignores it, with a warning."""
+        if sc.args:  # Hugo reads named arguments only: it showed its own summary, and the content
+            fix = "remove it" if "summary" in sc.kwargs else f'write summary="{show(sc.args[0])}"'
+            self.warn(
+                raw,
+                f"shortcode 'details': takes named arguments only; '{show(sc.args[0])}' was ignored, as "
+                f"Hugo ignores it; {fix}",
+            )
         default = (self.texts or {}).get("details") or DEFAULT_TEXTS["details"]
         attrs, summary_text, unknown = hugo.details(sc.kwargs, default)
         self.unknown_args(sc, raw, unknown, hugo.DETAILS_PARAMS)
@@ -922,7 +927,8 @@ class PairedBlockProcessor(BlockProcessor):
             template = engine.template(sc.name)
         except (parser.ShortcodeSyntaxError, ArgError):
             return False
-        builtin = template is None and sc.name in hugo.PAIRED and not sc.args  # else inline warns
+        # Else the inline processor warns (``details`` reads its content, whatever its arguments).
+        builtin = template is None and sc.name in hugo.PAIRED and (not sc.args or sc.name == "details")
         alone = sc.self_closing and m.group(0) == blocks[0].strip()
         if builtin and sc.name == "comment" and alone:
             blocks.pop(0)  # `{{< comment />}}` alone: no empty paragraph
