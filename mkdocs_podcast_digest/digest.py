@@ -125,9 +125,10 @@ class Digest:
         settings = (keys, speeds)  # what shapes a post read from the same bytes (its cache key)
         self._markdown_in_capitals(files)
         headless: list[str] = []  # leaf bundles Hugo renders no page of: their pages neither
+        unpublished: list[str] = []  # draft, scheduled or expired leaf bundles: their files neither
         for file in files.documentation_pages():
             if not self.is_post(file):
-                if self._other_page_held(file, headless):
+                if self._other_page_held(file, headless, unpublished):
                     drafts.append(file)
                 continue
             try:
@@ -157,6 +158,8 @@ class Digest:
             if post.draft and not self.include_drafts:
                 self.held.setdefault(file.src_uri, post)  # a draft: for a link to it, the reason
                 drafts.append(file)
+                if file.src_uri.endswith("/index.md"):  # a leaf bundle: Hugo published none of it
+                    unpublished.append(file.src_uri[: -len("index.md")])
                 continue
             if body is not None:
                 self._unread[file.src_uri] = body
@@ -166,14 +169,20 @@ class Digest:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
         if cache is not None:
             cache.keep_seen()
-        if headless:
-            inside = tuple(headless)
+        if headless or unpublished:
+            # A headless bundle's images may be shown by other pages: only its pages go.
+            pages, everything = tuple(headless), tuple(unpublished)
+            dropped = {id(f) for f in drafts}
             drafts += [
-                f for f in files.documentation_pages() if f.src_uri.startswith(inside) and f not in drafts
+                f
+                for f in files
+                if id(f) not in dropped
+                and not f.generated_by
+                and (f.src_uri.startswith(everything) or (f.is_documentation_page() and f.src_uri.startswith(pages)))
             ]
         return drafts
 
-    def _other_page_held(self, file: File, headless: list[str]) -> bool:
+    def _other_page_held(self, file: File, headless: list[str], unpublished: list[str]) -> bool:
         """Whether one of the writer's other pages (not a post) is left out, as Hugo left it out:
         ``draft: true``, ``headless``/``build: {render: never}``, an explicit ``publishDate`` to
         come or an ``expiryDate`` gone (a future ``date`` alone does not hide a page that is no
@@ -200,8 +209,8 @@ class Digest:
         if held and not (self.include_drafts and held != page.unrendered):
             page.held = held
             self.held[file.src_uri] = page
-            if page.unrendered and file.src_uri.endswith("/index.md"):
-                headless.append(file.src_uri[: -len("index.md")])
+            if file.src_uri.endswith("/index.md"):  # a leaf bundle: its pages (and files) neither
+                (headless if page.unrendered else unpublished).append(file.src_uri[: -len("index.md")])
             return True
         if page.aliases or page.url or page.slug:
             self._moved_pages[file.src_uri] = (file, page)

@@ -209,6 +209,26 @@ def test_the_writers_other_pages_follow_hugos_front_matter(make_site):
     assert site.exists("event/") and site.exists("guide/setup/") and site.exists("about/")
 
 
+def test_a_draft_or_expired_bundle_publishes_none_of_its_files(make_site):
+    """Hugo publishes nothing of a leaf bundle it does not publish; a headless bundle's images may
+    be shown on other pages, so only its pages are left out."""
+    png = b"\x89PNG\r\n\x1a\n"
+    site = make_site(
+        {
+            "posts/p.md": "---\ntitle: P\ndate: 2024-01-01\n---\n![x](../shared/pic.png)\n",
+            "posts/cover/index.md": "---\ntitle: Cover\ndate: 2024-01-02\ndraft: true\n---\nText.\n",
+            "posts/cover/image.png": png,
+            "guides/old/index.md": "---\ntitle: Old\nexpiryDate: 2020-01-01\n---\nText.\n",
+            "guides/old/images/a.png": png,
+            "shared/index.md": "---\nheadless: true\n---\n",
+            "shared/pic.png": png,
+        },
+    )
+    assert not (site.out / "posts/cover/image.png").exists() and not site.exists("posts/cover/")
+    assert not (site.out / "guides/old/images/a.png").exists() and not site.exists("guides/old/")
+    assert (site.out / "shared/pic.png").exists() and not site.exists("shared/")
+
+
 def test_the_writers_draft_page_is_shown_under_serve_with_drafts(make_site):
     site = make_site(
         {"posts/p.md": "---\ntitle: P\ndate: 2024-01-01\n---\nPost.\n", "secret.md": "---\ndraft: true\n---\n# Secret\n"},
