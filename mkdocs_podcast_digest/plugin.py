@@ -32,6 +32,11 @@ log = get_plugin_logger(__name__)
 ASSETS = "assets/podcast-digest"
 
 
+#: Plugins that make the nav from files of the writer's own (``.nav.yml``, ``.pages``,
+#: ``SUMMARY.md``): the order and names there are the writer's, not to be arranged again.
+NAV_PLUGINS = frozenset({"awesome-nav", "awesome-pages", "literate-nav"})
+
+
 class PodcastDigestPlugin(BasePlugin[PluginConfig]):
     supports_multiple_instances = False
 
@@ -146,12 +151,15 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             self.feeds.keep_written(files)
         return files
 
+    # Early: a plugin that changes the nav later (section-index) has the last word on it,
+    # wherever it is listed; Material's blog (-50) still finds its section.
+    @event_priority(50)
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         assert self.digest is not None
         removed = self.digest.forget_removed(files)
         if removed and self.feeds is not None:
             self.feeds.forget(removed)
-        if config.nav is None:
+        if config.nav is None and not NAV_PLUGINS.intersection(config.plugins):
             keys = ("", SERIES_KEY, *self.config.taxonomies)
             order = list(dict.fromkeys(self.digest.index_uris[k] for k in keys if k in self.digest.index_uris))
             posts = [p.src_uri for p in self.digest.sorted_posts()] if self.config.posts_in_nav else None

@@ -74,3 +74,45 @@ def test_materials_blog_keeps_its_archive_and_categories_in_the_nav(make_site):
     nav = site.html("blog/")
     assert re.search(r">\s*Archive\s*<", nav) and re.search(r">\s*Categories\s*<", nav)
     assert site.exists("blog/archive/2026/") and site.exists("tags/ai/")
+
+
+FAKE_AWESOME_NAV = '''
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.nav import Section
+
+
+class Plugin(BasePlugin):
+    """What awesome-nav does with a .nav.yml of `Topics: tags` then `Archive: posts`: the nav
+    made anew, before every other plugin's (priority 100), in the writer's order and names."""
+
+    @event_priority(100)
+    def on_nav(self, nav, config, files):
+        by_uri = {p.file.src_uri: p for p in nav.pages}
+        items = [by_uri["index.md"]]
+        for title, uri in (("Topics", "tags/index.md"), ("Archive", "posts/index.md")):
+            section = Section(title, [by_uri[uri]])
+            by_uri[uri].parent = section
+            items.append(section)
+        nav.items = items
+        return nav
+'''
+
+
+def test_a_nav_made_by_a_nav_plugin_keeps_the_writers_order_and_names(make_site, monkeypatch, tmp_path):
+    """awesome-nav, awesome-pages and literate-nav make the nav from the writer's own files: this
+    plugin took each of its pages out of the section named there and put them in its own order."""
+    from importlib.metadata import EntryPoint
+
+    from mkdocs.config.defaults import MkDocsConfig
+
+    (tmp_path / "fake_awesome_nav.py").write_text(FAKE_AWESOME_NAV, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    installed = dict(MkDocsConfig._schema)["plugins"].installed_plugins
+    entry = EntryPoint("awesome-nav", "fake_awesome_nav:Plugin", "mkdocs.plugins")
+    monkeypatch.setitem(installed, "awesome-nav", entry)
+    site = make_site(
+        {"index.md": "# Home\n", "posts/a.md": POST.format(title="Open", day=1)},
+        config={"plugins": ["search", "podcast-digest", "awesome-nav"], "theme": {"name": "mkdocs"}},
+    )
+    nav = re.findall(r'class="nav-link[^"]*"[^>]*>\s*([^<]+?)\s*<', site.html(""))
+    assert nav[:3] == ["Home", "Topics", "Archive"], nav
