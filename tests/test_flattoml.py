@@ -10,6 +10,7 @@ refuses a document, the shortcut must not have read it).
 from __future__ import annotations
 
 import datetime as dt
+import random
 
 import pytest
 from hypothesis import given, settings
@@ -202,8 +203,24 @@ def test_generated_near_flat_documents_read_as_tomllib_reads_them(text):
     _agrees(text)
 
 
-@settings(max_examples=5, deadline=None)
-@given(st.lists(_soft_documents, min_size=40, max_size=40))
-def test_the_near_flat_documents_are_mostly_read(texts):
-    """The comparison above compares something: many near-flat documents are in the shape."""
-    assert sum(_agrees(text) for text in texts) >= 8
+def test_the_comparison_compares_documents_the_reader_reads():
+    """Seeded, so it cannot flake: of documents near the flat shape, a good share is read (so the
+    generated comparisons above compare answers), and each one read agrees with tomllib."""
+    rng = random.Random(7)
+    words = ["a", "Z", "0", "x y", "中文", "é", "-", ".", "_", "+", "/", ":", "#", "=", "'", '"', "\\"]
+    bare = ["true", "false", "-0", "+17", "1_000", "017", "1.5", "2024-01-02", "2024-01-02T10:00:00Z", "x"]
+
+    def value() -> str:
+        kind = rng.randrange(4)
+        if kind == 0:
+            return rng.choice(bare)
+        text = "".join(rng.choice(words) for _ in range(rng.randrange(4)))
+        if kind == 3:
+            return "[" + ", ".join(f'"{text}"' if rng.random() < 0.7 else rng.choice(bare) for _ in range(3)) + "]"
+        return f'"{text}"' if kind == 1 else f"'{text}'"
+
+    read = 0
+    for _ in range(500):
+        keys = rng.sample(["title", "tags", "date", "Draft", "x-y", "_b", "weight", "1"], rng.randrange(1, 6))
+        read += _agrees("".join(f"{key} = {value()}\n" for key in keys))
+    assert read > 100, read

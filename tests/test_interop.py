@@ -116,3 +116,18 @@ def test_a_nav_made_by_a_nav_plugin_keeps_the_writers_order_and_names(make_site,
     )
     nav = re.findall(r'class="nav-link[^"]*"[^>]*>\s*([^<]+?)\s*<', site.html(""))
     assert nav[:3] == ["Home", "Topics", "Archive"], nav
+
+
+def test_materials_search_leaves_out_the_embeds_button_words(make_site):
+    """Every embed's button says "click to load from www.youtube-nocookie.com": in the search
+    index, a search for "YouTube" found every post with a video. Material's search leaves out
+    what is marked ``data-search-exclude``; the link under the player stays."""
+    import json
+
+    post = "---\ntitle: Talk\ndate: 2026-01-01\n---\n\nWhat was said.\n\n{{< youtube I0DrcsDf3Os >}}\n"
+    site = make_site({"posts/a.md": post}, config={"theme": {"name": "material"}})
+    index = json.loads((site.out / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("posts/a/"))
+    assert "What was said." in text
+    assert "youtube-nocookie" not in text and "Play" not in text
+    assert "pd-embed__facade" in site.html("posts/a/")  # readers still get the player

@@ -130,8 +130,11 @@ def render_embed(
             data_pd_sandbox=embed.sandbox,
             data_pd_fullscreen=embed.fullscreen,
         )
+        # data-search-exclude: Material's search leaves out the button's words ("click to load
+        # from www.youtube-nocookie.com"), or a search for "YouTube" finds every post with a video.
         frame = Markup(
-            f'<span class="pd-embed__frame"><button type="button" class="pd-embed__facade"{attrs}>'
+            '<span class="pd-embed__frame" data-search-exclude>'
+            f'<button type="button" class="pd-embed__facade"{attrs}>'
             '<span class="pd-embed__play" aria-hidden="true"></span>'
             f'<span class="pd-embed__provider">{escape(embed.label)}</span>'
             f'<span class="pd-embed__title">{escape(title)}</span>'
