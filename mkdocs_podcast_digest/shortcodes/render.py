@@ -132,9 +132,11 @@ def render_embed(
         )
         # data-search-exclude: Material's search leaves out the button's words ("click to load
         # from www.youtube-nocookie.com"), or a search for "YouTube" finds every post with a video.
+        # On the button: Material's parser tells elements apart by tag only, so on the outer span
+        # the first inner </span> would end the exclusion.
         frame = Markup(
-            '<span class="pd-embed__frame" data-search-exclude>'
-            f'<button type="button" class="pd-embed__facade"{attrs}>'
+            '<span class="pd-embed__frame">'
+            f'<button type="button" class="pd-embed__facade" data-search-exclude{attrs}>'
             '<span class="pd-embed__play" aria-hidden="true"></span>'
             f'<span class="pd-embed__provider">{escape(embed.label)}</span>'
             f'<span class="pd-embed__title">{escape(title)}</span>'
