@@ -523,6 +523,26 @@ def test_hugos_own_go_templates_in_the_folder_are_named_as_such(tmp_path):
     assert "template 'broken.html' cannot be loaded" in messages[2]
 
 
+def test_an_unknown_paired_shortcode_is_one_warning_not_one_for_each_tag():
+    """A closing tag read before its opening tag (the opening one in a quote, read later)
+    was "a closing tag without an opening tag"; the opening tag's warning says what to do."""
+    _, warnings = render(
+        """\
+        > {{< collapse summary="More" >}}
+
+        Body.
+
+        {{< /collapse >}}
+
+        {{< /stray >}}
+        """
+    )
+    assert [(m.split(":")[0], line) for m, line in warnings] == [
+        ("shortcode 'stray'", 7),  # no opening tag anywhere: said
+        ("unknown shortcode 'collapse'", 1),
+    ], warnings
+
+
 def test_user_template_with_positional_and_named_arguments_is_autoescaped():
     html, warnings = render('{{< badge "A&B <i>" tip="say \\"hi\\"" >}}', templates_dir=str(TEMPLATES))
     assert warnings == []

@@ -178,6 +178,10 @@ class DocumentState:
             self.paired_names[name] = bool(closing.search(self.source))
         return self.paired_names[name]
 
+    def has_opening(self, name: str) -> bool:
+        """Whether the page opens ``name`` anywhere (``{{< name ...>}}``, not its closing tag)."""
+        return re.search(r"\{\{[<%]\s*" + re.escape(name) + r"(?![\w.-])", self.source) is not None
+
 
 #: What only a Hugo (Go) template has: ``{{ .Get 0 }}``, ``{{ $x := ... }}``, ``{{ end }}``,
 #: ``{{ with ... }}``, ``{{ range ... }}`` (Jinja reads none of them).
@@ -794,8 +798,10 @@ class ShortcodeInlineProcessor(InlineProcessor):
             )
             return raw, m.start(), m.end()
         if sc.closing:
-            if sc.name in engine.state.unknown:
-                return raw, m.start(), m.end()  # its opening tag's warning said it all
+            if sc.name in engine.state.unknown or (
+                not engine.is_known(sc.name) and sc.name not in hugo.NAMES and engine.state.has_opening(sc.name)
+            ):
+                return raw, m.start(), m.end()  # its opening tag's warning (unknown shortcode) says it all
             engine.warn(
                 raw,
                 f"shortcode '{sc.name}': closing tag without an opening tag in the same paragraph; "
