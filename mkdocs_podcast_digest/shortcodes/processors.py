@@ -531,6 +531,10 @@ def highlighter(md: Any) -> str:
     return hugo.CODEHILITE if codehilite is not None and codehilite.getConfig("use_pygments", True) else ""
 
 
+#: A fence opened with braces on its line, found at C speed before any line is walked.
+_FENCE_WITH_BRACE = re.compile(r"^ *(?:`{3,}|~{3,})[^\n`]*\{", re.MULTILINE)
+
+
 class HighlightPreprocessor(Preprocessor):
     """Hugo's ``{{< highlight go "linenos=table" >}}`` ... ``{{< /highlight >}}``, each tag on a line
     of its own, becomes a fenced code block before the fenced-code extension reads the text, so
@@ -570,7 +574,7 @@ class HighlightPreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         source = self.engine.state.source
         tags = "highlight" in source and self.engine.template("highlight") is None
-        attrs = "{" in source and ("```" in source or "~~~" in source)  # maybe ```go {linenos=true}
+        attrs = "{" in source and _FENCE_WITH_BRACE.search(source) is not None  # ```go {linenos=true}
         if not tags and not attrs:
             return lines
         lines, fence, i = list(lines), "", 0
