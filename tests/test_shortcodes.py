@@ -155,6 +155,8 @@ PROVIDERS = [
      f"https://embed.podcasts.apple.com/{APPLE}&theme=auto", f"https://podcasts.apple.com/{APPLE}"),
     ("vimeo 76979871", "vimeo", "https://player.vimeo.com/video/76979871?dnt=1&autoplay=1",
      "https://vimeo.com/76979871"),
+    ("vimeo_simple 76979871", "vimeo", "https://player.vimeo.com/video/76979871?dnt=1&autoplay=1",
+     "https://vimeo.com/76979871"),  # Hugo 0.168.0 has vimeo_simple and x_simple too
     ("vimeo https://vimeo.com/76979871/abcdef1234", "vimeo",
      "https://player.vimeo.com/video/76979871?h=abcdef1234&dnt=1&autoplay=1", "https://vimeo.com/76979871/abcdef1234"),
     ("soundcloud https://soundcloud.com/some-artist/some-track", "soundcloud",
@@ -168,6 +170,9 @@ PROVIDERS = [
      "https://platform.twitter.com/embed/Tweet.html?id=1453110110599868418&dnt=true",
      "https://x.com/SanDiegoZoo/status/1453110110599868418"),
     ('x user="SanDiegoZoo" id="1453110110599868418"', "x",
+     "https://platform.twitter.com/embed/Tweet.html?id=1453110110599868418&dnt=true",
+     "https://x.com/SanDiegoZoo/status/1453110110599868418"),
+    ('x_simple user="SanDiegoZoo" id="1453110110599868418"', "x",
      "https://platform.twitter.com/embed/Tweet.html?id=1453110110599868418&dnt=true",
      "https://x.com/SanDiegoZoo/status/1453110110599868418"),
     ('tweet user="SanDiegoZoo" id="1453110110599868418"', "x",

@@ -400,6 +400,7 @@ def build_vimeo(v: dict[str, Any]) -> Embed:
 
 VIMEO = EmbedSpec(
     name="vimeo",
+    aliases=("vimeo_simple",),  # Hugo's thumbnail that links to Vimeo: the same click-to-load here
     build=build_vimeo,
     positional={1: ("id",)},
     required=("id",),
@@ -521,7 +522,7 @@ def build_x(v: dict[str, Any]) -> Embed:
 
 X = EmbedSpec(
     name="x",
-    aliases=("x-post", "twitter", "tweet"),
+    aliases=("x-post", "x_simple", "twitter", "tweet"),  # x_simple: Hugo's, no script either way
     build=build_x,
     positional={1: ("id",), 2: ("user", "id")},
     required=("id",),
