@@ -49,6 +49,15 @@ class Redirect:
 
 #: A front-matter key by which Hugo publishes a page elsewhere or not at all: only the writer's
 #: other pages that name one are read by the plugin (MkDocs reads the rest).
+def _blog_dirs(config: MkDocsConfig) -> tuple[str, ...]:
+    """The folders of Material's blog plugins (``blog/``): their posts are that plugin's."""
+    return tuple(
+        str(plugin.config.blog_dir).strip("/") + "/"
+        for plugin in config.plugins.values()
+        if type(plugin).__module__.startswith("material.plugins.blog") and hasattr(plugin.config, "blog_dir")
+    )
+
+
 _HUGO_PAGE_KEY = re.compile(
     rb"(?im)^[ \t]*[\"']?(?:draft|headless|build|_build|aliases|url|slug|publish_?date|pubdate|published"
     rb"|expiry_?date|unpublishdate)[\"']?[ \t]*[:=]"
@@ -94,6 +103,7 @@ class Digest:
     #: The writer's other pages whose front matter has Hugo's ``aliases``, ``url`` or ``slug``
     #: (``about.md`` with ``aliases: [/about-us/]``): their old URLs keep answering too.
     _moved_pages: dict[str, tuple[File, Post]] = field(default_factory=dict, init=False, repr=False)
+    _blog_dirs: tuple[str, ...] = field(default=(), init=False, repr=False)
 
     # ----------------------------------------------------------------------------- reading
 
@@ -124,6 +134,7 @@ class Digest:
         now = self._now = dt.datetime.now(dt.timezone.utc)
         settings = (keys, speeds)  # what shapes a post read from the same bytes (its cache key)
         self._markdown_in_capitals(files)
+        self._blog_dirs = _blog_dirs(self.config)
         headless: list[str] = []  # leaf bundles Hugo renders no page of: their pages neither
         unpublished: list[str] = []  # draft, scheduled or expired leaf bundles: their files neither
         for file in files.documentation_pages():
@@ -188,7 +199,11 @@ class Digest:
         come or an ``expiryDate`` gone (a future ``date`` alone does not hide a page that is no
         post). Its ``aliases``, ``url`` and ``slug`` are kept for ``plan_redirects``. Only pages
         whose front matter names one of those keys are read."""
-        if file.generated_by or posixpath.basename(file.src_uri) == "_index.md":
+        if (
+            file.generated_by
+            or posixpath.basename(file.src_uri) == "_index.md"
+            or file.src_uri.startswith(self._blog_dirs)  # Material's blog reads its own posts
+        ):
             return False
         try:
             raw = file.content_bytes
@@ -197,8 +212,9 @@ class Digest:
         head = raw[:4096]
         if not head.startswith((b"---", b"+++", b"{", b"\xef\xbb\xbf")) or not _HUGO_PAGE_KEY.search(head):
             return False
+        # Its other problems are not reported: MkDocs renders the page, and its front matter may be
+        # another plugin's (a date as a mapping); its aliases, url and slug are checked as used.
         page = postmod.parse_post(file.src_uri, raw, ())
-        self.problems += [SourceProblem(file.src_uri, p) for p in page.problems if not p.missing]
         held = "draft" if page.draft else page.unrendered
         if not held and page.expiry_date is not None:
             held = page.hold(self._now) if page.hold(self._now) == "expired" else ""

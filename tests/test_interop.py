@@ -68,12 +68,17 @@ def test_materials_blog_keeps_its_archive_and_categories_in_the_nav(make_site):
             "posts/a.md": POST.format(title="Open", day=1),
             "blog/index.md": "# Blog\n",
             "blog/posts/news.md": blog_post,
+            "blog/posts/kept.md": "---\ndate:\n  created: 2026-01-02\nslug: kept\n---\n\n# Kept\n\nText.\n",
+            "blog/posts/unfinished.md": "---\ndate: 2026-01-04\ndraft: true\nslug: unfinished\n---\n\n# U\n",
         },
         config={"theme": {"name": "material"}, "plugins": ["search", "blog", "podcast-digest"]},
     )
     nav = site.html("blog/")
     assert re.search(r">\s*Archive\s*<", nav) and re.search(r">\s*Categories\s*<", nav)
     assert site.exists("blog/archive/2026/") and site.exists("tags/ai/")
+    # The blog's own front matter (a date as a mapping, a slug, a draft) is the blog's to read.
+    assert site.warnings == [] and site.exists("blog/2026/01/02/kept/") and not site.exists("blog/kept/")
+    assert not site.exists("blog/2026/01/04/unfinished/")
 
 
 FAKE_AWESOME_NAV = '''
