@@ -49,6 +49,10 @@ class Redirect:
 
 #: A front-matter key by which Hugo publishes a page elsewhere or not at all: only the writer's
 #: other pages that name one are read by the plugin (MkDocs reads the rest).
+#: Hugo's language suffix in a content file's name (``post.fr.md``, ``post.zh-tw.md``).
+_LANGUAGE_SUFFIX = re.compile(r"\.[a-z]{2,3}(?:-[a-zA-Z]{2,4})?\.md$")
+
+
 def _blog_dirs(config: MkDocsConfig) -> tuple[str, ...]:
     """The folders of Material's blog plugins (``blog/``): their posts are that plugin's."""
     return tuple(
@@ -647,7 +651,9 @@ class Digest:
         """Old URLs that must keep answering: aliases, Hugo's post URLs, other spellings."""
         if not self.options.redirects:
             return
-        for post in self.posts.values():
+        # A translation (`post.fr.md`, a page of its own here) often repeats its original's
+        # aliases: the original's are registered first, so theirs are the ones kept.
+        for post in sorted(self.posts.values(), key=lambda p: _LANGUAGE_SUFFIX.search(p.src_uri) is not None):
             section, _, rest = post.src_uri.partition("/")
             if _PLAIN_NAME.fullmatch(rest) and not post.slug and not post.url:
                 hugo = "/" + post.src_uri[: -len(".md")] + "/"  # Hugo's URL is ours: nothing to emulate

@@ -235,3 +235,13 @@ def test_the_writers_draft_page_is_shown_under_serve_with_drafts(make_site):
         command="serve",
     )
     assert site.exists("secret/")
+
+
+def test_a_translations_copy_of_an_alias_leaves_it_to_the_original(make_site):
+    """Hugo's translations (`a.fa.md`, `a.fr.md`: pages of their own here) repeat the original's
+    aliases; the first file by name took the alias, and the warning told the original to drop it."""
+    fm = "---\ntitle: {t}\ndate: 2024-01-01\naliases: [/old/]\n---\nText.\n"
+    site = make_site({"posts/a.md": fm.format(t="A"), "posts/a.fa.md": fm.format(t="Fa"), "posts/a.fr.md": fm.format(t="Fr")})
+    assert 'url=../posts/a/"' in site.html("old/")
+    skipped = [w for w in site.warnings if "has the alias /old/" in w]
+    assert sorted(w.split(":")[1].strip() for w in skipped) == ["posts/a.fa.md", "posts/a.fr.md"], site.warnings
