@@ -438,20 +438,31 @@ SUPERFENCES = ["pymdownx.superfences", "pymdownx.highlight"]
 
 
 @pytest.mark.parametrize(
-    ("lang", "attrs", "expected"),
+    ("lang", "attrs", "highlighter", "expected"),
     [
-        ("go", 'linenos=table,hl_lines=[2, "4-5"],linenostart=10', '{.go linenums="10" hl_lines="2 4 5"}'),
-        ("go", 'linenos=inline hl_lines="1 3" .wide #x', '{.go linenums="1" hl_lines="1 3" .wide #x}'),
-        ("go", "linenos=false, style=monokai", "go"),
-        ("go", ".wide #x", "{.go .wide #x}"),
-        ("", "linenos=true", '{linenums="1"}'),
-        ("", ".go #x", None),  # Python-Markdown reads it as it is
-        ("", '.go linenums="5"', None),
-        ("go", "not an attribute list!", None),
+        ("go", 'linenos=table,hl_lines=[2, "4-5"],linenostart=10', "superfences", '{.go linenums="10" hl_lines="2 4 5"}'),
+        ("go", 'linenos=table,linenostart=10', "codehilite", '{.go linenums="true" linenostart="10"}'),
+        ("go", 'linenos=table,hl_lines=[2]', "", "go"),  # nothing reads them: left out
+        ("go", 'linenos=inline hl_lines="1 3" .wide #x', "superfences", '{.go linenums="1" hl_lines="1 3" .wide #x}'),
+        ("go", "linenos=false, style=monokai", "superfences", "go"),
+        ("", "linenos=true", "superfences", '{linenums="1"}'),
+        # What SuperFences reads itself is left to it (a title, a step, any attribute)...
+        ("go", ".wide #x", "superfences", None),
+        ("python", 'title="main.py"', "superfences", None),
+        ("python", 'linenums="5 2"', "superfences", None),
+        ("python", '.wide data-x="1" hl_lines="1"', "superfences", None),
+        # ...fenced_code reads no language before braces; codehilite no first line number.
+        ("go", ".wide #x", "", "{.go .wide #x}"),
+        ("python", 'title="main.py"', "codehilite", '{.python title="main.py"}'),
+        ("", '.go linenums="5"', "codehilite", '{.go linenums="true" linenostart="5"}'),
+        ("", '.go linenums="1"', "", "go"),  # with attr_list, fenced_code stopped on it
+        ("", ".go #x", "superfences", None),
+        ("go", "hl_lines='1,linenostart=5'", "superfences", "go"),  # one value, warned: not split
+        ("go", "not an attribute list!", "superfences", None),
     ],
 )
-def test_goldmark_fence_attributes_as_python_markdown_reads_them(lang, attrs, expected):
-    found = goldmark_fence_info(lang, attrs)
+def test_goldmark_fence_attributes_as_python_markdown_reads_them(lang, attrs, highlighter, expected):
+    found = goldmark_fence_info(lang, attrs, highlighter)
     assert (found[0] if found else None) == expected
 
 
@@ -503,6 +514,12 @@ def test_details_with_a_positional_summary_renders_as_hugo_did_and_says_why():
         (3, "shortcode 'details': takes named arguments only; 'Click' was ignored, as Hugo ignores it; "
          'write summary="Click"')
     ]
+
+
+@pytest.mark.parametrize("extensions", [["fenced_code"], ["fenced_code", "codehilite"], SUPERFENCES])
+def test_such_a_fence_shown_as_indented_code_stays_as_written(extensions):
+    html = _with(extensions, "Example:\n\n    ```go {linenos=table}\n    x\n    ```\n")
+    assert "```go {linenos=table}" in html_module.unescape(re.sub(r"<[^>]+>", "", html))
 
 
 def test_a_bad_option_in_a_fences_attributes_is_named_with_its_line():

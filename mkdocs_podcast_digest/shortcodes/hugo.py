@@ -334,7 +334,7 @@ def fence_info(args: list[str], kwargs: Mapping[str, str], highlighter: str = SU
 #: A fence's opening line with Goldmark's attributes after its language: ```` ```go {linenos=true,
 #: hl_lines=[2, "4-5"]} ````. Python-Markdown's fenced_code reads no language before a brace (the
 #: block became a paragraph, and its closing fence opened a block that took the rest of the page).
-GOLDMARK_FENCE = re.compile(r"^( *)(`{3,}|~{3,})[ \t]*([\w#+.\-]*)[ \t]*\{([^{}`\n]*)\}[ \t]*$")
+GOLDMARK_FENCE = re.compile(r"^( *)(`{3,}|~{3,})[ \t]*(?:([\w#+.\-]+)[ \t]*)?\{([^{}`\n]*)\}[ \t]*$")
 #: One attribute: ``.class``, ``#id``, or ``key`` with ``=`` and a quoted, bracketed or bare value.
 _FENCE_ATTR = re.compile(
     r"""[ \t,]*(?:([.#])([\w-]+)|([A-Za-z_][\w-]*)(?:[ \t]*=[ \t]*("[^"]*"|'[^']*'|\[[^\]]*\]|[^\s,"'\[\]]+))?)"""
@@ -346,12 +346,15 @@ _FENCE_LINE_KEYS = {"linenos", "linenostart", "hl_lines"}
 def goldmark_fence_info(lang: str, attrs: str, highlighter: str = SUPERFENCES) -> tuple[str, list[str]] | None:
     """The info string Python-Markdown reads for a fence Hugo wrote as ```` ```go {linenos=table,
     hl_lines=[8,"15-17"], linenostart=199, .wide} ````: ``{.go linenums="199" hl_lines="8 15 16
-    17" .wide}``, made by ``fence_info`` as a ``highlight`` shortcode's is. None when the braces
-    are not attributes, or hold nothing that Python-Markdown's reading needs changed (``{.go
-    #id}``; ``{.go linenums="1"}`` when a highlighter reads it)."""
-    options: list[str] = []
-    classes: list[str] = []
-    rewrite = bool(lang)  # a language before the braces: fenced_code reads no fence at all
+    17" .wide}``, its line options made by ``fence_info`` as a ``highlight`` shortcode's are, and
+    any other attribute kept as written (SuperFences reads ``title="main.py"``). None when the
+    braces are not attributes, or when the fence needs nothing changed: SuperFences reads a
+    language before braces itself, so only Hugo's own spellings (``linenos``, ``linenostart``,
+    a ``[...]`` list, commas) are rewritten for it; fenced_code reads no language before braces,
+    and nothing but codehilite or SuperFences reads ``linenums``."""
+    options: dict[str, str] = {}
+    kept: list[str] = []  # classes, ids and other attributes, as written
+    hugo_only = "," in attrs  # Goldmark's separator (inside a quoted value too: rewritten safely)
     at, end = 0, len(attrs.rstrip(" \t,"))
     while at < end:
         m = _FENCE_ATTR.match(attrs, at)
@@ -360,35 +363,45 @@ def goldmark_fence_info(lang: str, attrs: str, highlighter: str = SUPERFENCES) -
         at = m.end()
         mark, name, key, value = m.groups()
         if mark:
-            classes.append(f"{mark}{name}")
+            kept.append(f"{mark}{name}")
             continue
-        key = key.lower()
-        value = (value or "true").strip()
-        if value[:1] in "\"'" and len(value) > 1:
-            value = value[1:-1]
-        elif value.startswith("["):  # hl_lines=[8, "15-17"]
-            value = " ".join(item.strip(" \t\"'") for item in value[1:-1].split(","))
-        if key in _FENCE_LINE_KEYS:
-            options.append(f"{key}={value}")
-            rewrite = True
-        elif key == "linenums":  # Python-Markdown's own spelling: on, or the first line's number
-            rewrite = rewrite or highlighter != SUPERFENCES
-            if value.lower() not in ("false", "0", "no", "off"):
-                options.append("linenos=true")
-                if value.isdigit() and int(value) > 1:
-                    options.append(f"linenostart={value}")
-        elif key in _STYLING_OPTIONS:
-            rewrite = True  # Hugo's highlighting style: the site's highlighter has its own
-    if not rewrite:
+        lower = key.lower()
+        raw = (value or "true").strip()
+        text = raw[1:-1] if raw[:1] in "\"'" and len(raw) > 1 else raw
+        if raw.startswith("["):  # hl_lines=[8, "15-17"]
+            text = " ".join(item.strip(" \t\"'") for item in raw[1:-1].split(","))
+            hugo_only = True
+        if lower in ("linenos", "linenostart"):
+            options[lower] = text
+            hugo_only = True
+        elif lower == "hl_lines":
+            options[lower] = text
+        elif lower == "linenums":  # Python-Markdown's own spelling: on, or the first line's number
+            if highlighter == SUPERFENCES:
+                kept.append(f"{key}={raw}")  # "5 2": start and step, which SuperFences reads
+                continue
+            hugo_only = True  # codehilite reads it as on/off; nothing else reads it at all
+            if text.lower() not in ("false", "0", "no", "off"):
+                options["linenos"] = "true"
+                first = text.split()[0] if text.split() else ""
+                if first.isdigit() and int(first) > 1:
+                    options["linenostart"] = first
+        elif lower in _STYLING_OPTIONS:
+            hugo_only = True  # Hugo's highlighting style: the site's highlighter has its own
+        else:
+            kept.append(f"{key}={raw}" if value is not None else key)
+    if not (hugo_only or (lang and highlighter != SUPERFENCES) or (options and not highlighter)):
         return None
-    if not lang and classes and classes[0].startswith("."):
-        lang = classes.pop(0)[1:]  # ```{.go}: as Python-Markdown reads it
-    info, problems = fence_info([lang, ",".join(options)] if options else [lang], {}, highlighter)
+    if not lang and kept and kept[0].startswith("."):
+        lang = kept.pop(0)[1:]  # ```{.go}: as Python-Markdown reads it
+    info, problems = fence_info([lang], options, highlighter)
+    if not highlighter:  # fenced_code alone: key=value would go on <code> as parsed (attr_list)
+        kept = [k for k in kept if k[:1] in ".#"]
     # A class with no language before it would be read as the language: only an id, then.
-    extra = [c for c in classes if c.startswith("#") or lang]
-    if extra:
+    kept = [k for k in kept if lang or not k.startswith(".")]
+    if kept:
         inner = info[1:-1] if info.startswith("{") else (f".{info}" if info else "")
-        info = "{" + " ".join(filter(None, [inner, *extra])) + "}"
+        info = "{" + " ".join(filter(None, [inner, *kept])) + "}"
     return info, problems
 
 

@@ -95,7 +95,7 @@ class DocumentState:
     seen: Counter = field(default_factory=Counter)
     pending: dict[str, Pending] = field(default_factory=dict)
     block_placeholders: set[str] = field(default_factory=set)
-    paired_names: dict[str, bool] = field(default_factory=dict)
+    paired_names: dict[str | tuple[str, str], bool] = field(default_factory=dict)
     #: Figures whose caption is still on marked parts (``hugo.assemble_figure``).
     figures: list[etree.Element] = field(default_factory=list)
     #: Summaries of ``details``: Markdown arguments, whose links are checked once they are HTML.
@@ -179,8 +179,13 @@ class DocumentState:
         return self.paired_names[name]
 
     def has_opening(self, name: str) -> bool:
-        """Whether the page opens ``name`` anywhere (``{{< name ...>}}``, not its closing tag)."""
-        return re.search(r"\{\{[<%]\s*" + re.escape(name) + r"(?![\w.-])", self.source) is not None
+        """Whether the page opens ``name`` anywhere (``{{< name ...>}}``, not its closing tag);
+        once per name and page, as ``has_closing``."""
+        key = ("open", name)
+        if key not in self.paired_names:
+            opening = re.compile(r"\{\{[<%]\s*" + re.escape(name) + r"(?![\w.-])")
+            self.paired_names[key] = opening.search(self.source) is not None
+        return self.paired_names[key]
 
 
 #: What only a Hugo (Go) template has: ``{{ .Get 0 }}``, ``{{ $x := ... }}``, ``{{ end }}``,
@@ -601,7 +606,9 @@ class HighlightPreprocessor(Preprocessor):
         """A fence opened as Hugo's Goldmark reads it (```` ```go {linenos=true} ````) gets the
         info string Python-Markdown reads, as a highlight shortcode does."""
         m = hugo.GOLDMARK_FENCE.match(lines[i])
-        found = m and hugo.goldmark_fence_info(m.group(3), m.group(4), self._highlighter)
+        if m is None or (len(m.group(1)) > 3 and self._item_content(lines, i, len(m.group(1))) is None):
+            return  # indented code (an example of such a fence): shown as written
+        found = hugo.goldmark_fence_info(m.group(3) or "", m.group(4), self._highlighter)
         if not found:
             return
         info, problems = found
