@@ -53,9 +53,7 @@ _BLOCK_START = re.compile(r"^ {0,3}(>|[-*+][ \t]|\d+[.)][ \t]|\||!!!|\?\?\?|:::|
 #: reads it as emphasis (``max_new_tokens`` keeps its own); a single ``~`` stays (``5~10``); an
 #: escaped sign stays, for ``_ESCAPE``.
 _INLINE_MARKS = re.compile(r"(?<!\\)(?:\*\*|\*|`+|~~|==|(?<!\w)__?|__?(?!\w))")
-#: What a Jinja-reading plugin (macros, include-markdown) writes into a page: ``{% include %}``,
-#: ``{{ config.site_name }}``; Hugo's ``{{< >}}`` and ``{{% %}}`` are gone by then.
-_JINJA = re.compile(r"\{%.*?%\}|\{\{.*?\}\}")
+
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~])")
 
 
@@ -172,10 +170,22 @@ def _prose(markdown: str):
             lines = lines[1:]  # a heading ends at its line; the lines after it are a paragraph
         if not lines or _BLOCK_START.match(lines[0]) or lines[0].startswith(("    ", "\t")):
             continue
+        if all(_directive(line) for line in lines):
+            continue  # what a Jinja-reading plugin puts there ({% include-markdown "x.md" %})
         text = inline_text(" ".join(x.strip() for x in lines), labels)
         if len(text) < 2 or not (CJK_RE.search(text) or WORD_RE.search(text)):
             continue
         yield text
+
+
+def _directive(line: str) -> bool:
+    """A line that is one of mkdocs-macros' or include-markdown's tags as a whole, ``{% ... %}``
+    or ``{{ ... }}`` (Hugo's ``{{< >}}`` is a shortcode, read elsewhere); in a sentence, such
+    braces are the writer's text (a post quoting ``{{ .Title }}``)."""
+    line = line.strip()
+    return (line.startswith("{%") and line.endswith("%}")) or (
+        line.startswith("{{") and line.endswith("}}") and line[2:3] not in ("<", "%")
+    )
 
 
 #: ``[text][label]`` and ``[text][]``; a footnote's mark ``[^1]`` (with a definition); a
@@ -193,8 +203,6 @@ def inline_text(text: str, labels: frozenset[str] = frozenset()) -> str:
     if "comment" in text:
         text = _COMMENT_SHORTCODE.sub("", text)
     text = SHORTCODE_RE.sub(" ", text)
-    if "{" in text:
-        text = _JINJA.sub(" ", text)
     text = _IMAGE.sub(" ", text)
     text = _LINK.sub(r"\1", text)
     if "[" in text:

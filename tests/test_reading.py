@@ -190,9 +190,11 @@ def test_entities_and_unmatched_marks_read_as_markdown_shows_them():
         # A single ~ stays (tilde subscript off, as the README's Hugo block sets it); ~~ strikes.
         ("About 5~10 of them, ~~once~~ now.", "About 5~10 of them, once now."),
         (r"An escaped \_ and \* stay.", "An escaped _ and * stay."),
-        # What mkdocs-macros or include-markdown write is no prose of the post.
+        # A paragraph that is only mkdocs-macros' or include-markdown's tag is no prose of the post.
         ('{% include-markdown "../snippets/intro.md" %}\n\nOwn text.', "Own text."),
-        ("Welcome to {{ config.site_name }} notes.", "Welcome to notes."),
+        ("{{ macros_intro() }}\n\nOwn text.", "Own text."),
+        # In a sentence, braces are the writer's own (a post quoting Hugo's templates).
+        ("In Hugo, `{{ .Title }}` prints the title.", "In Hugo, {{ .Title }} prints the title."),
     ],
 )
 def test_an_excerpt_reads_marks_as_markdown_does(markdown, expected):
