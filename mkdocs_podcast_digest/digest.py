@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 import yaml
 from mkdocs import utils
@@ -47,10 +47,9 @@ class Redirect:
     src_uri: str = ""  # the post that asked for it, for warnings
 
 
-#: A front-matter key by which Hugo publishes a page elsewhere or not at all: only the writer's
-#: other pages that name one are read by the plugin (MkDocs reads the rest).
-#: Hugo's language suffix in a content file's name (``post.fr.md``, ``post.zh-tw.md``).
-_LANGUAGE_SUFFIX = re.compile(r"\.[a-z]{2,3}(?:-[a-zA-Z]{2,4})?\.md$")
+#: Hugo's language suffix in a content file's name (``post.fr.md``, ``post.zh-tw.md``); only
+#: which of two files keeps a shared alias depends on it.
+_LANGUAGE_SUFFIX = re.compile(r"\.[a-z]{2}(?:-[a-zA-Z]{2,4})?\.md$")
 
 
 def _blog_dirs(config: MkDocsConfig) -> tuple[str, ...]:
@@ -62,10 +61,14 @@ def _blog_dirs(config: MkDocsConfig) -> tuple[str, ...]:
     )
 
 
+#: A front-matter key by which Hugo publishes a page elsewhere or not at all: only the writer's
+#: other pages that name one are read by the plugin (MkDocs reads the rest).
 _HUGO_PAGE_KEY = re.compile(
     rb"(?im)^[ \t]*[\"']?(?:draft|headless|build|_build|aliases|url|slug|publish_?date|pubdate|published"
     rb"|expiry_?date|unpublishdate)[\"']?[ \t]*[:=]"
 )
+#: A publish date written out (a page that is no post is held back by that, not by its ``date``).
+_PUBLISH_KEY = re.compile(rb"(?im)^[ \t]*[\"']?(?:publish_?date|pubdate|published)[\"']?[ \t]*[:=]")
 
 
 @dataclass
@@ -188,13 +191,18 @@ class Digest:
             # A headless bundle's images may be shown by other pages: only its pages go.
             pages, everything = tuple(headless), tuple(unpublished)
             dropped = {id(f) for f in drafts}
-            drafts += [
+            swept = [
                 f
                 for f in files
                 if id(f) not in dropped
                 and not f.generated_by
                 and (f.src_uri.startswith(everything) or (f.is_documentation_page() and f.src_uri.startswith(pages)))
             ]
+            for f in swept:  # a page of the bundle read as a post: no post, then
+                if self.posts.pop(f.src_uri, None) is not None:
+                    del self.post_files[f.src_uri]
+                    self._unread.pop(f.src_uri, None)
+            drafts += swept
         return drafts
 
     def _other_page_held(self, file: File, headless: list[str], unpublished: list[str]) -> bool:
@@ -213,20 +221,21 @@ class Digest:
             raw = file.content_bytes
         except OSError:
             return False  # MkDocs reports it
-        head = raw[:4096]
+        head = raw[:65536]  # the front matter, however long its description
         if not head.startswith((b"---", b"+++", b"{", b"\xef\xbb\xbf")) or not _HUGO_PAGE_KEY.search(head):
             return False
         # Its other problems are not reported: MkDocs renders the page, and its front matter may be
         # another plugin's (a date as a mapping); its aliases, url and slug are checked as used.
         page = postmod.parse_post(file.src_uri, raw, ())
-        held = "draft" if page.draft else page.unrendered
-        if not held and page.expiry_date is not None:
-            held = page.hold(self._now) if page.hold(self._now) == "expired" else ""
-        if not held and page.publish_date is not None and page.publish_date is not page.date:
-            held = page.hold(self._now)
-        if held in ("future", "expired"):
-            held = self._held_back(page, self._now)
-        if held and not (self.include_drafts and held != page.unrendered):
+        if page.unrendered:
+            held = "unrendered"  # as a post's: no page under serve either
+        elif page.draft:
+            held = "draft"
+        else:
+            hold = page.hold(self._now)
+            explicit = hold == "expired" or (hold == "future" and _PUBLISH_KEY.search(head) is not None)
+            held = self._held_back(page, self._now) if explicit else ""
+        if held and (held == "unrendered" or not self.include_drafts):
             page.held = held
             self.held[file.src_uri] = page
             if file.src_uri.endswith("/index.md"):  # a leaf bundle: its pages (and files) neither
@@ -748,12 +757,15 @@ class Digest:
         wrote ``about.md`` with ``url: /company/about/`` there, and a redirect at each alias."""
         for uri, (file, page) in sorted(self._moved_pages.items()):
             section, _, rest = uri.partition("/") if "/" in uri else ("", "", uri)
+            url = page.url if page.url and not urlsplit(page.url).scheme else ""  # a link, not a path
+            if not (url or page.slug or page.aliases):
+                continue
             try:
-                hugo = unquote(hugo_post_path(rest, slug=page.slug or None, url=page.url or None, section=section))
+                hugo = unquote(hugo_post_path(rest, slug=page.slug or None, url=url or None, section=section))
             except ValueError:
                 continue
             if hugo.strip("/") != file.url.strip("/") and not self._redirect(hugo, uri, "hugo"):
-                self.problems.append(SourceProblem(uri, _unanswerable(hugo, "url" if page.url else "slug")))
+                self.problems.append(SourceProblem(uri, _unanswerable(hugo, "url" if url else "slug")))
             self._alias_redirects(page, hugo)
 
     def _listed(self, uri: str) -> int:

@@ -229,6 +229,8 @@ class Feeds:
         #: Each feed written, with its channel and items: made again without a post another
         #: plugin took out of the site after this one planned the feeds (``forget``).
         self._made: list[tuple[File, Channel, list[Item]]] = []
+        #: Each copy of a feed at a Hugo path, with the feed it copies (``forget`` writes both).
+        self._copies: list[tuple[File, File]] = []
 
     def _abs(self, src_uri: str) -> str:
         return site_join(self.site_url, self._urls.get(src_uri, ""))
@@ -365,15 +367,20 @@ class Feeds:
             path = redirect.dest_uri[: -len("index.html")] + FEED_NAME
             if path.lower() not in folded:  # `tags/Abc/` beside `tags/abc/`: one file on macOS
                 folded.add(path.lower())
-                out.append(_included(File.generated(config, path, content=feed.content_string)))
+                copy = _included(File.generated(config, path, content=feed.content_string))
+                self._copies.append((copy, feed))
+                out.append(copy)
         return out
 
     def forget(self, src_uris: list[str]) -> None:
-        """Write again, without them, the feeds that had these posts (``Digest.forget_removed``)."""
+        """Write again, without them, the feeds that had these posts, and their copies at Hugo's
+        paths (``Digest.forget_removed``)."""
         links = {self._abs(uri) for uri in src_uris}
         for file, channel, items in self._made:
             if any(item.link in links for item in items):
                 file.content_string = rss(channel, [item for item in items if item.link not in links])
+        for copy, feed in self._copies:  # the copies at Hugo's paths too
+            copy.content_string = feed.content_string
 
     def keep_written(self, files: Files) -> None:
         """Announce only the feeds still in ``files`` (a feed a term's folder needed the name

@@ -42,6 +42,9 @@ _DATETIME = re.compile(
 #: the end. No space inside a word but that one, so a run of spaces is walked once.
 _ITEM = re.compile(r" *(?:\"([^\"\\]*)\"|'([^']*)'|([0-9A-Za-z_:.+-]+(?: [0-9][0-9A-Za-z_:.+-]*)?)) *(,|\Z)")
 
+#: Only spaces left (matched in place: a copy of the rest per item grew with the line's square).
+_BLANK_REST = re.compile(r" *\Z")
+
 _NOT_FLAT = object()
 
 
@@ -98,7 +101,7 @@ def _array(inner: str) -> list[Any] | object:
             item = basic if basic is not None else literal
         items.append(item)
         at = m.end()
-        if not comma or not inner[at:].strip(" "):  # the end, or a trailing comma before it
+        if not comma or _BLANK_REST.match(inner, at):  # the end, or a trailing comma before it
             return items
 
 

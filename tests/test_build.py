@@ -245,3 +245,35 @@ def test_a_translations_copy_of_an_alias_leaves_it_to_the_original(make_site):
     assert 'url=../posts/a/"' in site.html("old/")
     skipped = [w for w in site.warnings if "has the alias /old/" in w]
     assert sorted(w.split(":")[1].strip() for w in skipped) == ["posts/a.fa.md", "posts/a.fr.md"], site.warnings
+
+
+def test_the_writers_other_pages_review_cases(make_site):
+    """A publishDate alone holds a page back (Hugo's rule); an external url is a link, not an old
+    path; a key after a long description is still read; a draft bundle in posts/ takes the other
+    pages of its bundle with it, quietly."""
+    long = "x" * 6000
+    site = make_site(
+        {
+            "posts/p.md": "---\ntitle: P\ndate: 2024-01-01\n---\nPost.\n",
+            "posts/cover/index.md": "---\ntitle: Cover\ndate: 2024-01-02\ndraft: true\n---\nText.\n",
+            "posts/cover/extra.md": "---\ntitle: Extra\ndate: 2024-01-03\n---\nText.\n",
+            "soon.md": "---\ntitle: Soon\npublishDate: 2099-01-01\n---\nLater.\n",
+            "proj.md": "---\ntitle: Project\nurl: https://github.com/x/y\n---\nText.\n",
+            "long.md": f"---\ntitle: Long\ndescription: {long}\ndraft: true\n---\nText.\n",
+        },
+        strict=True,
+    )
+    assert site.warnings == []
+    assert not site.exists("soon/") and not site.exists("long/") and site.exists("proj/")
+    assert not (site.out / "https:").exists()
+    assert not site.exists("posts/cover/extra/") and "Extra" not in site.html("posts/")
+
+
+def test_a_ref_to_a_headless_page_says_why_and_serve_does_not_show_it(make_site):
+    docs = {
+        "posts/p.md": '---\ntitle: P\ndate: 2024-01-01\n---\nSee {{< ref "frag.md" >}}.\n',
+        "frag.md": "---\ntitle: Frag\nheadless: true\ndraft: true\n---\nFragment.\n",
+    }
+    site = make_site(docs, command="serve")
+    assert not site.exists("frag/")
+    assert any("frag.md" in w and "headless" in w and "draft" not in w.split("frag.md")[1][:40] for w in site.warnings), site.warnings

@@ -136,3 +136,23 @@ def test_materials_search_leaves_out_the_embeds_button_words(make_site):
     assert "What was said." in text
     assert "youtube-nocookie" not in text and "Play" not in text
     assert "pd-embed__facade" in site.html("posts/a/")  # readers still get the player
+
+
+def test_a_removed_posts_feed_copies_at_hugos_paths_leave_it_out_too(make_site):
+    """A term Hugo wrote at another path (`tags/c#/`) has a copy of its feed there: rewritten too."""
+    site = _hook(
+        make_site,
+        """
+        def on_files(files, config):
+            files.remove(files.get_file_from_path("posts/secret.md"))
+            return files
+        """,
+        {
+            "posts/a.md": "---\ntitle: Open\ndate: 2026-01-01\ntags: ['C#']\n---\nText.\n",
+            "posts/secret.md": "---\ntitle: Secret\ndate: 2026-01-02\ntags: ['C#']\n---\nText.\n",
+        },
+    )
+    feeds = [p for p in site.out.rglob("index.xml") if p.parts[-3:-1] != ("posts",)]
+    assert len(feeds) > 3
+    for feed in feeds:
+        assert "Secret" not in feed.read_text(encoding="utf-8"), feed
