@@ -459,6 +459,8 @@ SUPERFENCES = ["pymdownx.superfences", "pymdownx.highlight"]
         ("", ".go #x", "superfences", None),
         ("go", "hl_lines='1,linenostart=5'", "superfences", "go"),  # one value, warned: not split
         ("go", "not an attribute list!", "superfences", None),
+        ("go", ".go .wide", "", "{.go .wide}"),  # the language once
+        ("go", "linenos=true,linenostart=0", "superfences", '{.go linenums="1"}'),  # 0 would turn them off
     ],
 )
 def test_goldmark_fence_attributes_as_python_markdown_reads_them(lang, attrs, highlighter, expected):

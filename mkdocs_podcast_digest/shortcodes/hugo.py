@@ -312,7 +312,7 @@ def fence_info(args: list[str], kwargs: Mapping[str, str], highlighter: str = SU
     attrs = [f".{lang}"] if lang else []
     if linenos in ("true", "table", "inline", "1"):
         if highlighter == SUPERFENCES:
-            attrs.append(f'linenums="{int(start)}"')
+            attrs.append(f'linenums="{max(1, int(start))}"')  # SuperFences reads 0 as "no numbers"
         elif highlighter == CODEHILITE:
             attrs.append('linenums="true"' + (f' linenostart="{int(start)}"' if int(start) != 1 else ""))
     elif linenos not in ("false", "0", ""):
@@ -398,7 +398,7 @@ def goldmark_fence_info(lang: str, attrs: str, highlighter: str = SUPERFENCES) -
     if not highlighter:  # fenced_code alone: key=value would go on <code> as parsed (attr_list)
         kept = [k for k in kept if k[:1] in ".#"]
     # A class with no language before it would be read as the language: only an id, then.
-    kept = [k for k in kept if lang or not k.startswith(".")]
+    kept = [k for k in kept if (lang or not k.startswith(".")) and k != f".{lang}"]  # not the language twice
     if kept:
         inner = info[1:-1] if info.startswith("{") else (f".{info}" if info else "")
         info = "{" + " ".join(filter(None, [inner, *kept])) + "}"
