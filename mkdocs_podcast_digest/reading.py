@@ -53,7 +53,6 @@ _BLOCK_START = re.compile(r"^ {0,3}(>|[-*+][ \t]|\d+[.)][ \t]|\||!!!|\?\?\?|:::|
 #: reads it as emphasis (``max_new_tokens`` keeps its own); a single ``~`` stays (``5~10``); an
 #: escaped sign stays, for ``_ESCAPE``.
 _INLINE_MARKS = re.compile(r"(?<!\\)(?:\*\*|\*|`+|~~|==|(?<!\w)__?|__?(?!\w))")
-
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~])")
 
 

@@ -103,8 +103,6 @@ class DocumentState:
     #: Where each text a warning names occurs (line numbers): found once per page, not once per
     #: warning (a page of thousands of unclosed ``{{<`` took minutes).
     found: dict[object, list[int]] = field(default_factory=dict)
-    #: Shortcodes reported as unknown on this page: their closing tags are not reported again.
-    unknown: set[str] = field(default_factory=set)
 
     def reset(self, lines: list[str] | None = None) -> None:
         self.source = "\n".join(lines or [])
@@ -115,7 +113,6 @@ class DocumentState:
         self.figures.clear()
         self.summaries.clear()
         self.found.clear()
-        self.unknown.clear()
 
     def locate(self, raw: str, line_end: bool = False) -> int | None:
         """1-based line of the n-th occurrence of `raw` (whitespace and `>` quote markers may differ).
@@ -286,7 +283,6 @@ class Engine:
         return lookup(name) is not None or self.template(name) is not None
 
     def unknown(self, raw: str, name: str) -> None:
-        self.state.unknown.add(name)
         if name in getattr(self.env, "go_templates", ()):
             self.warn(
                 raw,
@@ -416,7 +412,7 @@ class Engine:
         self.state.figures.append(fig)
         return fig
 
-    def details(self, sc: parser.Shortcode, raw: str) -> etree.Element | None:
+    def details(self, sc: parser.Shortcode, raw: str) -> etree.Element:
         """Hugo's ``details``: a ``<details>`` holding its ``<summary>`` (Markdown, processed with
         the page; its links checked at the end), for the caller to put the content after. A
         positional argument is ignored, as Hugo ignores it, with a warning."""
@@ -809,9 +805,7 @@ class ShortcodeInlineProcessor(InlineProcessor):
             )
             return raw, m.start(), m.end()
         if sc.closing:
-            if sc.name in engine.state.unknown or (
-                not engine.is_known(sc.name) and sc.name not in hugo.NAMES and engine.state.has_opening(sc.name)
-            ):
+            if not engine.is_known(sc.name) and sc.name not in hugo.NAMES and engine.state.has_opening(sc.name):
                 return raw, m.start(), m.end()  # its opening tag's warning (unknown shortcode) says it all
             engine.warn(
                 raw,
@@ -851,8 +845,7 @@ class ShortcodeInlineProcessor(InlineProcessor):
         if sc.name == "comment" and sc.self_closing:
             return "", m.start(), m.end()
         if sc.name == "details" and sc.self_closing:  # Hugo: the summary alone, nothing to open
-            el = engine.details(sc, raw)
-            return (raw if el is None else el), m.start(), m.end()
+            return engine.details(sc, raw), m.start(), m.end()
         close = None if sc.self_closing else parser.find_closing(data, sc.name, m.end())
         if close is None:
             engine.on_warning(
@@ -873,8 +866,6 @@ class ShortcodeInlineProcessor(InlineProcessor):
             code.text = util.AtomicString(self._restore_code(data[m.end() : close.start()]).strip())
             return code, m.start(), close.end()
         el = engine.details(sc, raw)
-        if el is None:
-            return raw, m.start(), m.end()
         el[0].tail = self._restore_code(data[m.end() : close.start()])  # Markdown, processed next
         return el, m.start(), close.end()
 
@@ -951,11 +942,8 @@ class PairedBlockProcessor(BlockProcessor):
             blocks.pop(0)  # `{{< comment />}}` alone: no empty paragraph
             return None
         if builtin and sc.name == "details" and alone:  # `{{< details summary="x" />}}`: no paragraph
-            details = engine.details(sc, parser.raw(delim, body))
-            if details is None:
-                return False  # the inline processor shows it as written
             blocks.pop(0)
-            parent.append(details)
+            parent.append(engine.details(sc, parser.raw(delim, body)))
             return None
         if (template is None and not builtin) or sc.closing or sc.self_closing:
             return False
@@ -967,10 +955,9 @@ class PairedBlockProcessor(BlockProcessor):
         raw = parser.raw(delim, body)
         if builtin:
             if sc.name == "details":
-                details = engine.details(sc, raw)  # not None: positional arguments went inline
-                if details is not None:
-                    parent.append(details)
-                self.parser.parseChunk(parent if details is None else details, inner)
+                details = engine.details(sc, raw)
+                parent.append(details)
+                self.parser.parseChunk(details, inner)
             return None  # a comment: nothing
         if sc.delim == "%":
             key = str(len(engine.state.pending))
