@@ -339,8 +339,6 @@ GOLDMARK_FENCE = re.compile(r"^( *)(`{3,}|~{3,})[ \t]*(?:([\w#+.\-]+)[ \t]*)?\{(
 _FENCE_ATTR = re.compile(
     r"""[ \t,]*(?:([.#])([\w-]+)|([A-Za-z_][\w-]*)(?:[ \t]*=[ \t]*("[^"]*"|'[^']*'|\[[^\]]*\]|[^\s,"'\[\]]+))?)"""
 )
-#: What Hugo reads as highlighting options in a fence's attributes (the rest go on its wrapper).
-_FENCE_LINE_KEYS = {"linenos", "linenostart", "hl_lines"}
 
 
 def goldmark_fence_info(lang: str, attrs: str, highlighter: str = SUPERFENCES) -> tuple[str, list[str]] | None:
