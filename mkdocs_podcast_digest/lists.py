@@ -182,32 +182,47 @@ def _opens_verbatim(stripped: str) -> re.Pattern[str] | None:
 
 
 #: Each starts with a line break, which ``re`` finds at C speed (a ``^`` in MULTILINE mode is
-#: tried at every character, three times as long on a post's CJK text).
-_ITEM_AFTER_BREAK = re.compile(r"\n {0,3}(?:[-+*]|\d{1,9}\.)(?= |\n)")
-#: A line indented by other than fours, or an item in a quote (whose lists are then read too).
-_ODD_INDENT_OR_QUOTED_ITEM = re.compile(r"\n(?:(?:    )* {1,3}\S| {0,3}>[> ]*(?:[-+*]|\d{1,9}\.)(?= |\n))")
+#: tried at every character, three times as long on a post's CJK text). One pass finds a list
+#: item at the left edge, and what sends a post to the line by line pass at once (group
+#: ``other``): a line indented by other than fours, an item in a quote (whose lists are then read
+#: too), an empty item, a line indented by fours that may be a list, a quote, a heading, a
+#: table, a rule or HTML in an item (Python-Markdown nests those only after a blank line), and a
+#: line indented by eight or more (code in an item, moved with the item's text).
+_ITEM_OR_OTHER = re.compile(
+    r"\n(?:(?P<other>(?:    )* {1,3}\S| {0,3}>[> ]*(?:[-+*]|\d{1,9}\.)(?![^ \n])|    (?:    |[-+*_\d>#|<`~\[!?\x02])"
+    r"|(?:[-+*]|\d{1,9}\.)(?![^\n]))|(?:[-+*]|\d{1,9}\.) )"
+)
+
+
+#: A blank line, then a line at the left edge: what was above (a list) has ended there.
+_BLOCK_AFTER_BLANK = re.compile(r"\n[^\S\n]*\n(?=\S)")
 
 
 def _may_differ(markdown: str) -> bool:
     """Whether Python-Markdown may read a list otherwise than Hugo: a line indented by other than
-    fours, or an item right under a line that is not one. A post without either (most; lists
-    written for Python-Markdown too) is left as it is without the line by line pass."""
+    fours, a block indented into an item, an item right under a line that is not one, or an item
+    after a list of the other kind (two lists to Hugo, one to Python-Markdown). A post without
+    any (most; lists written for Python-Markdown too) is left as it is without the line by line
+    pass, which costs as much as the rest of reading the post."""
     text = "\n" + markdown
-    if _ODD_INDENT_OR_QUOTED_ITEM.search(text):
-        return True
-    for m in _ITEM_AFTER_BREAK.finditer(text):
+    numbered: bool | None = None  # whether the item found last was numbered
+    last = -2  # where the line of the item found last starts (its line break)
+    for m in _ITEM_OR_OTHER.finditer(text):
+        if m.group("other") is not None:
+            return True
         end = m.start()
-        above = text[text.rfind("\n", 0, end) + 1 : end]
-        blank = not above.strip()
-        while not above.strip() and end > 0:  # the nearest line above that is not blank
-            end = text.rfind("\n", 0, end)
-            above = text[text.rfind("\n", 0, end) + 1 : end] if end > 0 else ""
-        above_item = _ITEM.match(above.lstrip(" "))
-        if above_item is None:
-            if not blank and above.strip():
-                return True  # an item right under a line of text
-        elif above_item.group(1)[0].isdigit() != m.group(0).lstrip("\n ")[0].isdigit():
-            return True  # an item under one of the other kind: two lists to Hugo, one to Python-Markdown
+        digit = text[end + 1].isdigit()
+        above = text.rfind("\n", 0, end)
+        if above == last:  # right under the item found before (most items are)
+            if digit != numbered:
+                return True
+            last = end
+            continue
+        if text[above + 1 : end].strip():
+            return True  # an item right under a line of text
+        if numbered is not None and digit != numbered and not _BLOCK_AFTER_BLANK.search(text, last, end):
+            return True  # after a list of the other kind, with only blank or indented lines between
+        numbered, last = digit, end
     return False
 
 

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mkdocs_podcast_digest import lists
 from mkdocs_podcast_digest.lists import hugo_lists, original_line
 
 RECORDED = json.loads((Path(__file__).parent / "data" / "hugo_lists.json").read_text(encoding="utf-8"))
@@ -169,3 +170,34 @@ def _blank_positions(inserted: list[int]) -> set[int]:
 def test_a_hugo_section_page_s_lists_too(make_site):
     site = make_site({"posts/p.md": POST, "posts/_index.md": "---\ntitle: 全部\n---\n本站收錄：\n- 訪談\n- 節目筆記\n"})
     assert "<p>本站收錄：</p>\n<ul>\n<li>訪談</li>" in site.html("posts/")
+
+
+_MORE_LINES = st.sampled_from(
+    ["12. twelve", "-", "1.", "１. 全形", "  ", "- x\t", "    1. d", "    text", "        - e", "    > q", "    ```",
+     "2. two", "    para", "lazy 文字", "<div>", "10. e"]
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_LINES | _MORE_LINES, max_size=14))
+def test_a_post_the_quick_check_passes_by_needs_no_rewrite(lines):
+    """``_may_differ`` lets most posts skip the line by line pass: whatever it lets by, that pass
+    would have rewritten to nothing Python-Markdown reads otherwise (as MkDocs gets a post: after
+    a line break; whitespace compared as a browser shows it)."""
+    source = "\n".join(lines)
+    if not lists._may_differ(source):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(lists, "_may_differ", lambda markdown: True)
+            rewritten, _ = hugo_lists(source)
+        assert _shown(rewritten) == _shown(source)
+
+
+def _shown(text: str) -> str:
+    return " ".join(markdown.markdown("\n" + text).split())
+
+
+def test_a_list_after_one_of_the_other_kind_is_told_apart_unless_a_paragraph_ends_it():
+    assert lists._may_differ("1. one\n2. two\n\n- a\n")
+    assert lists._may_differ("1. one\nlazy\n\n- a\n")  # the item's text goes on: the list too
+    assert not lists._may_differ("1. one\n2. two\n\nText.\n\n- a\n- b\n")
+    assert lists._may_differ("12. twelve\n    - c\n- x\n")  # nested: the line by line pass decides
