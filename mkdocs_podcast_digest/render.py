@@ -27,19 +27,29 @@ class View(SimpleNamespace):
     fragment's time); ``item["title"]`` still works in templates, through Jinja's fallback."""
 
 
+def _escape_in_python(value: str) -> str:
+    return (
+        value.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("'", "&#39;")
+        .replace('"', "&#34;")
+    )
+
+
+try:  # MarkupSafe 3's own C loop, which returns the text without wrapping it: 5x the speed
+    from markupsafe._speedups import _escape_inner as _escape_text
+except ImportError:  # older MarkupSafe, or no C speedups: the same entities, in Python
+    _escape_text = _escape_in_python
+
+
 def _escape(value) -> str:
     """``markupsafe.escape`` for what a template prints, without wrapping each string in
     ``Markup``: that wrapper's Python ``__new__`` was 9 of the 15 microseconds a post's term links
     took, and what a template prints is joined into one string anyway. Same entities (tests
     compare it with markupsafe's on any text); anything but a plain ``str`` goes to markupsafe."""
     if type(value) is str:
-        return (
-            value.replace("&", "&amp;")
-            .replace("<", "&lt;")
-            .replace(">", "&gt;")
-            .replace("'", "&#39;")
-            .replace('"', "&#34;")
-        )
+        return _escape_text(value)
     return markupsafe.escape(value)
 
 
