@@ -45,13 +45,17 @@ GEOMETRY_JS = """
       if (r.height && (r.top < box.top - 1 || r.bottom > box.bottom + 1)) cut.push(`facade's ${c.className}: ${Math.round(r.top)}..${Math.round(r.bottom)} outside ${Math.round(box.top)}..${Math.round(box.bottom)}`);
     }
   }
+  // A date is read as one: never broken at its hyphens (2026- / 02-13), wherever a line ends.
+  const wrapped = [...document.querySelectorAll('[class*="pd-"] time')]
+    .filter(t => t.getClientRects().length > 1 || getComputedStyle(t).whiteSpace !== 'nowrap')
+    .map(t => t.textContent);
   const frames = [...document.querySelectorAll('.pd-embed__frame')].map(f => {
     const r = f.getBoundingClientRect();
     return {video: !!f.closest('.pd-embed--video'), w: r.width, h: r.height};
   });
   return {
     scroll: Math.max(document.documentElement.scrollWidth, document.body.scrollWidth),
-    vw, cut: cut.slice(0, 10), frames,
+    vw, cut: cut.slice(0, 10), frames, wrapped,
   };
 })()
 """
@@ -68,6 +72,7 @@ def check_geometry(page, where: str) -> list[dict]:
     g = page.evaluate(GEOMETRY_JS)
     assert g["scroll"] <= g["vw"], f"{where}: the page scrolls sideways ({g['scroll']}px > {g['vw']}px)"
     assert g["cut"] == [], f"{where}: cut off at the right edge: {g['cut']}"
+    assert g["wrapped"] == [], f"{where}: dates broken across lines: {g['wrapped']}"
     for frame in g["frames"]:
         assert frame["w"] >= 0.75 * g["vw"], f"{where}: an embed only {frame['w']}px wide"
         if frame["video"]:
