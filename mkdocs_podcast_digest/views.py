@@ -263,6 +263,7 @@ class Views:
                 newer=self.url(uris[n - 2], page_url) if n > 1 else None,
                 older=self.url(uris[n], page_url) if n < len(uris) else None,
                 pages=[View(n=i + 1, url=self.url(u, page_url), current=i + 1 == n) for i, u in enumerate(uris)],
+                label="",
             )
         if listing.kind == "home" and self.digest.index_uris.get("") and self.digest.listed_count > len(items):
             pager = View(
@@ -271,6 +272,7 @@ class Views:
                 newer=None,
                 older=self.url(self.digest.index_uris[""], page_url),
                 pages=[],
+                label=self.digest.labels["posts"],  # a link to the posts index, not a page 2 of 2
             )
         ordered = listing.taxonomy is not None and listing.taxonomy.key == SERIES_KEY
         return self.renderer.listing(listing, items, pager, listing.info, ordered)

@@ -582,3 +582,12 @@ def test_hugo_sections_titles_urls_and_drafts(make_site):
     served = make_site(docs, config=config, command="serve")
     assert "Soon." in served.html("posts/later/")
 
+
+
+def test_the_home_pages_link_to_the_rest_is_not_read_out_as_a_page_number(make_site):
+    docs = {f"posts/p{i:02d}.md": f"---\ntitle: Post {i}\ndate: 2025-01-{i:02d}\n---\nText.\n" for i in range(1, 13)}
+    site = make_site(docs)
+    home = site.html("")
+    assert 'class="pd-pager" aria-label="Posts"' in home
+    assert "Page 1 of 2" not in home
+    assert 'class="pd-pager__older"' in home
