@@ -107,6 +107,19 @@ class Weights(c.Type):
                 )
         return {str(k): float(v) for k, v in value.items()}
 
+    def post_validation(self, config: base.Config, key_name: str) -> None:
+        # A key no post's terms are read from weighs nothing: a misspelt one would be ignored.
+        taxonomies = {"series": "series", **(config.get("taxonomies") or {})}
+        by_name = {**{folder: key for key, folder in taxonomies.items()}, **{key: key for key in taxonomies}}
+        for key in config.get(key_name) or {}:
+            if key not in taxonomies:
+                near = difflib.get_close_matches(key, by_name, n=1, cutoff=0.6)
+                hint = f"did you mean '{by_name[near[0]]}'? " if near else ""
+                self.warnings.append(
+                    f"'{key}' is not one of the taxonomies, so its weight is not used; {hint}"
+                    f"(The taxonomies: {', '.join(taxonomies)}.)"
+                )
+
 
 class Count(c.Type):
     """A whole number of at least ``minimum``: a negative page size or feed length has no meaning,

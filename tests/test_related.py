@@ -177,3 +177,13 @@ def test_bad_weights_fail_the_config(make_site):
         make_site(
             RELATED_DOCS, config={"plugins": [{"podcast-digest": {"related_weights": {"tags": "lots"}}}]}
         )
+
+
+def test_a_misspelt_weight_key_warns_with_the_taxonomy_it_may_mean(make_site, strict_fails):
+    config = {"plugins": [{"podcast-digest": {"related_weights": {"peple": 2, "tags": 3}}}]}
+    site = make_site(RELATED_DOCS, config=config)
+    assert any("'peple'" in w and "did you mean 'related_people'" in w for w in site.warnings), site.warnings
+    strict_fails(RELATED_DOCS, config=config)
+    # Every taxonomy's key, a renamed or added one too, and the series are known.
+    config = {"plugins": [{"podcast-digest": {"taxonomies": {"hosts": "hosts"}, "related_weights": {"hosts": 2, "series": 5}}}]}
+    assert make_site(RELATED_DOCS, config=config).warnings == []
