@@ -218,9 +218,13 @@ def embed_texts(labels: dict[str, str]) -> dict[str, str]:
 
 
 def theme_language(config) -> str:
-    """The site's language as the theme declares it (Material: ``language``, MkDocs' themes:
-    ``locale``); empty when it declares none."""
-    return str(config.theme.get("language") or config.theme.get("locale") or "")
+    """The site's language as the theme prints it in ``<html lang>`` (Material: ``language``,
+    MkDocs' own themes and most others: ``locale``, which a ``language`` there does not change);
+    empty when it declares none."""
+    theme = config.theme
+    if theme.name == "material":
+        return str(theme.get("language") or "")
+    return str(theme.get("locale") or theme.get("language") or "")
 
 
 def _table(language: str | None) -> dict[str, str] | None:

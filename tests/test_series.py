@@ -176,6 +176,17 @@ def test_labels_in_the_pages_language_are_not_marked(make_site, theme):
         assert '<span lang="' not in site.html(page), (theme, page)
 
 
+def test_labels_follow_the_language_the_theme_prints_not_an_option_it_ignores(make_site):
+    """MkDocs' own themes print ``theme.locale`` as the page's language; a ``language`` there (Material's
+    option) changes nothing on the page, so nor does it change the labels."""
+    site = make_site(FOUR, config={"theme": {"name": "mkdocs", "language": "zh-TW"}})
+    html = site.html("posts/p2/")
+    assert '<html lang="en"' in html
+    assert "Part 2 of 4" in series_box(html)
+    site = make_site(FOUR, config={"theme": {"name": "mkdocs", "locale": "zh_TW", "language": "fr"}})
+    assert "第 2 篇" in series_box(site.html("posts/p2/"))
+
+
 @pytest.mark.parametrize(
     "language, page, overrides, expected",
     [
