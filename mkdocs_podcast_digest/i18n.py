@@ -218,9 +218,14 @@ def embed_texts(labels: dict[str, str]) -> dict[str, str]:
 
 
 def theme_language(config) -> str:
-    """The site's language as the theme prints it in ``<html lang>`` (Material: ``language``,
-    MkDocs' own themes and most others: ``locale``, which a ``language`` there does not change);
-    empty when it declares none."""
+    """The site's language as the writer declared it for the theme (Material: ``language``,
+    MkDocs' themes: ``locale``); empty when none is declared."""
+    return str(config.theme.get("language") or config.theme.get("locale") or "")
+
+
+def page_language(config) -> str:
+    """The language the theme prints in ``<html lang>``: Material's ``language``, else ``locale``
+    (MkDocs' own themes and most others print it, whatever a ``language`` there says)."""
     theme = config.theme
     if theme.name == "material":
         return str(theme.get("language") or "")

@@ -17,7 +17,7 @@ from .config import PluginConfig
 from .digest import SERIES_KEY, Digest
 from .feeds import Feeds, absolute_url
 from .headings import HugoHeadingIdsExtension
-from .i18n import embed_texts, has_labels, label_languages, labels_for, theme_language
+from .i18n import embed_texts, has_labels, label_languages, labels_for, page_language, theme_language
 from .lists import hugo_lists, original_line
 from .postcache import PostCache
 from .posts import day_text, decode
@@ -76,7 +76,9 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         self._written_first = []
         language = str(self.config.language or theme_language(config) or "en")
         self.labels = labels_for(language, self.config.labels)
-        self._label_languages = label_languages(language, theme_language(config), self.config.labels)
+        # Marked against what the page says it is in (`theme.language` does not change the default
+        # theme's `<html lang>`, whose labels are then marked as Chinese on an English page).
+        self._label_languages = label_languages(language, page_language(config), self.config.labels)
         if not has_labels(language):
             log.info(
                 f"No labels in '{language}' yet: the plugin's words are English. Translate them "

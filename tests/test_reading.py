@@ -73,7 +73,7 @@ DOCS = {
 
 @pytest.mark.parametrize(("language", "label"), [("en", "10 min read"), ("zh-TW", "閱讀時間 10 分鐘")])
 def test_reading_time_on_posts_and_in_listings(make_site, language, label):
-    site = make_site(DOCS, config={"theme": {"name": "mkdocs", "language": language}}, strict=True)
+    site = make_site(DOCS, config={"theme": {"name": "mkdocs", "locale": language.replace("-", "_")}}, strict=True)
     assert f'<span class="pd-post-meta__reading">{label}</span>' in site.html("posts/zh/")
     assert "pd-post-meta__reading" not in site.html("posts/empty/")
     listing = site.html("tags/t/")

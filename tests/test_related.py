@@ -156,7 +156,7 @@ def related_block(html: str) -> str:
     [("en", "Related posts"), ("zh-TW", "相關文章"), ("zh-CN", "相关文章"), ("ja", "関連記事")],
 )
 def test_related_block_at_the_end_of_posts_in_the_site_language(make_site, language, heading):
-    site = make_site(RELATED_DOCS, config={"theme": {"name": "mkdocs", "language": language}}, strict=True)
+    site = make_site(RELATED_DOCS, config={"theme": {"name": "mkdocs", "locale": language.replace("-", "_")}}, strict=True)
     block = related_block(site.html("posts/a/"))
     assert f">{heading}</h2>" in block
     assert re.findall(r'href="([^"]+)">([^<]*)<', block) == [("../b/", "B &lt;b&gt;"), ("../c/", "C")]

@@ -176,15 +176,16 @@ def test_labels_in_the_pages_language_are_not_marked(make_site, theme):
         assert '<span lang="' not in site.html(page), (theme, page)
 
 
-def test_labels_follow_the_language_the_theme_prints_not_an_option_it_ignores(make_site):
-    """MkDocs' own themes print ``theme.locale`` as the page's language; a ``language`` there (Material's
-    option) changes nothing on the page, so nor does it change the labels."""
+def test_labels_are_marked_against_the_language_the_page_is_in(make_site):
+    """MkDocs' own themes print ``theme.locale`` as the page's language; with a ``language`` there
+    (Material's option) the labels are in that language, so marked as such on the page."""
     site = make_site(FOUR, config={"theme": {"name": "mkdocs", "language": "zh-TW"}})
     html = site.html("posts/p2/")
     assert '<html lang="en"' in html
-    assert "Part 2 of 4" in series_box(html)
-    site = make_site(FOUR, config={"theme": {"name": "mkdocs", "locale": "zh_TW", "language": "fr"}})
-    assert "第 2 篇" in series_box(site.html("posts/p2/"))
+    assert '<span lang="zh-Hant">第 2 篇，共 4 篇</span>' in series_box(html)
+    site = make_site(FOUR, config={"theme": {"name": "mkdocs", "locale": "zh_TW"}})
+    html = site.html("posts/p2/")
+    assert "第 2 篇" in series_box(html) and '<span lang="' not in html
 
 
 @pytest.mark.parametrize(
