@@ -274,8 +274,15 @@ class Digest:
         is off."""
         if speeds is not None:
             post.minutes = reading.minutes(post.body, *speeds)
-        if not post.description and not post.meta.get("summary"):
-            post.excerpt = reading.summary(post.body, 0)
+        given = post.meta.get("summary")
+        if post.description:
+            post.listed = post.description
+        elif given:
+            post.listed = reading.inline_text(str(given))
+        else:
+            manual = reading.manual_summary(post.body)
+            post.excerpt = manual or reading.first_paragraph(post.body, 0)
+            post.listed = reading.shorten(manual, 300)
         post.body = ""
 
     def body(self, src_uri: str) -> str:

@@ -211,6 +211,9 @@ class Post:
     #: (a thousand posts of 8 KB, twice: here and in MkDocs' page.markdown).
     minutes: int = 0
     excerpt: str = ""
+    #: What a listing shows under the title, where the writer gave one: the ``description``,
+    #: else Hugo's ``summary``, else the text before a ``<!--more-->`` (not the first paragraph).
+    listed: str = ""
     players: list = field(default_factory=list)
     #: Per taxonomy key, list entries written otherwise than their term (`` OpenAI ``) -> the
     #: term: Hugo gave each spelling its own page (``/tags/-openai-/``), redirected here.

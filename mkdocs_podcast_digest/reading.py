@@ -229,7 +229,12 @@ _MORE = re.compile(r"<!--\s*more\s*-->")
 def summary(markdown: str, limit: int = 300) -> str:
     """Hugo's manual summary, the prose before ``<!--more-->``, where a post has the divider
     outside code; else its first paragraph. Cut at ``limit`` characters (0: whole)."""
+    text = manual_summary(markdown)
+    return shorten(text, limit) if text else first_paragraph(markdown, limit)
+
+
+def manual_summary(markdown: str) -> str:
+    """The prose before ``<!--more-->`` (outside code), as text; "" without the divider."""
     prose = without_code(markdown) if "more" in markdown else ""
     found = _MORE.search(prose)
-    text = " ".join(_prose(prose[: found.start()])) if found else ""
-    return shorten(text, limit) if text else first_paragraph(markdown, limit)
+    return " ".join(_prose(prose[: found.start()])) if found else ""

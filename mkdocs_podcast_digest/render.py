@@ -206,7 +206,7 @@ class Renderer:
             url=url,
             date=post.date_text,
             datetime=post.date.isoformat() if post.date else "",
-            description=post.description,
+            description=post.listed,
             source_name=post.source_name,
             source_url=post.source_url,
             draft=post.draft,

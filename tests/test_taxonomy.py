@@ -591,3 +591,17 @@ def test_the_home_pages_link_to_the_rest_is_not_read_out_as_a_page_number(make_s
     assert 'class="pd-pager" aria-label="Posts"' in home
     assert "Page 1 of 2" not in home
     assert 'class="pd-pager__older"' in home
+
+
+def test_a_listing_shows_the_summary_a_writer_gave_but_not_the_first_paragraph(make_site):
+    """Hugo's lists show ``.Summary``: the ``description`` here, else the front matter's ``summary``,
+    else the text before ``<!--more-->``. A post with none of them shows its title alone."""
+    docs = {
+        "posts/a.md": "---\ntitle: A\ndate: 2025-01-01\ndescription: Described <b>here</b>.\n---\nText A.\n",
+        "posts/b.md": "---\ntitle: B\ndate: 2025-01-02\nsummary: A *summary* of B.\n---\nText B.\n",
+        "posts/c.md": "---\ntitle: C\ndate: 2025-01-03\n---\nThe lead of C.\n\n<!--more-->\n\nThe rest of C.\n",
+        "posts/d.md": "---\ntitle: D\ndate: 2025-01-04\n---\nFirst paragraph of D.\n\nMore of D.\n",
+    }
+    html = make_site(docs).html("posts/")
+    shown = re.findall(r'<p class="pd-listing__description">(.*?)</p>', html)
+    assert shown == ["The lead of C.", "A summary of B.", "Described &lt;b&gt;here&lt;/b&gt;."]
