@@ -504,7 +504,7 @@ def test_hugos_own_go_templates_in_the_folder_are_named_as_such(tmp_path):
     compile as Jinja, and replaced the built-ins (every figure became "embed unavailable")."""
     (tmp_path / "figure.html").write_text('<figure>{{ with .Get "src" }}<img src="{{ . }}">{{ end }}</figure>')
     (tmp_path / "note.html").write_text('<div class="note">{{ .Inner | markdownify }}</div>')
-    (tmp_path / "broken.html").write_text("{% if %}")  # a Jinja template with an error: said as before
+    (tmp_path / "broken.html").write_text("<div>\n{% if %}")  # a Jinja template with an error: said as before
     html, warnings = render(
         """\
         {{< figure src="https://example.org/chart.png" caption="Chart" >}}
@@ -525,7 +525,7 @@ def test_hugos_own_go_templates_in_the_folder_are_named_as_such(tmp_path):
     assert "'figure.html' is a Hugo (Go) template" in messages[0] and "the built-in 'figure' is used" in messages[0]
     assert "unknown shortcode 'note': its template 'note.html' is a Hugo (Go) template" in messages[1]
     assert warnings[1][1] == 5  # and no second warning for its closing tag
-    assert "template 'broken.html' cannot be loaded" in messages[2]
+    assert "template 'broken.html, line 2' cannot be loaded" in messages[2]  # the template's own line
 
 
 def test_an_unknown_paired_shortcode_is_one_warning_not_one_for_each_tag():

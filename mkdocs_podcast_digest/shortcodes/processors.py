@@ -267,7 +267,9 @@ class Engine:
                         None,
                     )
                 return None
-            raise ArgError(f"template '{name}.html' cannot be loaded ({error}); fix the template") from None
+            line = getattr(error, "lineno", None)
+            where = f"{name}.html, line {line}" if line else f"{name}.html"
+            raise ArgError(f"template '{where}' cannot be loaded ({error}); fix the template") from None
 
     def _written_for_hugo(self, name: str) -> bool:
         """Whether a template Jinja cannot read is one of Hugo's (Go's ``{{ .Get 0 }}``)."""
