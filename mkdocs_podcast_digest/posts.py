@@ -709,17 +709,23 @@ def title_from_text(body: str, limit: int = 80) -> str | None:
     # may hold a '>' that the tag pattern below would stop at, leaving the rest as the title.
     for raw in reading.plain_text(body).split("\n"):
         line = _MD_NOISE.sub("", _CONTROL.sub("", raw)).strip()
-        if len(line) < 15 or not any(c.isalnum() for c in line):
+        if _columns(line) < 15 or not any(c.isalnum() for c in line):
             continue
         line = _LEAD_LABEL.sub("", line)
         m = _SENTENCE_END.search(line)
-        if m and m.start() >= 8:
+        if m and _columns(line[: m.start()]) >= 8:
             line = line[: m.start()]
         line = line.strip(" ,，、:：")
         if len(line) > limit:
             line = line[: limit - 1].rstrip() + "…"
         return line or None
     return None
+
+
+def _columns(text: str) -> int:
+    """Its width on screen: a CJK character takes two columns (a ten-character Chinese sentence is
+    a title, where ten Latin letters are a byline)."""
+    return len(text) + len(reading.CJK_RE.findall(text))
 
 
 def _stem(src_uri: str) -> str:

@@ -239,6 +239,13 @@ def test_unclosed_front_matter_is_body():
     assert post.body.startswith("---")
 
 
+def test_a_short_chinese_sentence_is_a_title_where_as_many_latin_letters_are_not():
+    """A CJK character is two columns wide: ten of them are a sentence, ten letters a byline."""
+    assert title_from_text("這是第一句。第二句。") == "這是第一句"
+    assert title_from_text("編輯：王小明\n\n這是一篇關於模型的文章。後面還有。") == "這是一篇關於模型的文章"
+    assert title_from_text("By Jane Do\n\nThe first sentence of it all. More.") == "The first sentence of it all"
+
+
 def test_title_from_text_cuts_first_sentence():
     assert (
         title_from_text("short\n這是一段足夠長的文字，說明一件事。後面還有。")
