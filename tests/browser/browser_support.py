@@ -44,7 +44,9 @@ def example_config(theme: dict, site_dir: Path) -> dict:
     if own.get("name") == theme["name"]:
         cfg["theme"] = {**own, **theme}  # the example's features, with this palette and font
     else:
-        cfg["theme"] = {**theme, "language": own.get("language", "en")}  # the plugin's labels follow it
+        # MkDocs' own themes print `locale` as the page's language: the example's, so the page
+        # says it is in Chinese, as its labels and posts are.
+        cfg["theme"] = {**theme, "locale": str(own.get("language", "en")).replace("-", "_")}
     cfg["docs_dir"] = str(EXAMPLE / "docs")
     cfg["site_dir"] = str(site_dir)
     plugins = []

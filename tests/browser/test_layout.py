@@ -34,7 +34,7 @@ GEOMETRY_JS = """
   for (const el of document.querySelectorAll('[class*="pd-"], iframe, article *, .rst-content *, [role="main"] *')) {
     const r = el.getBoundingClientRect();
     if (r.width === 0 || r.height === 0) continue;
-    if (el.closest('pre, .highlight, table, .md-sidebar, .wy-nav-side, .headerlink')) continue;
+    if (el.closest('pre, .highlight, table, .md-sidebar, .wy-nav-side, .headerlink, .pd-hidden')) continue;  // (.pd-hidden: for screen readers only)
     if (r.left < -1 || r.right > vw + 1) cut.push(`${el.tagName.toLowerCase()}.${el.className}: ${Math.round(r.left)}..${Math.round(r.right)}`);
   }
   // What a facade says must fit inside it (its box grows rather than cut its words off).
