@@ -700,3 +700,14 @@ def test_on_embed_reports_each_rendered_embed_and_not_code_or_bad_ones():
     text = "{{< youtube I0DrcsDf3Os >}}\n\n`{{< vimeo 76979871 >}}`\n\n{{< youtube bad >}}\n"
     markdown.markdown(text, extensions=[ext])
     assert [(e.provider, e.href) for e in seen] == [("youtube", "https://www.youtube.com/watch?v=I0DrcsDf3Os")]
+
+
+def test_a_paired_shortcode_whose_template_does_not_compile_is_one_warning_not_a_stopped_build(tmp_path):
+    """The closing tag asks whether the shortcode is known: a template that does not compile is
+    one (its opening tag said what is wrong), not an error out of Python-Markdown."""
+    (tmp_path / "note.html").write_text("<div>{% if inner %}{{ inner }}</div>")
+    html, warnings = render("{{< note >}}text{{< /note >}}\n\n{{< note >}}\nMore.\n{{< /note >}}\n", templates_dir=str(tmp_path))
+    assert html.count("pd-embed--unavailable") == 2  # where each would be, for the reader
+    messages = [m for m, _ in warnings]
+    assert messages and all("template 'note.html, line 1' cannot be loaded" in m for m in messages), messages
+    assert not any("closing tag without an opening tag" in m for m in messages)

@@ -282,7 +282,20 @@ class Engine:
     def is_known(self, name: str) -> bool:
         """A built-in embed or a user template: a syntax error in its arguments gives the
         "unavailable" note where the embed would be (others are shown as written)."""
-        return lookup(name) is not None or self.template(name) is not None
+        if lookup(name) is not None:
+            return True
+        try:
+            return self.template(name) is not None
+        except ArgError:  # a template of that name that does not compile: said where it is used
+            return True
+
+    def template_fails(self, name: str) -> bool:
+        """Whether a template of that name is there but does not compile."""
+        try:
+            self.template(name)
+        except ArgError:
+            return True
+        return False
 
     def unknown(self, raw: str, name: str) -> None:
         if name in getattr(self.env, "go_templates", ()):
@@ -807,8 +820,11 @@ class ShortcodeInlineProcessor(InlineProcessor):
             )
             return raw, m.start(), m.end()
         if sc.closing:
-            if not engine.is_known(sc.name) and sc.name not in hugo.NAMES and engine.state.has_opening(sc.name):
-                return raw, m.start(), m.end()  # its opening tag's warning (unknown shortcode) says it all
+            unknown = not engine.is_known(sc.name) and sc.name not in hugo.NAMES
+            if (unknown or engine.template_fails(sc.name)) and engine.state.has_opening(sc.name):
+                # Its opening tag's warning (an unknown shortcode, a template that does not
+                # compile) says it all.
+                return raw, m.start(), m.end()
             engine.warn(
                 raw,
                 f"shortcode '{sc.name}': closing tag without an opening tag in the same paragraph; "
