@@ -421,6 +421,21 @@ def _yaml_error_line(err: Exception, first_line: int, fm: str) -> int | None:
     return first_line + min(mark.line, fm.count("\n"))
 
 
+#: ``key: "text`` with no closing quote on the line (a quote inside escaped as ``\"``), or the
+#: same with single quotes (doubled inside).
+_OPEN_QUOTE = re.compile(r"""^\s*[^\s:#][^:#]*:\s+(?:"(?:[^"\\]|\\.)*|'(?:[^']|'')*)$""")
+
+
+def _unclosed_quote(fm: str, first_line: int, error_line: int | None) -> int | None:
+    """The file line of a quoted value left open at or before the line YAML stopped at."""
+    for i, text in enumerate(fm.split("\n")):
+        if error_line is not None and first_line + i > error_line:
+            break
+        if _OPEN_QUOTE.match(text):
+            return first_line + i
+    return None
+
+
 def load_front_matter(kind: str, fm: str, first_line: int) -> tuple[dict[str, Any], list[Problem]]:
     """Parse the front matter block; a broken block yields {} and a problem, never an exception."""
     if not fm.strip():
@@ -441,11 +456,21 @@ def load_front_matter(kind: str, fm: str, first_line: int) -> tuple[dict[str, An
             data = yaml.load(fm, Loader=_TextDatesLoader)
     except yaml.YAMLError as err:
         why = " ".join(str(getattr(err, "problem", "") or err).split())  # one line
+        line = _yaml_error_line(err, first_line, fm)
+        unclosed = _unclosed_quote(fm, first_line, line)
+        if unclosed is not None:  # YAML notices it lines later, where the quote's text runs into a key
+            return {}, [
+                Problem(
+                    f"has malformed YAML front matter: the quote opened on line {unclosed} is not "
+                    "closed; the post is built without its front matter. Close the quote.",
+                    unclosed,
+                )
+            ]
         return {}, [
             Problem(
                 f"has malformed YAML front matter ({why}); the post is built without it. "
                 "Fix the YAML (quote values containing ':' or '#').",
-                _yaml_error_line(err, first_line, fm),
+                line,
             )
         ]
     except tomllib.TOMLDecodeError as err:
@@ -783,6 +808,8 @@ def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST
         text, problems = raw.replace("\r\n", "\n"), []
     kind, fm, body, offset, fm_first_line = split_front_matter(text)
     data, fm_problems = load_front_matter(kind, fm, fm_first_line) if kind else ({}, [])
+    # The front matter's own warning says why title and date are missing: none asks for them.
+    unread = bool(fm_problems) and not data
     if kind is None and (unclosed := _unclosed_fence(text)):
         problems.append(unclosed)
     problems += fm_problems
@@ -889,13 +916,13 @@ def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST
         else:
             guess = title_from_text(body)
             title = guess or _stem(src_uri)
-            post.problems.append(
+            post.problems += [] if unread else [
                 Problem(
                     f"has no title; using '{title}' taken from the "
                     f"{'text' if guess else 'file name'}. Add 'title: ...' to its front matter.",
                     missing="title",
                 )
-            )
+            ]
     post.title = title
     meta["title"] = title
 
@@ -913,7 +940,7 @@ def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST
             )
     else:
         post.date = date_from_filename(src_uri)
-        if post.date is None:
+        if post.date is None and not unread:
             post.problems.append(
                 Problem(
                     "has no date; it is listed after every dated post. "

@@ -412,3 +412,17 @@ def test_json_front_matter_edges(text, body, offset):
         assert post.body == text  # not read as front matter, and no traceback
         return
     assert (post.title, post.body, post.body_line_offset) == ("Only", body, offset)
+
+
+def test_front_matter_that_cannot_be_read_is_one_warning_not_three():
+    """YAML notices an unclosed quote where its text runs into the next key: the warning names the
+    quote's own line, and asks for no title or date the writer did give."""
+    post = parse_post("posts/a.md", '---\ntitle: "第 14 集 broken\ntags: ["a"]\ndate: 2025-01-15\n---\n\n本文整理自一集訪談。\n')
+    assert [(p.line, p.message) for p in post.problems] == [
+        (2, "has malformed YAML front matter: the quote opened on line 2 is not closed; the post is "
+            "built without its front matter. Close the quote.")
+    ]
+    post = parse_post("posts/b.md", "---\ntitle: 'It''s fine\ndate: 2025-01-15\n---\nText.\n")
+    assert post.problems[0].line == 2 and "quote opened on line 2" in post.problems[0].message
+    post = parse_post("posts/c.md", "---\ntitle: A\ntags: [a\ndate: 2025-01-15\n---\nText.\n")  # no quote: as before
+    assert len(post.problems) == 1 and "Fix the YAML" in post.problems[0].message

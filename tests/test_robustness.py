@@ -91,7 +91,7 @@ CASES = [
         ("posts/a.md:4", ["malformed YAML front matter", "Fix the YAML"]),
     ]),
     Case("YAML: unclosed quote", {"posts/a.md": fm('title: "A')}, [
-        ("posts/a.md:3", ["malformed YAML front matter", "Fix the YAML"]),
+        ("posts/a.md:2", ["malformed YAML front matter", "quote opened on line 2 is not closed", "Close the quote"]),
     ]),
     Case("YAML: tab indent", {"posts/a.md": fm("tags:\n\t- a")}, [
         ("posts/a.md:5", ["malformed YAML front matter", "Fix the YAML"]),
