@@ -820,10 +820,11 @@ class ShortcodeInlineProcessor(InlineProcessor):
             )
             return raw, m.start(), m.end()
         if sc.closing:
-            unknown = not engine.is_known(sc.name) and sc.name not in hugo.NAMES
-            if (unknown or engine.template_fails(sc.name)) and engine.state.has_opening(sc.name):
-                # Its opening tag's warning (an unknown shortcode, a template that does not
-                # compile) says it all.
+            if engine.state.has_opening(sc.name) and (
+                engine.template_fails(sc.name) or (sc.name not in hugo.NAMES and not engine.is_known(sc.name))
+            ):
+                # Its opening tag's warning (a template that does not compile, compiled once
+                # here; an unknown shortcode) says it all.
                 return raw, m.start(), m.end()
             engine.warn(
                 raw,
