@@ -54,31 +54,45 @@ class Taxonomies(c.Type):
         return merged
 
     def post_validation(self, config: base.Config, key_name: str) -> None:
-        posts = config.get("posts_dir")
-        for key, folder in (config.get(key_name) or {}).items():
-            if posts and (folder == posts or folder.startswith(posts + "/") or posts.startswith(folder + "/")):
-                # Its pages would replace the posts' (or theirs), without a word from MkDocs.
-                raise base.ValidationError(
-                    f"taxonomy '{key}' has the folder '{folder}', which is (or holds, or is inside) "
-                    f"posts_dir '{posts}'; give one of them another folder"
-                )
+        for posts in config.get("posts_dir") or ():
+            for key, folder in (config.get(key_name) or {}).items():
+                if folder == posts or folder.startswith(posts + "/") or posts.startswith(folder + "/"):
+                    # Its pages would replace the posts' (or theirs), without a word from MkDocs.
+                    raise base.ValidationError(
+                        f"taxonomy '{key}' has the folder '{folder}', which is (or holds, or is inside) "
+                        f"posts_dir '{posts}'; give one of them another folder"
+                    )
 
 
-class PostsDir(c.Type):
-    """A folder inside docs_dir, however written: ``./posts``, ``posts/``, ``posts/.`` are ``posts``."""
+class PostsDir(c.BaseConfigOption[list[str]]):
+    """One folder inside docs_dir, or a list of them (Hugo's ``mainSections``: ``[posts,
+    episodes]``), however written: ``./posts``, ``posts/``, ``posts/.`` are ``posts``. Always a
+    list once validated; the first folder's index is the posts index the home page links to."""
 
     def __init__(self) -> None:
-        super().__init__(str, default="posts")
+        super().__init__()
+        self.default = ["posts"]
 
-    def run_validation(self, value: object) -> str:
-        value = super().run_validation(value)
-        name = _folder(value)
-        if not name:
-            raise base.ValidationError(
-                f"posts_dir must name a folder inside docs_dir, such as 'posts', got {value!r} "
-                "(posts right in docs_dir are not supported: they would be every page of the site)"
-            )
-        return name
+    def run_validation(self, value: object) -> list[str]:
+        values = value if isinstance(value, list) else [value]
+        if not values:
+            raise base.ValidationError("posts_dir must name at least one folder inside docs_dir, such as 'posts'")
+        names: list[str] = []
+        for item in values:
+            name = _folder(item)
+            if not name:
+                raise base.ValidationError(
+                    f"posts_dir must name a folder inside docs_dir, such as 'posts', got {item!r} "
+                    "(posts right in docs_dir are not supported: they would be every page of the site)"
+                )
+            for other in names:
+                if name == other or name.startswith(other + "/") or other.startswith(name + "/"):
+                    raise base.ValidationError(
+                        f"posts_dir lists '{other}' and '{name}'; "
+                        + ("list it once" if name == other else "a folder of posts cannot hold another")
+                    )
+            names.append(name)
+        return names
 
 
 def _folder(value: object) -> str:
@@ -198,7 +212,8 @@ class Labels(c.Type):
 
 class PluginConfig(base.Config):
     posts_dir = PostsDir()
-    """Folder under docs_dir whose Markdown files are posts (sub-folders included)."""
+    """Folder under docs_dir whose Markdown files are posts (sub-folders included), or a list of
+    them (Hugo's ``mainSections``), each with its own index and feed."""
 
     taxonomies = Taxonomies()
     """Front-matter key -> URL folder of its term pages, merged over the defaults
@@ -213,7 +228,7 @@ class PluginConfig(base.Config):
     and every extra page costs a full theme render: 50 keeps most term pages to one page."""
 
     posts_index = c.Type(bool, default=True)
-    """Generate a chronological index at ``<posts_dir>/`` (kept as-is if you wrote one)."""
+    """Generate a chronological index at ``<posts_dir>/``, one per folder (kept as-is if you wrote one)."""
 
     posts_in_nav = c.Type(bool, default=False)
     """List every post in the (automatic) navigation, newest first. Off by default: a nav of N

@@ -83,6 +83,9 @@ class Digest:
     infos: dict[tuple[str, str], TermInfo] = field(default_factory=dict)
     term_uris: dict[tuple[str, str], str] = field(default_factory=dict)
     index_uris: dict[str, str] = field(default_factory=dict)
+    #: Each posts folder (``posts_dir``, in its order) -> its index page, when it has one: the
+    #: first is the posts index (``index_uris[""]``), the others lists of their own posts.
+    folder_indexes: dict[str, str] = field(default_factory=dict)
     #: The home page's file (the writer's, or the listing of the newest posts made for it).
     home_uri: str = ""
     redirects: list[Redirect] = field(default_factory=list)
@@ -111,6 +114,11 @@ class Digest:
     #: (``about.md`` with ``aliases: [/about-us/]``): their old URLs keep answering too.
     _moved_pages: dict[str, tuple[File, Post]] = field(default_factory=dict, init=False, repr=False)
     _blog_dirs: tuple[str, ...] = field(default=(), init=False, repr=False)
+    #: ``posts/`` for each posts folder (one ``startswith`` per file of the site).
+    _posts_prefixes: tuple[str, ...] = field(default=(), init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._posts_prefixes = tuple(folder + "/" for folder in self.options.posts_dir)
 
     # ----------------------------------------------------------------------------- reading
 
@@ -119,14 +127,18 @@ class Digest:
 
         A Hugo leaf bundle (``posts/my-post/index.md``) is a post, as it was in Hugo.
         """
-        posts_dir = self.options.posts_dir.strip("/")
-        if not file.is_documentation_page() or not file.src_uri.startswith(posts_dir + "/"):
+        uri = file.src_uri
+        if not uri.startswith(self._posts_prefixes) or not file.is_documentation_page():
             return False
-        folder, name = posixpath.split(file.src_uri)
+        folder, name = posixpath.split(uri)
         stem = posixpath.splitext(name)[0]
         if stem == "_index":
             return False
-        return folder != posts_dir or stem not in ("index", "README")
+        return folder not in self.options.posts_dir or stem not in ("index", "README")
+
+    def posts_folder(self, src_uri: str) -> str:
+        """The posts folder (of ``posts_dir``) a post or section is in."""
+        return next((d for d in self.options.posts_dir if src_uri.startswith(d + "/")), "")
 
     def read_posts(self, files: Files, cache: PostCache | None = None) -> list[File]:
         """Parse every post once (or take it from ``cache`` if its file is unchanged since the
@@ -467,18 +479,27 @@ class Digest:
                     )
                 )
 
-        posts_dir = self.options.posts_dir.strip("/")
+        folders = self.options.posts_dir
         if self.options.posts_index:
-            index = self._existing_index(posts_dir, existing)
-            self.index_uris[""] = index or f"{posts_dir}/index.md"
-            new += listing_pages(
-                self.index_uris[""], self.labels["posts"], "posts", ordered, size, generated=index is None
-            )
+            # One index per posts folder, of its own posts (Hugo's section lists): the first is
+            # the posts index, titled "Posts" in the site's language; the others are named by
+            # their `_index.md`, else after the folder, as Hugo names a section.
+            for n, folder in enumerate(folders):
+                index = self._existing_index(folder, existing)
+                uri = self.folder_indexes[folder] = index or f"{folder}/index.md"
+                inside = ordered if len(folders) == 1 else [p for p in ordered if p.src_uri.startswith(folder + "/")]
+                if n == 0:
+                    self.index_uris[""] = uri
+                    title = self.labels["posts"]
+                else:
+                    page = self._read_index(existing[uri]) if uri.endswith("/_index.md") else None
+                    title = page.title if page is not None and page.title_given else self.label(folder.rpartition("/")[2])
+                new += listing_pages(uri, title, "posts", inside, size, generated=index is None)
         # Hugo's sections below the posts' folder (`posts/2024/_index.md`): the page of their
         # folder, listing the posts in it; a draft, scheduled or expired one as a draft post is.
         for uri in sorted(sections_at):
             head = uri[: -len("/_index.md")]
-            if not head.startswith(posts_dir + "/"):
+            if not any(head.startswith(folder + "/") for folder in folders):
                 continue
             if not self.include_drafts and self._unpublished(existing[uri]):
                 existing[uri].inclusion = InclusionLevel.EXCLUDED  # as Hugo: no page (its posts stay)
@@ -687,11 +708,11 @@ class Digest:
                 # A folder, safe to write in: the bundle's files go there too (`bundle_copies`).
                 self._moved_bundles[post.src_uri[: -len("index.md")]] = dest[: -len("index.html")]
             self._alias_redirects(post, hugo)
-        section = self.options.posts_dir.strip("/")
         pager = self.options.hugo_pager_size > 0
         for uri in self.sections:
             head = uri[: -len("_index.md")]
             hugo = "/" + head
+            section = self.posts_folder(uri)
             with contextlib.suppress(ValueError):  # a section folder named with capitals or spaces
                 hugo = unquote(hugo_post_path(uri[len(section) + 1 :], section=section))
                 self._redirect(hugo, uri, "hugo")
@@ -749,12 +770,13 @@ class Digest:
             # Hugo's home page paginates the posts; its first page is the home page here, the
             # others the pages of the posts index that list the same posts (or, without a posts
             # index, the home page).
-            posts_index = self.index_uris.get("")
+            # With several posts folders, no list here holds what Hugo's home page did (the
+            # posts of all of them): its pages lead to the home page.
+            posts_index = self.index_uris.get("") if len(self.options.posts_dir) == 1 else None
             self._redirect("/page/1/", self.home_uri, "page")
-            listed = self.listed_count
-            self._pager_redirects("/", posts_index or self.home_uri, listed, first=2)
-            if posts_index is not None:
-                self._pager_redirects(f"/{self.options.posts_dir.strip('/')}/", posts_index, listed)
+            self._pager_redirects("/", posts_index or self.home_uri, self.listed_count, first=2)
+            for folder, uri in self.folder_indexes.items():
+                self._pager_redirects(f"/{folder}/", uri, self._listed(uri))
         self._other_page_redirects()
         # Last: where an `_index.md`'s url or alias is also a list's URL, the list's pages win.
         self._folder_page_redirects()
@@ -786,6 +808,9 @@ class Digest:
             return len(listing.taxonomy.terms)
         if uri in self.sections:
             return len(self.sections[uri])
+        if len(self.options.posts_dir) > 1 and listing.kind == "posts":  # a posts folder's index
+            folder = self.posts_folder(uri)
+            return sum(1 for p in self.posts.values() if not p.unlisted and p.src_uri.startswith(folder + "/"))
         return self.listed_count
 
     def _alias_redirects(self, page: Post, hugo: str) -> None:
@@ -1042,7 +1067,9 @@ def _clash(r: Redirect, owner: str, redirected: bool, key: str) -> Problem:
 
 
 def _describe(listing: Listing) -> str:
-    what = {"term": f"the page of '{listing.title}'", "posts": "the posts index", "index": "an index"}
+    folder = listing.page_uris[0].rpartition("/")[0] if listing.page_uris else ""
+    posts = f"the posts index of {folder}/" if folder else "the posts index"
+    what = {"term": f"the page of '{listing.title}'", "posts": posts, "index": "an index"}
     text = what.get(listing.kind, "a generated page")
     return f"page {listing.page_no} of {text}" if listing.page_no > 1 else text
 

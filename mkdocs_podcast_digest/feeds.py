@@ -221,8 +221,8 @@ class Feeds:
         self.indexes: dict[str, FeedLink] = {}
         #: a section's page (`posts/2024/_index.md`) -> its feed
         self.sections: dict[str, FeedLink] = {}
-        #: the feed of the posts' section (`posts/index.xml`), announced on the posts index
-        self.posts: FeedLink | None = None
+        #: each posts folder -> the feed of its posts (`posts/index.xml`), announced on its index
+        self.folders: dict[str, FeedLink] = {}
         self._items: dict[str, Item] = {}
         self._urls = {f.src_uri: f.url for f in files.documentation_pages()}
         self._rank: dict[str, int] = {}
@@ -318,13 +318,20 @@ class Feeds:
         home = Channel(site_name, self.site_url, str(config.site_description or ""), "", language)
         posts = self._newest(p for p in self.digest.posts.values() if not p.unlisted)
         self.site = add(FEED_NAME, home, posts)
-        # Hugo's feed of the posts' section (`posts/index.xml`): every post lives in it.
-        posts_dir = self.digest.options.posts_dir.strip("/")
-        if posts_dir and self.digest.posts:
-            index = self.digest.index_uris.get("")
+        # Hugo's feed of each posts folder's section (`posts/index.xml`): its posts.
+        folders = self.digest.options.posts_dir
+        for n, folder in enumerate(folders if self.digest.posts else ()):
+            index = self.digest.folder_indexes.get(folder)
             link = self._abs(index) if index else self.site_url
-            title = f"{self.digest.labels['posts']} – {site_name}"
-            self.posts = add(f"{posts_dir}/{FEED_NAME}", Channel(title, link, "", "", language), posts, index or "")
+            listing = self.digest.listings.get(index or "")
+            name = listing.title if listing is not None else self.digest.labels["posts"] if n == 0 else folder
+            inside = posts
+            if len(folders) > 1:
+                prefix = folder + "/"
+                inside = self._newest(p for p in self.digest.posts.values() if not p.unlisted and p.src_uri.startswith(prefix))
+            feed = add(f"{folder}/{FEED_NAME}", Channel(f"{name} – {site_name}", link, "", "", language), inside, index or "")
+            if feed:
+                self.folders[folder] = feed
             # ...and of each section below it with a page (`posts/2024/_index.md`): its posts.
             for uri, inside in self.digest.sections.items():
                 head = uri[: -len("_index.md")]
@@ -391,8 +398,7 @@ class Feeds:
         self.sections = {k: link for k, link in self.sections.items() if link.path in written}
         if self.site is not None and self.site.path not in written:
             self.site = None
-        if self.posts is not None and self.posts.path not in written:
-            self.posts = None
+        self.folders = {k: link for k, link in self.folders.items() if link.path in written}
 
     def links_for(self, src_uri: str) -> list[FeedLink]:
         """Feeds to announce on a page: the site's, and on a term's (or a taxonomy's index's,
@@ -402,9 +408,10 @@ class Feeds:
         if src_uri in self.sections:
             return [*links, self.sections[src_uri]]
         listing = self.digest.listings.get(src_uri)
-        index = self.digest.index_uris.get("")
-        if self.posts is not None and listing is not None and listing.page_uris[:1] == [index]:
-            links.append(self.posts)  # each page of the posts index
+        if listing is not None and listing.kind == "posts" and listing.page_uris:
+            folder = self.digest.posts_folder(listing.page_uris[0])
+            if self.digest.folder_indexes.get(folder) == listing.page_uris[0] and folder in self.folders:
+                links.append(self.folders[folder])  # each page of a posts folder's index
         if listing is not None and listing.taxonomy is not None:
             key = listing.taxonomy.key
             link = self.terms.get((key, listing.term.slug)) if listing.term else self.indexes.get(key)

@@ -6,18 +6,19 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 
-def arrange(nav: Navigation, index_uris: list[str], posts: list[str] | None = None) -> None:
+def arrange(nav: Navigation, index_uris: list[str], posts: list[list[str]] | None = None) -> None:
     """Our index pages, each alone in a section, become the page, after the writer's pages, in this order.
 
     MkDocs sorts the auto nav by path ("categories", "companies", "people", "posts", …) and wraps
     each index page in a section named after its folder; readers expect Posts first, then series
     and tags, under the names the pages carry in the site's language. ``posts``: the posts'
-    src_uris, newest first, when they are in the nav (``posts_in_nav``): listed in that order after
-    the section's own pages, not by file name, and a leaf bundle or a year folder is not a section
-    of its own. Previous/next links then follow the nav as shown.
+    src_uris, newest first, of each posts folder, when they are in the nav (``posts_in_nav``):
+    listed in that order after the section's own pages, not by file name, and a leaf bundle or a
+    year folder is not a section of its own. Previous/next links then follow the nav as shown.
     """
-    if posts:
-        _order_posts(nav, posts)
+    for group in posts or ():
+        if group:
+            _order_posts(nav, group)
     rank = {uri: i for i, uri in enumerate(index_uris)}
 
     def unwrapped(item):

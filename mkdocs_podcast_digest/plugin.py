@@ -129,11 +129,12 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         for file in digest.read_posts(files, self._posts_cache):
             files.remove(file)
         self._report_held(digest)
-        posts_dir = self.config.posts_dir.strip("/")
-        if not digest.posts and not os.path.isdir(os.path.join(config.docs_dir, posts_dir)):
+        missing = [d for d in self.config.posts_dir if not os.path.isdir(os.path.join(config.docs_dir, d))]
+        if not digest.posts and len(missing) == len(self.config.posts_dir):
             # Not a warning: a site may use the plugin for its shortcodes alone.
+            names = " or ".join(f"'{d}'" for d in missing)
             log.info(
-                f"No posts: there is no folder '{posts_dir}' in {config.docs_dir}. Put posts there, "
+                f"No posts: there is no folder {names} in {config.docs_dir}. Put posts there, "
                 "or set the plugin's posts_dir to the folder that has them."
             )
         for file in digest.plan(files):
@@ -163,8 +164,15 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             self.feeds.forget(removed)
         if config.nav is None and not NAV_PLUGINS.intersection(config.plugins):
             keys = ("", SERIES_KEY, *self.config.taxonomies)
-            order = list(dict.fromkeys(self.digest.index_uris[k] for k in keys if k in self.digest.index_uris))
-            posts = [p.src_uri for p in self.digest.sorted_posts()] if self.config.posts_in_nav else None
+            indexes = [self.digest.index_uris[k] for k in keys if k in self.digest.index_uris]
+            # Each posts folder's index after the posts index, before series and the taxonomies.
+            order = list(dict.fromkeys([*indexes[:1], *self.digest.folder_indexes.values(), *indexes]))
+            posts = None
+            if self.config.posts_in_nav:
+                ordered = self.digest.sorted_posts()
+                posts = [
+                    [p.src_uri for p in ordered if p.src_uri.startswith(folder + "/")] for folder in self.config.posts_dir
+                ]
             navigation.arrange(nav, order, posts)
         # Pages are rendered before `on_env`, so the renderer is made here, from the theme's
         # loader: a template in the user's custom_dir replaces ours.

@@ -264,16 +264,24 @@ class Views:
                 older=self.url(uris[n], page_url) if n < len(uris) else None,
                 pages=[View(n=i + 1, url=self.url(u, page_url), current=i + 1 == n) for i, u in enumerate(uris)],
                 label="",
+                more=(),
             )
-        if listing.kind == "home" and self.digest.index_uris.get("") and self.digest.listed_count > len(items):
+        indexes = self.digest.folder_indexes
+        if listing.kind == "home" and indexes and self.digest.listed_count > len(items):
             pager = View(
                 page_no=1,
                 page_count=2,
                 newer=None,
-                older=self.url(self.digest.index_uris[""], page_url),
+                older=None,
                 pages=[],
                 label=self.digest.labels["posts"],  # a link to the posts index, not a page 2 of 2
+                more=(),
             )
+            if len(indexes) == 1:
+                pager.older = self.url(self.digest.index_uris[""], page_url)
+            else:  # several posts folders: a link to each one's index, by its name
+                listings = self.digest.listings
+                pager.more = [View(url=self.url(uri, page_url), title=listings[uri].title) for uri in indexes.values()]
         ordered = listing.taxonomy is not None and listing.taxonomy.key == SERIES_KEY
         return self.renderer.listing(listing, items, pager, listing.info, ordered)
 

@@ -261,7 +261,7 @@ CASES = [
     Case(
         "a post where the posts index puts page 2",
         {"posts/a.md": fm(), "posts/b.md": fm("title: B"), "posts/page/2.md": fm("title: Two")},
-        [("posts/page/2.md", ["is where the plugin puts page 2 of the posts index; your file was kept",
+        [("posts/page/2.md", ["is where the plugin puts page 2 of the posts index of posts/; your file was kept",
                               "Move or rename the file"])],
         page="posts/page/2/",
         config={"plugins": ["search", {"podcast-digest": {"page_size": 1}}]},

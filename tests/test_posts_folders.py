@@ -1,0 +1,227 @@
+"""Posts in several folders (``posts_dir: [posts, episodes]``, Hugo's ``mainSections``): every
+URL Hugo wrote for such a site answers, checked against what real Hugo 0.168.0 made of one
+(``tests/data/hugo_sections.json``, recorded by ``tests/hugo_reference/make_sections.py``);
+each folder has its own index and feed, and the terms, the home page and the site's feed hold
+the posts of all of them."""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import re
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+from conftest import Site, write_files
+from mkdocs.commands.build import build
+from mkdocs.config import base, load_config
+
+from mkdocs_podcast_digest.config import PluginConfig
+
+RECORDED = json.loads((Path(__file__).parent / "data" / "hugo_sections.json").read_text(encoding="utf-8"))
+DOCS = dict(RECORDED["files"])
+FOLDERS = {"plugins": ["search", {"podcast-digest": {"posts_dir": ["posts", "episodes"], "hugo_pager_size": 3}}]}
+_REFRESH = re.compile(r'http-equiv="refresh" content="0; url=([^"]+)"')
+_TITLES = re.compile(r'class="pd-listing__title"[^>]*>([^<]*)<')
+_ITEM_TITLES = re.compile(r"<item>\s*<title>([^<]*)</title>")
+
+
+def _titles(text: str) -> list[str]:
+    return [html.unescape(t).strip() for t in _TITLES.findall(text)]
+
+
+def _follow(site, url: str) -> tuple[str, str]:
+    """(URL reached, its HTML) from a site path, through at most one redirect page."""
+    text = site.html(unquote(url).lstrip("/"))
+    refresh = _REFRESH.search(text)
+    if refresh is None:
+        return url, text
+    target = unquote(urlsplit(urljoin("https://x" + url, html.unescape(refresh.group(1)))).path)
+    return target, site.html(target.lstrip("/"))
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The recorded Hugo site's content, unmodified, built once for the module's tests."""
+    root = tmp_path_factory.mktemp("folders")
+    (root / "mkdocs.yml").write_text(
+        json.dumps({"site_name": "Sections", "site_url": "https://example.com/", **FOLDERS}), encoding="utf-8"
+    )
+    write_files(root / "docs", DOCS)
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = records.append
+    logging.getLogger("mkdocs").addHandler(handler)
+    try:
+        conf = load_config(config_file=str(root / "mkdocs.yml"), strict=True, site_dir=str(root / "site"))
+        conf.plugins.on_startup(command="build", dirty=False)
+        build(conf)
+        conf.plugins.on_shutdown()
+    finally:
+        logging.getLogger("mkdocs").removeHandler(handler)
+    built = Site(root)
+    built.warnings = [r.getMessage() for r in records]
+    return built
+
+
+def test_the_sections_reference_was_recorded_from_real_hugo():
+    assert RECORDED["hugo_version"] == "0.168.0"
+    assert RECORDED["main_sections"] == ["posts", "episodes"]
+    assert RECORDED["episodes_section_title"] == "Episodes"
+    assert RECORDED["episode_only_tag"]["exists"] and RECORDED["episode_only_person"]["exists"]
+
+
+def test_the_hugo_site_builds_unmodified_and_strict(site):
+    assert site.warnings == []
+
+
+def test_every_page_hugo_wrote_answers(site):
+    """Posts of both folders, the slug'd episode, both sections and the subsection, the terms only
+    episodes use, and each list's ``page/N/``: a page here or a redirect to the page with the
+    same posts. (A tag only ``about.md`` has is no term here: it is no post.)"""
+    only_about = RECORDED["about_tag"]["path"]
+    for url, hugo in RECORDED["html"].items():
+        if url.startswith(only_about):
+            continue
+        assert site.exists(unquote(url).lstrip("/")), url
+        reached, text = _follow(site, url)
+        if "alias" in hugo:
+            assert reached == _follow(site, hugo["alias"])[0], url
+        elif hugo["kind"] == "page":
+            assert f"<title>{html.escape(hugo['title'], quote=False)} - Sections</title>" in text, url
+        elif hugo["kind"] in ("section", "term") and hugo.get("page", 1) > 1 and reached != url:
+            first = hugo["entries"][0]["title"]
+            if not url.startswith("/series/"):  # (a series is in reading order here)
+                assert first in _titles(text), (url, reached)
+
+
+def test_each_folder_has_its_own_index_of_its_own_posts(site):
+    for folder in ("posts", "episodes"):
+        ours = set()
+        url = f"/{folder}/"
+        while url:
+            text = site.html(url.lstrip("/"))
+            ours |= set(_titles(text))
+            older = re.search(r'class="pd-pager__older" rel="next" href="([^"]+)"', text)
+            url = urlsplit(urljoin("https://x" + url, older.group(1))).path if older else ""
+        expected = {
+            page["title"]
+            for path, page in RECORDED["html"].items()
+            if page.get("kind") == "page" and page.get("section") == folder
+        }
+        assert ours == expected, folder  # (here a folder's index also lists its subsections' posts)
+    assert ">Episodes</h1>" in site.html("episodes/")  # the title Hugo gave the folder
+    assert ">文章</h1>" in site.html("posts/")  # its _index.md's
+
+
+def test_the_terms_hold_the_posts_of_every_folder(site):
+    for key in ("episode_only_tag", "episode_only_person"):
+        reached, _ = _follow(site, RECORDED[key]["path"])
+        shown: set[str] = set()
+        url = reached
+        while url:
+            text = site.html(unquote(url).lstrip("/"))
+            shown |= set(_titles(text))
+            older = re.search(r'class="pd-pager__older" rel="next" href="([^"]+)"', text)
+            url = urlsplit(urljoin("https://x" + url, older.group(1))).path if older else ""
+        assert shown == set(RECORDED[key]["titles"]), key
+
+
+def test_feeds_at_hugos_paths_with_hugos_posts(site):
+    for url, items in RECORDED["feeds"].items():
+        if url.startswith(RECORDED["about_tag"]["path"]):
+            continue
+        assert site.exists(unquote(url).lstrip("/") + "index.xml"), url
+        ours = {html.unescape(t) for t in _ITEM_TITLES.findall(site.html(unquote(url).lstrip("/") + "index.xml"))}
+        hugo = {item["title"] for item in items}
+        # Hugo's feeds had about.md and its tag too: a page and no post here.
+        hugo -= {RECORDED["html"]["/about/"]["title"], RECORDED["about_tag"]["title"]}
+        assert hugo <= ours, (url, hugo - ours)
+    posts = {html.unescape(t) for t in _ITEM_TITLES.findall(site.html("posts/index.xml"))}
+    assert not any(t.startswith("EP") for t in posts)  # a folder's feed has its own posts only
+
+
+def test_home_page_lists_the_newest_of_all_folders_and_links_each_index(make_site):
+    docs = {
+        "posts/a.md": "---\ntitle: Post A\ndate: 2025-01-01\n---\nA.\n",
+        "posts/b.md": "---\ntitle: Post B\ndate: 2025-03-01\n---\nB.\n",
+        "episodes/e.md": "---\ntitle: Episode E\ndate: 2025-02-01\n---\nE.\n",
+    }
+    plugin = {"posts_dir": ["posts", "episodes"], "page_size": 2, "hugo_pager_size": 1}
+    site = make_site(docs, config={"plugins": [{"podcast-digest": plugin}]}, strict=True)
+    home = site.html("")
+    assert _titles(home) == ["Post B", "Episode E"]
+    indexes = home.split('class="pd-pager__indexes"')[1].split("</span>\n")[0]
+    links = re.findall(r'<a href="([^"]+)">([^<]*)<', indexes)
+    assert [(href, text.strip()) for href, text in links] == [("posts/", "Posts"), ("episodes/", "Episodes")]
+    assert 'aria-label="Posts"' in home
+    # Hugo's page 2 of the home page held posts of both folders: no list here does.
+    assert 'url=../../"' in site.html("page/2/")
+
+
+def test_one_folder_still_links_its_index_from_the_home_page(make_site):
+    docs = {f"posts/{n}.md": f"---\ntitle: P{n}\ndate: 2025-01-0{n}\n---\nx\n" for n in range(1, 4)}
+    site = make_site(docs, config={"plugins": [{"podcast-digest": {"page_size": 2}}]})
+    assert re.search(r'class="pd-pager__older" rel="next" href="posts/"', site.html(""))
+
+
+def test_posts_in_nav_stay_under_their_own_folder(make_site):
+    docs = {
+        "posts/a.md": "---\ntitle: Post A\ndate: 2025-01-01\n---\nA.\n",
+        "episodes/e.md": "---\ntitle: Episode E\ndate: 2025-02-01\n---\nE.\n",
+        "episodes/f.md": "---\ntitle: Episode F\ndate: 2025-03-01\n---\nF.\n",
+    }
+    plugin = {"posts_dir": ["posts", "episodes"], "posts_in_nav": True, "posts_index": False}
+    site = make_site(docs, config={"theme": "mkdocs", "plugins": [{"podcast-digest": plugin}]})
+    page = site.html("posts/a/")
+    shown = [m.group(1) or m.group(2) for m in re.finditer(r'dropdown-toggle[^>]*>([^<]+)</a>|class="dropdown-item[^>]*>([^<]+)<', page)]
+    # each folder's posts under its own heading, newest first (not one list of all, by date)
+    assert shown == ["Episodes", "Episode F", "Episode E", "Posts", "Post A"], shown
+
+
+def test_a_folder_named_in_labels_or_its_index_md(make_site):
+    docs = {
+        "posts/a.md": "---\ntitle: A\ndate: 2025-01-01\n---\nA.\n",
+        "episodes/e.md": "---\ntitle: E\ndate: 2025-02-01\n---\nE.\n",
+        "shows/_index.md": "---\ntitle: 節目表\n---\nAll the shows.\n",
+        "shows/s.md": "---\ntitle: S\ndate: 2025-03-01\n---\nS.\n",
+    }
+    plugin = {"posts_dir": ["posts", "episodes", "shows"], "labels": {"episodes": "單集"}}
+    site = make_site(docs, config={"plugins": [{"podcast-digest": plugin}]}, strict=True)
+    assert ">單集</h1>" in site.html("episodes/")
+    shows = site.html("shows/")
+    assert ">節目表</h1>" in shows and "All the shows." in shows and _titles(shows) == ["S"]
+    assert "<title>單集 – Test</title>" in site.html("episodes/index.xml")
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ([], "at least one folder"),
+        (["posts", "posts/"], "lists 'posts' and 'posts'; list it once"),
+        (["blog", "blog/episodes"], "a folder of posts cannot hold another"),
+        (["posts", "../x"], "must name a folder inside docs_dir"),
+    ],
+)
+def test_bad_folder_lists_are_config_errors(value, message):
+    config = PluginConfig()
+    config.load_dict({"posts_dir": value})
+    errors, _ = config.validate()
+    assert errors and message in str(errors[0][1]), errors
+
+
+def test_a_taxonomy_in_any_posts_folder_is_a_config_error():
+    config = PluginConfig()
+    config.load_dict({"posts_dir": ["posts", "episodes"], "taxonomies": {"tags": "episodes"}})
+    errors, _ = config.validate()
+    assert errors and "posts_dir 'episodes'" in str(errors[0][1]), errors
+    assert isinstance(errors[0][1], base.ValidationError)
+
+
+def test_a_folder_as_text_is_a_list_of_one():
+    config = PluginConfig()
+    config.load_dict({"posts_dir": "./blog/"})
+    assert config.validate()[0] == []
+    assert config.posts_dir == ["blog"]
