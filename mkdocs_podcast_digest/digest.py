@@ -114,11 +114,21 @@ class Digest:
     #: (``about.md`` with ``aliases: [/about-us/]``): their old URLs keep answering too.
     _moved_pages: dict[str, tuple[File, Post]] = field(default_factory=dict, init=False, repr=False)
     _blog_dirs: tuple[str, ...] = field(default=(), init=False, repr=False)
+    #: The writer's other pages with terms (``about.md`` with ``tags: [關於]``): Hugo listed every
+    #: page on its terms' pages, so they are on theirs here (and in their feeds), as pages, not
+    #: posts: in no posts index, home page, site feed or related posts.
+    tagged: dict[str, Post] = field(default_factory=dict, init=False, repr=False)
     #: ``posts/`` for each posts folder (one ``startswith`` per file of the site).
     _posts_prefixes: tuple[str, ...] = field(default=(), init=False, repr=False)
+    #: A taxonomy's key in front matter (a page that names none is not read for terms).
+    _term_key: re.Pattern[bytes] | None = field(default=None, init=False, repr=False)
+    _speeds: tuple[float, float] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._posts_prefixes = tuple(folder + "/" for folder in self.options.posts_dir)
+        keys = b"|".join(re.escape(key.encode()) for key in self.options.taxonomies)
+        if keys:
+            self._term_key = re.compile(rb"(?im)^[ \t]*[\"']?(?:" + keys + rb")[\"']?[ \t]*[:=]")
 
     # ----------------------------------------------------------------------------- reading
 
@@ -147,7 +157,7 @@ class Digest:
         keys = tuple(self.options.taxonomies)
         o = self.options
         # Read once, not per post: each option read is a lookup through MkDocs' config.
-        speeds = (o.reading_speed_cjk, o.reading_speed_words) if o.reading_time else None
+        speeds = self._speeds = (o.reading_speed_cjk, o.reading_speed_words) if o.reading_time else None
         in_nav = o.posts_in_nav
         # Once per build (a post's status is not part of what the serve cache keeps).
         now = self._now = dt.datetime.now(dt.timezone.utc)
@@ -234,11 +244,19 @@ class Digest:
         except OSError:
             return False  # MkDocs reports it
         head = raw[:65536]  # the front matter, however long its description
-        if not head.startswith((b"---", b"+++", b"{", b"\xef\xbb\xbf")) or not _HUGO_PAGE_KEY.search(head):
+        if not head.startswith((b"---", b"+++", b"{", b"\xef\xbb\xbf")):
+            return False
+        # A page in a taxonomy's folder is a term's own page (`people/lex-fridman.md`), no entry.
+        termed = (
+            self._term_key is not None
+            and self._term_key.search(head) is not None
+            and not any(file.src_uri.startswith(folder + "/") for folder in self.options.taxonomies.values())
+        )
+        if not termed and not _HUGO_PAGE_KEY.search(head):
             return False
         # Its other problems are not reported: MkDocs renders the page, and its front matter may be
         # another plugin's (a date as a mapping); its aliases, url and slug are checked as used.
-        page = postmod.parse_post(file.src_uri, raw, ())
+        page = postmod.parse_post(file.src_uri, raw, tuple(self.options.taxonomies) if termed else ())
         if page.unrendered:
             held = "unrendered"  # as a post's: no page under serve either
         elif page.draft:
@@ -255,6 +273,9 @@ class Digest:
             return True
         if page.aliases or page.url or page.slug:
             self._moved_pages[file.src_uri] = (file, page)
+        if termed and any(page.terms.values()) and not page.unlisted:
+            self._take_facts(page, self._speeds)  # for its line in the term's list
+            self.tagged[file.src_uri] = page
         return False
 
     def _markdown_in_capitals(self, files: Files) -> None:
@@ -366,6 +387,13 @@ class Digest:
         """The posts lists show, in Hugo's order (not those Hugo lists nowhere: ``list: never``)."""
         return sorted((p for p in self.posts.values() if not p.unlisted), key=lambda p: p.sort_key)
 
+    def sorted_entries(self) -> list[Post]:
+        """What term pages list: the posts and the writer's other pages with terms, in Hugo's order."""
+        ordered = self.sorted_posts()
+        if not self.tagged:
+            return ordered
+        return sorted([*ordered, *self.tagged.values()], key=lambda p: p.sort_key)
+
     @property
     def listed_count(self) -> int:
         return sum(1 for p in self.posts.values() if not p.unlisted)
@@ -423,8 +451,9 @@ class Digest:
 
         # Hugo's section and term pages: `_index.md` files (a few, among thousands of pages).
         sections_at = [uri for uri in existing if uri.endswith("/_index.md")]
+        termed = self.sorted_entries()
         for key, folder in self.options.taxonomies.items():
-            tax, problems = build_taxonomy(key, folder, ordered)
+            tax, problems = build_taxonomy(key, folder, termed)
             self.problems += problems
             if key == SERIES_KEY:
                 self.problems += order_series(tax)

@@ -297,7 +297,7 @@ class Feeds:
         language = theme_language(config)
         out: list[File] = []
         # Every feed is newest first: the order is worked out once, not once per term.
-        self._rank = {p.src_uri: i for i, p in enumerate(self.digest.sorted_posts())}
+        self._rank = {p.src_uri: i for i, p in enumerate(self.digest.sorted_entries())}
 
         feed_of: dict[str, File] = {}  # a page -> its feed, for copies at Hugo's paths
 

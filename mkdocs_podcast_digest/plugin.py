@@ -185,7 +185,9 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         )
         related = None
         if self.config.related_posts > 0:
-            related = Related(self.digest.taxonomies, self.config.related_weights, self.config.related_posts)
+            related = Related(
+                self.digest.taxonomies, self.config.related_weights, self.config.related_posts, pages=self.digest.tagged
+            )
         self.views = Views(self.digest, files, renderer, related)
         if self.config.page_metadata or self.feeds:
             self.metadata = Metadata(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
 
 from .posts import Post
@@ -47,7 +47,10 @@ class Related:
         weights: Mapping[str, float] | None = None,
         limit: int = 5,
         common: int = 100,
+        pages: Container[str] = (),
     ):
+        """``pages``: entries of the terms that are no posts (the writer's other pages with
+        tags): never offered as related posts."""
         weights = {**DEFAULT_WEIGHTS, **(weights or {})}
         self.limit = limit
         self._posts: list[Post] = []
@@ -61,11 +64,12 @@ class Related:
             if weight <= 0:
                 continue
             for term in tax.terms.values():
-                df = len(term.posts)
+                posts = [p for p in term.posts if p.src_uri not in pages] if pages else term.posts
+                df = len(posts)
                 if df < 2:
                     continue  # nobody to share it with
                 tid = len(self._terms)
-                members = [self._id(p) for p in term.posts]
+                members = [self._id(p) for p in posts]
                 self._terms.append(_Term(weight / math.log2(1 + df), members, df > common))
                 for pid in members:
                     self._of[pid].add(tid)
