@@ -80,17 +80,27 @@ class PostsDir(c.BaseConfigOption[list[str]]):
         names: list[str] = []
         for item in values:
             name = _folder(item)
-            if not name:
+            if not isinstance(item, str):
                 raise base.ValidationError(
-                    f"posts_dir must name a folder inside docs_dir, such as 'posts', got {item!r} "
-                    "(posts right in docs_dir are not supported: they would be every page of the site)"
+                    f"posts_dir must name folders inside docs_dir, such as 'posts', got {item!r}"
+                    + (f" (write a folder named so in quotes: '{item}')" if isinstance(item, int | float) else "")
+                )
+            if not name:
+                where = "outside docs_dir" if ".." in item else "docs_dir itself: posts right in docs_dir are not supported, they would be every page of the site"
+                raise base.ValidationError(
+                    f"posts_dir must name a folder inside docs_dir, such as 'posts', got {item!r} ({where})"
                 )
             for other in names:
-                if name == other or name.startswith(other + "/") or other.startswith(name + "/"):
-                    raise base.ValidationError(
-                        f"posts_dir lists '{other}' and '{name}'; "
-                        + ("list it once" if name == other else "a folder of posts cannot hold another")
+                low, other_low = name.lower(), other.lower()
+                if low == other_low or low.startswith(other_low + "/") or other_low.startswith(low + "/"):
+                    why = (
+                        "list it once"
+                        if name == other
+                        else "they differ only in case, one folder on macOS and Windows"
+                        if low == other_low
+                        else "a folder of posts cannot hold another"
                     )
+                    raise base.ValidationError(f"posts_dir lists '{other}' and '{name}'; {why}")
             names.append(name)
         return names
 

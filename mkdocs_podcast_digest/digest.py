@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import posixpath
 import re
+import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +25,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from . import posts as postmod
 from . import reading
 from .batch import Batched
+from .cascade import Cascades
+from .cascade import entries as cascade_entries
 from .config import PluginConfig
 from .pages import Listing, TermInfo, listing_pages, term_info
 from .postcache import PostCache
@@ -67,6 +71,11 @@ _HUGO_PAGE_KEY = re.compile(
     rb"(?im)^[ \t]*[\"']?(?:draft|headless|build|_build|aliases|url|slug|publish_?date|pubdate|published"
     rb"|expiry_?date|unpublishdate)[\"']?[ \t]*[:=]"
 )
+_PUBLISH_NAMES = ("publishdate", "publish_date", "pubdate", "published")
+#: The same keys, as a cascade hands them down (lower case).
+_HUGO_PAGE_KEYS = frozenset(
+    ["draft", "headless", "build", "_build", "aliases", "url", "slug", "publishdate", "publish_date", "pubdate", "published", "expirydate", "expiry_date", "unpublishdate"]
+)
 #: A publish date written out (a page that is no post is held back by that, not by its ``date``).
 _PUBLISH_KEY = re.compile(rb"(?im)^[ \t]*[\"']?(?:publish_?date|pubdate|published)[\"']?[ \t]*[:=]")
 
@@ -77,6 +86,8 @@ class Digest:
     config: MkDocsConfig
     include_drafts: bool
     labels: dict[str, str]
+    #: Hugo's environment, for a cascade's ``target.environment``: ``hugo server``'s under serve.
+    environment: str = "production"
     posts: dict[str, Post] = field(default_factory=dict)
     taxonomies: dict[str, Taxonomy] = field(default_factory=dict)
     listings: dict[str, Listing] = field(default_factory=dict)
@@ -86,6 +97,8 @@ class Digest:
     #: Each posts folder (``posts_dir``, in its order) -> its index page, when it has one: the
     #: first is the posts index (``index_uris[""]``), the others lists of their own posts.
     folder_indexes: dict[str, str] = field(default_factory=dict)
+    #: Each posts folder -> its name (its index's title, or "Posts", or the folder's).
+    folder_titles: dict[str, str] = field(default_factory=dict)
     #: The home page's file (the writer's, or the listing of the newest posts made for it).
     home_uri: str = ""
     redirects: list[Redirect] = field(default_factory=list)
@@ -123,6 +136,9 @@ class Digest:
     #: A taxonomy's key in front matter (a page that names none is not read for terms).
     _term_key: re.Pattern[bytes] | None = field(default=None, init=False, repr=False)
     _speeds: tuple[float, float] | None = field(default=None, init=False, repr=False)
+    _folds_case: bool | None = field(default=None, init=False, repr=False)
+    #: Hugo's ``cascade`` of every `_index.md` (none on most sites: then nothing is looked up).
+    cascades: Cascades = field(default_factory=lambda: Cascades({}), init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._posts_prefixes = tuple(folder + "/" for folder in self.options.posts_dir)
@@ -162,6 +178,7 @@ class Digest:
         # Once per build (a post's status is not part of what the serve cache keeps).
         now = self._now = dt.datetime.now(dt.timezone.utc)
         settings = (keys, speeds)  # what shapes a post read from the same bytes (its cache key)
+        cascades = self.cascades = self._read_cascades(files)
         self._markdown_in_capitals(files)
         self._blog_dirs = _blog_dirs(self.config)
         headless: list[str] = []  # leaf bundles Hugo renders no page of: their pages neither
@@ -176,11 +193,13 @@ class Digest:
             except OSError as err:
                 self.problems.append(SourceProblem(file.src_uri, Problem(f"cannot be read ({err})")))
                 continue
-            key = PostCache.key(file.src_uri, raw, settings) if cache is not None else ()
+            inherited = cascades.inherited(file.src_uri) if cascades else None
+            shaped = (*settings, repr(inherited)) if inherited else settings  # (a cascade shapes it too)
+            key = PostCache.key(file.src_uri, raw, shaped) if cache is not None else ()
             post = cache.get(key) if cache is not None else None
             body = None
             if post is None:
-                post = postmod.parse_post(file.src_uri, raw, keys)
+                post = postmod.parse_post(file.src_uri, raw, keys, inherited)
                 body = post.body
                 self._take_facts(post, speeds)
                 if cache is not None:
@@ -244,26 +263,32 @@ class Digest:
         except OSError:
             return False  # MkDocs reports it
         head = raw[:65536]  # the front matter, however long its description
-        if not head.startswith((b"---", b"+++", b"{", b"\xef\xbb\xbf")):
+        written = head.startswith((b"---", b"+++", b"{", b"\xef\xbb\xbf"))
+        inherited = self.cascades.inherited(file.src_uri) if self.cascades else {}
+        if not written and not inherited:
             return False
         # A page in a taxonomy's folder is a term's own page (`people/lex-fridman.md`), no entry.
         termed = (
-            self._term_key is not None
-            and self._term_key.search(head) is not None
-            and not any(file.src_uri.startswith(folder + "/") for folder in self.options.taxonomies.values())
+            (written and self._term_key is not None and self._term_key.search(head) is not None)
+            or any(key in self.options.taxonomies for key in inherited)
+        ) and not any(file.src_uri.startswith(folder + "/") for folder in self.options.taxonomies.values())
+        hugo_keys = (written and _HUGO_PAGE_KEY.search(head) is not None) or any(
+            key in _HUGO_PAGE_KEYS for key in inherited
         )
-        if not termed and not _HUGO_PAGE_KEY.search(head):
+        if not termed and not hugo_keys:
             return False
         # Its other problems are not reported: MkDocs renders the page, and its front matter may be
         # another plugin's (a date as a mapping); its aliases, url and slug are checked as used.
-        page = postmod.parse_post(file.src_uri, raw, tuple(self.options.taxonomies) if termed else ())
+        keys = tuple(self.options.taxonomies) if termed else ()
+        page = postmod.parse_post(file.src_uri, raw, keys, inherited or None)
         if page.unrendered:
             held = "unrendered"  # as a post's: no page under serve either
         elif page.draft:
             held = "draft"
         else:
             hold = page.hold(self._now)
-            explicit = hold == "expired" or (hold == "future" and _PUBLISH_KEY.search(head) is not None)
+            published = _PUBLISH_KEY.search(head) is not None or any(k in inherited for k in _PUBLISH_NAMES)
+            explicit = hold == "expired" or (hold == "future" and published)
             held = self._held_back(page, self._now) if explicit else ""
         if held and (held == "unrendered" or not self.include_drafts):
             page.held = held
@@ -508,22 +533,26 @@ class Digest:
                     )
                 )
 
-        folders = self.options.posts_dir
-        if self.options.posts_index:
-            # One index per posts folder, of its own posts (Hugo's section lists): the first is
-            # the posts index, titled "Posts" in the site's language; the others are named by
-            # their `_index.md`, else after the folder, as Hugo names a section.
-            for n, folder in enumerate(folders):
-                index = self._existing_index(folder, existing)
-                uri = self.folder_indexes[folder] = index or f"{folder}/index.md"
-                inside = ordered if len(folders) == 1 else [p for p in ordered if p.src_uri.startswith(folder + "/")]
-                if n == 0:
-                    self.index_uris[""] = uri
-                    title = self.labels["posts"]
-                else:
-                    page = self._read_index(existing[uri]) if uri.endswith("/_index.md") else None
-                    title = page.title if page is not None and page.title_given else self.label(folder.rpartition("/")[2])
-                new += listing_pages(uri, title, "posts", inside, size, generated=index is None)
+        folders = self._present_folders(files)
+        for folder in folders:
+            index = self._existing_index(folder, existing)
+            # Named by its index page, else "Posts" (one folder, or one named so), else after the
+            # folder, as Hugo names a section (`episodes`: "Episodes"; a label of that name wins).
+            page = self._read_index(existing[index]) if index is not None else None
+            if page is not None and page.title_given:
+                self.folder_titles[folder] = page.title
+            elif len(self.options.posts_dir) == 1:
+                self.folder_titles[folder] = self.labels["posts"]
+            else:
+                self.folder_titles[folder] = self.label(folder.rpartition("/")[2])
+            if not self.options.posts_index:
+                continue
+            # One index per posts folder, of its own posts (Hugo's section lists); the first
+            # is the posts index.
+            uri = self.folder_indexes[folder] = index or f"{folder}/index.md"
+            self.index_uris.setdefault("", uri)
+            inside = ordered if len(folders) == 1 else [p for p in ordered if p.src_uri.startswith(folder + "/")]
+            new += listing_pages(uri, self.folder_titles[folder], "posts", inside, size, generated=index is None)
         # Hugo's sections below the posts' folder (`posts/2024/_index.md`): the page of their
         # folder, listing the posts in it; a draft, scheduled or expired one as a draft post is.
         for uri in sorted(sections_at):
@@ -550,6 +579,14 @@ class Digest:
             new.append(
                 Listing(self.home_uri, self.config.site_name, "home", home, page_uris=[self.home_uri], generated=generated)
             )
+        # Any other `_index.md` is its folder's page, as in Hugo (`guides/_index.md` at `guides/`).
+        for uri in sections_at:
+            if uri in self._folder_pages or existing[uri].inclusion.is_excluded():
+                continue
+            if not self.include_drafts and self._unpublished(existing[uri]):
+                existing[uri].inclusion = InclusionLevel.EXCLUDED
+                continue
+            self._serve_at_folder(existing[uri])
         self._folder_page_problems()
 
         added: list[File] = []
@@ -599,6 +636,8 @@ class Digest:
             group.sort(key=lambda f: f.src_uri)
             names = " and ".join(f"'{f.src_uri}'" + (" (generated)" if f.generated_by else "") for f in group)
             dests = sorted({f.dest_uri for f in group})
+            if len(dests) > 1 and all(f.generated_by for f in group) and not self.folds_case():
+                continue  # a feed here and its copy at Hugo's URL (made only where case is kept)
             if len(dests) == 1:
                 why = f"are {'both' if len(group) == 2 else 'all'} written to {dests[0]}, so only one is published"
             else:
@@ -672,7 +711,7 @@ class Digest:
         """Whether a page that is not a post (a section's `_index.md`) is a draft, or scheduled
         or expired: its front matter read by the same rules as a post's."""
         page = self._read_index(file)
-        return page is not None and (page.draft or bool(self._held_back(page, self._now)))
+        return page is not None and (page.draft or page.unrendered or bool(self._held_back(page, self._now)))
 
     def folder_page(self, src_uri: str) -> Post | None:
         """An ``_index.md`` served as its folder's page, read as a post is (its front matter by
@@ -683,7 +722,8 @@ class Digest:
     def _read_index(self, file: File) -> Post | None:
         if file.src_uri not in self._folder_read:
             try:
-                self._folder_read[file.src_uri] = postmod.parse_post(file.src_uri, file.content_bytes, ())
+                inherited = self.cascades.inherited(file.src_uri) if self.cascades else None
+                self._folder_read[file.src_uri] = postmod.parse_post(file.src_uri, file.content_bytes, (), inherited)
             except OSError:
                 self._folder_read[file.src_uri] = None  # reported where the page itself is read
         return self._folder_read[file.src_uri]
@@ -708,6 +748,49 @@ class Digest:
         self._folder_pages[file.src_uri] = file
         return file
 
+    def _read_cascades(self, files: Files) -> Cascades:
+        """Every `_index.md`'s ``cascade``, by folder (the docs folder's own for the home page)."""
+        found = {}
+        for file in files.documentation_pages():
+            if posixpath.basename(file.src_uri) != "_index.md" or file.inclusion.is_excluded():
+                continue
+            data = _front_matter(file)
+            value = next((v for k, v in data.items() if str(k).lower() == "cascade"), None)
+            if value is None:
+                continue
+            found[posixpath.dirname(file.src_uri)], problems = cascade_entries(value)
+            for message in problems:
+                self.problems.append(SourceProblem(file.src_uri, Problem(f"{message}. Fix the front matter.")))
+        lang = str(self.config.theme.get("language") or self.config.theme.get("locale") or "en").replace("_", "-")
+        return Cascades(found, self.environment, lang)
+
+    def folds_case(self) -> bool:
+        """Whether the site folder's file system folds case (asked once a build)."""
+        if self._folds_case is None:
+            self._folds_case = folds_case(str(self.config.site_dir))
+        return self._folds_case
+
+    def _present_folders(self, files: Files) -> list[str]:
+        """The posts folders that exist; a missing one of several is named (a typo, most often:
+        it would be an empty index and feed). One folder is kept even so: its empty index is
+        where the posts will be, and the plugin says so (``on_files``)."""
+        folders = list(self.options.posts_dir)
+        if len(folders) == 1:
+            return folders
+        present = [f for f in folders if any(uri.startswith(f + "/") for uri in files.src_uris)]
+        for folder in folders:
+            if folder not in present:
+                self.problems.append(
+                    SourceProblem(
+                        "mkdocs.yml",
+                        Problem(
+                            f"posts_dir lists '{folder}', which is no folder in {self.config.docs_dir}; "
+                            "it has no index or feed. Create it, or take it out of posts_dir."
+                        ),
+                    )
+                )
+        return present
+
     def label(self, folder: str) -> str:
         return self.labels.get(folder) or title_from_slug(folder)
 
@@ -721,7 +804,7 @@ class Digest:
         # aliases: the original's are registered first, so theirs are the ones kept.
         for post in sorted(self.posts.values(), key=lambda p: _LANGUAGE_SUFFIX.search(p.src_uri) is not None):
             section, _, rest = post.src_uri.partition("/")
-            if _PLAIN_NAME.fullmatch(rest) and not post.slug and not post.url:
+            if _PLAIN_NAME.fullmatch(rest) and _PLAIN_NAME.fullmatch(section) and not post.slug and not post.url:
                 hugo = "/" + post.src_uri[: -len(".md")] + "/"  # Hugo's URL is ours: nothing to emulate
             else:
                 try:
@@ -804,8 +887,16 @@ class Digest:
             posts_index = self.index_uris.get("") if len(self.options.posts_dir) == 1 else None
             self._redirect("/page/1/", self.home_uri, "page")
             self._pager_redirects("/", posts_index or self.home_uri, self.listed_count, first=2)
-            for folder, uri in self.folder_indexes.items():
+        for folder, uri in self.folder_indexes.items():
+            hugo = f"/{folder}/"
+            with contextlib.suppress(ValueError):  # a folder named with capitals or spaces: Hugo's URL
+                hugo = unquote(hugo_post_path("_index.md", section=folder))
+                if hugo != f"/{folder}/":
+                    self._redirect(hugo, uri, "hugo")
+            if pager:
                 self._pager_redirects(f"/{folder}/", uri, self._listed(uri))
+                if hugo != f"/{folder}/":
+                    self._pager_redirects(hugo, uri, self._listed(uri))
         self._other_page_redirects()
         # Last: where an `_index.md`'s url or alias is also a list's URL, the list's pages win.
         self._folder_page_redirects()
@@ -945,6 +1036,9 @@ class Digest:
             taken.setdefault(name, (name, False))
         taken.setdefault("sitemap.xml.gz", ("sitemap.xml.gz", False))
         folders = _folders(taken)
+        # Where the site's file system folds case, no redirect goes where another file is but
+        # for case: it would be that file (the page itself, often), or overwrite another redirect.
+        folded = {dest.casefold() for dest in taken} if self.folds_case() else None
         above: dict[str, bool] = {}
         out: list[File] = []
         #: A page for each (link, title): Hugo's pages of a list (`page/1/`, `page/2/`...) that
@@ -962,6 +1056,10 @@ class Digest:
             target = files.src_uris.get(r.target_src_uri)  # a src_uri already: no PurePath to normalise it
             if target is None or not self._writable(r, taken, folders, above):
                 continue
+            if folded is not None:
+                if r.dest_uri.casefold() in folded:
+                    continue
+                folded.add(r.dest_uri.casefold())
             taken[r.dest_uri] = (r.target_src_uri, True)
             _add_folders(folders, r.dest_uri)
             from_url = r.dest_uri[: -len("index.html")] if r.dest_uri.endswith("index.html") else r.dest_uri
@@ -1014,6 +1112,22 @@ def _unsafe(name: str, what: str, url: str) -> str:
 def _fits(dest: str) -> bool:
     """Whether every name in the path fits a file system (255 bytes)."""
     return all(len(part.encode("utf-8")) <= 255 for part in dest.split("/"))
+
+
+def folds_case(folder: str) -> bool:
+    """Whether ``folder``'s file system takes ``A`` and ``a`` for one name (macOS and Windows do
+    by default): there a redirect from Hugo's ``posts/mypost/`` would overwrite the page it
+    leads to, ``posts/MyPost/``. Asked of the file system itself, with a file made and removed."""
+    try:
+        os.makedirs(folder, exist_ok=True)
+        handle, path = tempfile.mkstemp(prefix=".pd-Case-", dir=folder)
+        os.close(handle)
+        try:
+            return os.path.exists(os.path.join(folder, os.path.basename(path).swapcase()))
+        finally:
+            os.remove(path)
+    except OSError:
+        return True  # unknown: the answer that loses no page
 
 
 def _folders(dests) -> dict[str, object]:

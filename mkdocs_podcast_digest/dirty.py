@@ -74,7 +74,9 @@ def fingerprints(
             parts = tuple(tuple(card_of(p) for p in series.terms[slug].posts) for slug in slugs if slug)
         rel = tuple(card_of(p) for p in related.get(post.src_uri, ()))
         refs = every_url if post.src_uri in ref_users else 0
-        out[post.src_uri] = hash((site, terms, parts, rel, refs, images.get(post.src_uri, "")))
+        # Its own card and keys too: a cascade in an `_index.md` changes them, not the post's file.
+        own = (card_of(post), repr(post.meta))
+        out[post.src_uri] = hash((site, terms, parts, rel, refs, images.get(post.src_uri, ""), own))
     return out
 
 

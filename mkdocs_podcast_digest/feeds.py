@@ -319,27 +319,25 @@ class Feeds:
         posts = self._newest(p for p in self.digest.posts.values() if not p.unlisted)
         self.site = add(FEED_NAME, home, posts)
         # Hugo's feed of each posts folder's section (`posts/index.xml`): its posts.
-        folders = self.digest.options.posts_dir
-        for n, folder in enumerate(folders if self.digest.posts else ()):
+        folders = self.digest.folder_titles  # (those that exist)
+        for folder, name in folders.items() if self.digest.posts else ():
             index = self.digest.folder_indexes.get(folder)
             link = self._abs(index) if index else self.site_url
-            listing = self.digest.listings.get(index or "")
-            name = listing.title if listing is not None else self.digest.labels["posts"] if n == 0 else folder
             inside = posts
-            if len(folders) > 1:
+            if len(self.digest.options.posts_dir) > 1:
                 prefix = folder + "/"
                 inside = self._newest(p for p in self.digest.posts.values() if not p.unlisted and p.src_uri.startswith(prefix))
             feed = add(f"{folder}/{FEED_NAME}", Channel(f"{name} – {site_name}", link, "", "", language), inside, index or "")
             if feed:
                 self.folders[folder] = feed
-            # ...and of each section below it with a page (`posts/2024/_index.md`): its posts.
-            for uri, inside in self.digest.sections.items():
-                head = uri[: -len("_index.md")]
-                title = f"{self.digest.listings[uri].title} – {site_name}"
-                channel = Channel(title, self._abs(uri), "", "", language)
-                link = add(f"{head}{FEED_NAME}", channel, self._newest(inside, in_order=True), uri)
-                if link:
-                    self.sections[uri] = link
+        # ...and of each section below them with a page (`posts/2024/_index.md`): its posts.
+        for uri, inside in self.digest.sections.items() if self.digest.posts else ():
+            head = uri[: -len("_index.md")]
+            title = f"{self.digest.listings[uri].title} – {site_name}"
+            channel = Channel(title, self._abs(uri), "", "", language)
+            link = add(f"{head}{FEED_NAME}", channel, self._newest(inside, in_order=True), uri)
+            if link:
+                self.sections[uri] = link
         for key, tax in self.digest.taxonomies.items():
             for term in tax.terms.values():
                 info = self.digest.infos[(key, term.slug)]
@@ -358,7 +356,9 @@ class Feeds:
                 if link:
                     self.indexes[key] = link
         claimed = {f.dest_uri for f in self.files}
-        folded = {path.lower() for path in taken}
+        # `tags/Abc/` beside `tags/abc/`: one file where the file system folds case (macOS).
+        same = str.lower if self.digest.folds_case() else str
+        folded = {same(path) for path in taken}
         for redirect in self.digest.redirects:
             if redirect.reason in ("page", "alias"):  # Hugo wrote no feed for page 2 of a list, nor at an alias
                 continue
@@ -372,8 +372,8 @@ class Feeds:
             if feed is None or not redirect.dest_uri.endswith("/index.html"):
                 continue
             path = redirect.dest_uri[: -len("index.html")] + FEED_NAME
-            if path.lower() not in folded:  # `tags/Abc/` beside `tags/abc/`: one file on macOS
-                folded.add(path.lower())
+            if same(path) not in folded:
+                folded.add(same(path))
                 copy = _included(File.generated(config, path, content=feed.content_string))
                 self._copies.append((copy, feed))
                 out.append(copy)

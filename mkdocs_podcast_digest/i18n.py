@@ -219,8 +219,9 @@ def embed_texts(labels: dict[str, str]) -> dict[str, str]:
 
 def theme_language(config) -> str:
     """The site's language as the writer declared it for the theme (Material: ``language``,
-    MkDocs' themes: ``locale``); empty when none is declared."""
-    return str(config.theme.get("language") or config.theme.get("locale") or "")
+    MkDocs' themes: ``locale``), as a language tag for feeds and JSON-LD (MkDocs' ``locale`` is
+    Babel's ``zh_Hant_TW``: ``zh-Hant-TW``); empty when none is declared."""
+    return str(config.theme.get("language") or config.theme.get("locale") or "").replace("_", "-")
 
 
 def page_language(config) -> str:

@@ -124,6 +124,7 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             options=self.config,
             config=config,
             include_drafts=self.command == "serve" and self.config.drafts_in_serve,
+            environment="development" if self.command == "serve" else "production",
             labels=self.labels,
         )
         for file in digest.read_posts(files, self._posts_cache):
@@ -133,9 +134,11 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         if not digest.posts and len(missing) == len(self.config.posts_dir):
             # Not a warning: a site may use the plugin for its shortcodes alone.
             names = " or ".join(f"'{d}'" for d in missing)
+            several = ", ".join(name.strip() for name in missing[0].split(","))
+            hint = f" (for several folders, a list: posts_dir: [{several}])" if "," in missing[0] else ""
             log.info(
                 f"No posts: there is no folder {names} in {config.docs_dir}. Put posts there, "
-                "or set the plugin's posts_dir to the folder that has them."
+                f"or set the plugin's posts_dir to the folder that has them{hint}."
             )
         for file in digest.plan(files):
             files.append(file)

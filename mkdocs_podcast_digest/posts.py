@@ -17,6 +17,7 @@ import mimetypes
 import re
 import reprlib
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -800,8 +801,14 @@ def _known_keys(list_keys: tuple[str, ...]) -> frozenset[str]:
     )
 
 
-def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST_KEYS) -> Post:
-    """Read one post. Never raises; look at ``post.problems``."""
+def parse_post(
+    src_uri: str,
+    raw: bytes | str,
+    list_keys: tuple[str, ...] = LIST_KEYS,
+    inherited: Mapping[str, Any] | None = None,
+) -> Post:
+    """Read one post. Never raises; look at ``post.problems``. ``inherited``: keys (lower case)
+    from Hugo's ``cascade`` above it, for those its front matter does not have in any case."""
     if isinstance(raw, bytes):
         text, problems = decode(raw)
     else:
@@ -810,6 +817,9 @@ def parse_post(src_uri: str, raw: bytes | str, list_keys: tuple[str, ...] = LIST
     data, fm_problems = load_front_matter(kind, fm, fm_first_line) if kind else ({}, [])
     # The front matter's own warning says why title and date are missing: none asks for them.
     unread = bool(fm_problems) and not data
+    if inherited:
+        own = {str(key).lower() for key in data}
+        data = {**data, **{key: value for key, value in inherited.items() if key not in own}}
     if kind is None and (unclosed := _unclosed_fence(text)):
         problems.append(unclosed)
     problems += fm_problems

@@ -197,7 +197,11 @@ def test_a_folder_named_in_labels_or_its_index_md(make_site):
         ([], "at least one folder"),
         (["posts", "posts/"], "lists 'posts' and 'posts'; list it once"),
         (["blog", "blog/episodes"], "a folder of posts cannot hold another"),
-        (["posts", "../x"], "must name a folder inside docs_dir"),
+        (["posts", "../x"], "(outside docs_dir)"),
+        (["posts", "."], "docs_dir itself"),
+        (["posts", None], "got None"),
+        (["posts", 1], "in quotes: '1'"),
+        (["posts", "Posts"], "differ only in case"),
     ],
 )
 def test_bad_folder_lists_are_config_errors(value, message):
@@ -242,3 +246,87 @@ def test_other_pages_with_terms_are_on_their_terms_pages_only(make_site):
     related = site.html("posts/a/").split('class="pd-related"')[1].split("</nav>")[0]
     assert "Post B" in related and "關於本站" not in related  # no related "post"
     assert not site.exists("tags/草稿/") and not site.exists("tags/隱藏/") and not site.exists("tags/自己/")
+
+
+def test_each_folder_is_named_by_its_index_or_after_the_folder(make_site):
+    """The first folder is no "Posts" unless it is the only one (or named so); an index page's
+    title names its folder everywhere: its page, the home page's link, its feed."""
+    docs = {
+        **{f"episodes/e{i}.md": f"---\ntitle: E{i}\ndate: 2025-01-1{i}\n---\nx\n" for i in range(6)},
+        **{f"posts/p{i}.md": f"---\ntitle: P{i}\ndate: 2025-02-1{i}\n---\nx\n" for i in range(6)},
+        "notes/_index.md": "---\ntitle: 筆記\n---\n",
+        "notes/n.md": "---\ntitle: N\ndate: 2024-01-01\n---\nx\n",
+    }
+    plugin = {"posts_dir": ["episodes", "posts", "notes"]}
+    site = make_site(docs, config={"plugins": [{"podcast-digest": plugin}]}, strict=True)
+    indexes = site.html("").split('class="pd-pager__indexes"')[1].split("</span>\n")[0]
+    assert [t.strip() for t in re.findall(r'<a href="[^"]+">([^<]*)<', indexes)] == ["Episodes", "Posts", "筆記"]
+    assert "<title>Episodes – Test</title>" in site.html("episodes/index.xml")
+    assert "<title>Posts – Test</title>" in site.html("posts/index.xml")
+    assert "<title>筆記 – Test</title>" in site.html("notes/index.xml")
+
+
+def test_folders_named_with_capitals_or_spaces_keep_hugos_urls(make_site):
+    docs = {
+        "posts/p.md": "---\ntitle: P\ndate: 2025-01-01\n---\nx\n",
+        "Episodes/e.md": "---\ntitle: E\ndate: 2025-01-02\n---\nx\n",
+        "my shows/s.md": "---\ntitle: S\ndate: 2025-01-03\n---\nx\n",
+    }
+    plugin = {"posts_dir": ["posts", "Episodes", "my shows"]}
+    site = make_site(docs, config={"plugins": [{"podcast-digest": plugin}]}, strict=True)
+    for hugo, here in [("episodes/e/", "/Episodes/e/"), ("my-shows/s/", "/my shows/s/"),
+                       ("episodes/", "/Episodes/"), ("my-shows/", "/my shows/")]:
+        assert _follow(site, "/" + hugo)[0] == here, hugo
+    assert "<title>E</title>" in site.html("episodes/index.xml")  # Hugo's feed URL too
+
+
+def test_a_redirect_never_overwrites_a_page_where_the_file_system_folds_case(make_site, monkeypatch):
+    """On macOS and Windows, Hugo's ``episodes/e/`` is the folder of ``Episodes/e/``: a redirect
+    there would replace the page with a redirect to itself."""
+    import mkdocs_podcast_digest.digest as digest
+
+    monkeypatch.setattr(digest, "folds_case", lambda folder: True)
+    docs = {"posts/p.md": "---\ntitle: P\ndate: 2025-01-01\n---\nx\n",
+            "Episodes/e.md": "---\ntitle: E\ndate: 2025-01-02\n---\nx\n"}
+    plugin = {"posts_dir": ["posts", "Episodes"]}
+    site = make_site(docs, config={"plugins": [{"podcast-digest": plugin}]}, strict=True)
+    assert not site.exists("episodes/e/") and not site.exists("episodes/") and not site.exists("episodes/index.xml")
+    assert "<h1" in site.html("Episodes/e/") and "refresh" not in site.html("Episodes/e/")
+
+
+def test_folds_case_asks_the_file_system_and_leaves_nothing(tmp_path):
+    from mkdocs_podcast_digest.digest import folds_case
+
+    (tmp_path / "probe").touch()
+    sensitive = not (tmp_path / "PROBE").exists()
+    assert folds_case(str(tmp_path / "site")) is (not sensitive)
+    assert list((tmp_path / "site").iterdir()) == []
+
+
+def test_a_missing_folder_of_several_is_a_warning(make_site):
+    docs = {"posts/p.md": "---\ntitle: P\ndate: 2025-01-01\n---\nx\n"}
+    site = make_site(docs, config={"plugins": [{"podcast-digest": {"posts_dir": ["posts", "episdoes"]}}]})
+    assert any("posts_dir lists 'episdoes', which is no folder" in w for w in site.warnings), site.warnings
+    assert not site.exists("episdoes/") and not site.exists("episdoes/index.xml")
+
+
+def test_any_index_md_is_its_folders_page_as_in_hugo(make_site):
+    docs = {
+        "posts/p.md": "---\ntitle: P\ndate: 2025-01-01\n---\nx\n",
+        "episodes/_index.md": "---\ntitle: 單集\n---\nAll episodes.\n",
+        "episodes/e.md": "---\ntitle: E\ndate: 2025-01-02\n---\nx\n",
+        "guides/_index.md": "---\ntitle: Guides\n---\nGuides here.\n",
+        "guides/draft/_index.md": "---\ntitle: D\ndraft: true\n---\nx\n",
+    }
+    plugin = {"posts_dir": ["posts", "episodes"], "posts_index": False}
+    site = make_site(docs, config={"plugins": [{"podcast-digest": plugin}]}, strict=True)
+    assert "All episodes." in site.html("episodes/") and "Guides here." in site.html("guides/")
+    assert not site.exists("episodes/_index/") and not site.exists("guides/_index/")
+    assert not site.exists("guides/draft/") and not site.exists("guides/draft/_index/")
+    assert "<title>單集 – Test</title>" in site.html("episodes/index.xml")
+
+
+def test_feeds_speak_a_language_tag_for_mkdocs_locales(make_site):
+    docs = {"posts/p.md": "---\ntitle: P\ndate: 2025-01-01\n---\nx\n"}
+    site = make_site(docs, config={"theme": {"name": "mkdocs", "locale": "zh_TW"}})
+    assert "<language>zh-Hant-TW</language>" in site.html("index.xml")

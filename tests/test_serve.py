@@ -512,3 +512,25 @@ def test_dirty_rebuilds_follow_a_related_posts_schedule_and_where_an_image_is_fo
         assert f'content="{SERVE_URL}posts/cover.png"' in s.html("posts/a")
     finally:
         s.close()
+
+
+def test_an_edited_cascade_rebuilds_the_posts_it_reaches(tmp_path, caplog):
+    """A cascade in `posts/_index.md` changes posts whose files did not change: under `--dirty`
+    their pages are rebuilt too (their term links and their keys), and match a fresh build."""
+    s = Server(tmp_path, caplog, dirty=True)
+    try:
+        s.write("posts/_index.md", "---\ntitle: Posts\ncascade:\n  tags: [first]\n---\n")
+        s.write("posts/a.md", "---\ntitle: Alpha\ndate: 2026-01-01\n---\n\nText.\n")
+        s.write("other/b.md", post("Beta", "2026-01-02"))
+        s.rebuild()
+        assert "first" in s.html("posts/a")
+        s.write("posts/_index.md", "---\ntitle: Posts\ncascade:\n  tags: [second]\n---\n")
+        s.rebuild()
+        assert "second" in s.html("posts/a") and ">first<" not in s.html("posts/a")
+        fresh = Server(tmp_path, caplog, site="fresh")
+        fresh.rebuild()
+        s.plugin.on_startup(command="serve", dirty=True)
+        dirty, clean = _built_pages(s.site_dir), _built_pages(fresh.site_dir)
+        assert {page: dirty[page] for page in clean} == clean  # (`--dirty` keeps tags/first/ behind)
+    finally:
+        s.close()

@@ -1,0 +1,192 @@
+"""Hugo's front-matter ``cascade`` reaches the pages it reached in Hugo, with the keys Hugo gave
+them: checked against what real Hugo 0.168.0 made of a fixture (``tests/data/hugo_cascade.json``,
+recorded by ``tests/hugo_reference/make_cascade.py``)."""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import posixpath
+import re
+from pathlib import Path
+
+import pytest
+from conftest import Site, write_files
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from mkdocs_podcast_digest.cascade import Cascades, entries, glob, page_path
+from mkdocs_podcast_digest.posts import load_front_matter, split_front_matter
+
+RECORDED = json.loads((Path(__file__).parent / "data" / "hugo_cascade.json").read_text(encoding="utf-8"))
+FILES: dict[str, str] = RECORDED["files"]
+_TITLES = re.compile(r'class="pd-listing__title"[^>]*>([^<]*)<')
+#: The keys the fixture's cascades set that are no taxonomy (Hugo's page params).
+PARAMS = ("banner", "glob", "star", "brace", "kindpage", "legacy", "env")
+
+
+def _front(text: str) -> dict:
+    kind, fm, _, _, line = split_front_matter(text)
+    return load_front_matter(kind, fm, line)[0] if kind else {}
+
+
+def _cascades(environment: str = "production") -> Cascades:
+    found = {}
+    for path, text in FILES.items():
+        if posixpath.basename(path) == "_index.md":
+            value = next((v for k, v in _front(text).items() if k.lower() == "cascade"), None)
+            if value is not None:
+                found[posixpath.dirname(path)] = entries(value)[0]
+    return Cascades(found, environment)
+
+
+def _params(path: str, cascades: Cascades) -> dict:
+    own = {str(k).lower(): v for k, v in _front(FILES[path]).items()}
+    return {**cascades.inherited(path), **own}
+
+
+def test_the_cascade_reference_was_recorded_from_real_hugo():
+    assert RECORDED["hugo_version"] == "0.168.0"
+    assert RECORDED["rules"]["nearer_cascade_beats_farther"] and not RECORDED["rules"]["lists_merged"]
+
+
+@pytest.mark.parametrize("group", ["regular_pages", "sections"])
+def test_every_page_gets_the_keys_hugo_gave_it(group):
+    """Own keys (in any case) over the nearest cascade's, key by key; targets by path glob,
+    kind and environment; the old ``_target`` as ``target``; a section's cascade on itself."""
+    cascades = _cascades()
+    checked = 0
+    for path, hugo in RECORDED[group].items():
+        params = _params(path, cascades)
+        for key in (*PARAMS, "tags", "categories", "series"):
+            assert params.get(key) == hugo[key], (path, key, params.get(key), hugo[key])
+            checked += 1
+    assert checked > 50
+
+
+def test_environment_development_is_mkdocs_serve():
+    assert _params("posts/no-tags.md", _cascades("development"))["env"] == "development"
+    assert RECORDED["development"]  # what Hugo's --environment development gave, recorded
+
+
+@pytest.mark.parametrize(
+    ("pattern", "path", "matches"),
+    [
+        ("/posts/*", "/posts/bundle", True),
+        ("/posts/*", "/posts/2025/x", False),
+        ("/posts/2025/**", "/posts/2025/x/y", True),
+        ("/posts/2025/**", "/posts/2025", False),
+        ("{/posts,/posts/**}", "/posts", True),
+        ("{/posts,/posts/**}", "/postscript", False),
+        ("/posts/[a-c]*", "/posts/bundle", True),
+        ("/posts/[!a-c]*", "/posts/bundle", False),
+        ("/posts/?ase", "/posts/case", True),
+        ("/posts/{a,{b,c}}*", "/posts/case", True),
+        ("/po(sts)/*", "/po(sts)/x", True),  # regex characters are literal
+    ],
+)
+def test_hugo_globs(pattern, path, matches):
+    assert (glob(pattern).fullmatch(path) is not None) is matches
+
+
+def test_a_pages_path_as_hugo_targets_it():
+    assert page_path("posts/x.md") == "/posts/x"
+    assert page_path("posts/Bundle/index.md") == "/posts/bundle"
+    assert page_path("posts/2025/_index.md") == "/posts/2025"
+    assert page_path("_index.md") == "/"
+
+
+def test_a_cascade_that_cannot_be_read_is_named():
+    found, problems = entries(["not a mapping", {"tags": ["x"], "target": "posts"}, {"tags": ["y"]}])
+    assert [dict(e.values) for e in found] == [{"tags": ["y"]}]
+    assert len(problems) == 2 and "not a mapping" in problems[0] and "target" in problems[1]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The recorded Hugo site's content, unmodified, built once (strict) for the module's tests."""
+    root = tmp_path_factory.mktemp("cascade")
+    (root / "mkdocs.yml").write_text(
+        json.dumps({"site_name": "Cascade", "site_url": "https://example.com/", "plugins": ["podcast-digest"]}),
+        encoding="utf-8",
+    )
+    write_files(root / "docs", FILES)
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = records.append
+    logging.getLogger("mkdocs").addHandler(handler)
+    try:
+        conf = load_config(config_file=str(root / "mkdocs.yml"), strict=True, site_dir=str(root / "site"))
+        conf.plugins.on_startup(command="build", dirty=False)
+        build(conf)
+        conf.plugins.on_shutdown()
+    finally:
+        logging.getLogger("mkdocs").removeHandler(handler)
+    built = Site(root)
+    built.warnings = [r.getMessage() for r in records]
+    return built
+
+
+def test_the_cascade_site_builds_strict(site):
+    assert site.warnings == []
+
+
+def test_term_pages_list_the_pages_hugo_listed(site):
+    """Tags, categories and series handed down by cascades: each term page here lists the pages
+    Hugo's did (its sections and taxonomy pages aside: they are no entries here)."""
+    titles = {path: page["title"] for path, page in RECORDED["regular_pages"].items()}
+    for url, term in RECORDED["terms"].items():
+        hugo = sorted(titles[e] for e in term["entries"] if e in titles)
+        ours: list[str] = []
+        page = url.lstrip("/")
+        while page:
+            text = site.html(page)
+            ours += [html.unescape(t).strip() for t in _TITLES.findall(text)]
+            older = re.search(r'class="pd-pager__older" rel="next" href="([^"]+)"', text)
+            page = posixpath.normpath(posixpath.join(page, older.group(1))) + "/" if older else ""
+        assert sorted(ours) == hugo, url
+
+
+def test_cascaded_drafts_and_render_never_are_not_written(site):
+    for path in RECORDED["not_written"]:
+        folder, name = posixpath.split(path)
+        stem = posixpath.splitext(name)[0]
+        url = folder if stem in ("index", "_index") else posixpath.join(folder, stem)
+        assert not site.exists(url + "/"), path
+    assert site.exists("posts/drafts/not-secret/")  # its own `draft: false` wins
+
+
+def test_cascaded_slug_and_aliases_answer(site):
+    got = RECORDED["rules"]["cascaded_title_date_slug_aliases"]["got"]
+    assert site.exists(got["path"].lstrip("/"))  # Hugo's URL of the page, by the cascaded slug
+    assert site.exists("cascaded-alias/")
+    assert f"<title>{got['title']} - Cascade</title>" in site.html("posts/meta/plain/")
+
+
+def test_serve_takes_the_development_entries(make_site):
+    docs = {
+        "posts/_index.md": "---\ncascade:\n  - tags: [dev-only]\n    target: {environment: development}\n---\n",
+        "posts/a.md": "---\ntitle: A\ndate: 2025-01-01\n---\nx\n",
+    }
+    assert make_site(docs, command="serve").exists("tags/dev-only/")
+    assert not make_site(docs).exists("tags/dev-only/")
+
+
+def test_a_home_cascade_reaches_pages_without_front_matter(make_site):
+    docs = {
+        "_index.md": "---\ntitle: Home\ncascade:\n  categories: [全站]\n---\n",
+        "posts/a.md": "---\ntitle: A\ndate: 2025-01-01\n---\nx\n",
+        "about.md": "# About\n\nNo front matter at all.\n",
+    }
+    site = make_site(docs, strict=True)
+    assert sorted(_TITLES.findall(site.html("categories/全站/"))) == ["A", "About"]
+
+
+def test_a_bad_cascade_is_a_warning_naming_the_file(make_site):
+    docs = {
+        "posts/_index.md": "---\ncascade: [just text]\n---\n",
+        "posts/a.md": "---\ntitle: A\ndate: 2025-01-01\n---\nx\n",
+    }
+    site = make_site(docs)
+    assert any("posts/_index.md: 'cascade' should be a mapping" in w for w in site.warnings), site.warnings
