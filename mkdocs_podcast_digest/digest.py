@@ -179,6 +179,7 @@ class Digest:
         now = self._now = dt.datetime.now(dt.timezone.utc)
         settings = (keys, speeds)  # what shapes a post read from the same bytes (its cache key)
         cascades = self.cascades = self._read_cascades(files)
+        self._tagged_folder_pages(files)
         self._markdown_in_capitals(files)
         self._blog_dirs = _blog_dirs(self.config)
         headless: list[str] = []  # leaf bundles Hugo renders no page of: their pages neither
@@ -412,9 +413,10 @@ class Digest:
         """The posts lists show, in Hugo's order (not those Hugo lists nowhere: ``list: never``)."""
         return sorted((p for p in self.posts.values() if not p.unlisted), key=lambda p: p.sort_key)
 
-    def sorted_entries(self) -> list[Post]:
-        """What term pages list: the posts and the writer's other pages with terms, in Hugo's order."""
-        ordered = self.sorted_posts()
+    def sorted_entries(self, ordered: list[Post] | None = None) -> list[Post]:
+        """What term pages list: the posts (``ordered``, when sorted already) and the writer's
+        other pages with terms, in Hugo's order."""
+        ordered = self.sorted_posts() if ordered is None else ordered
         if not self.tagged:
             return ordered
         return sorted([*ordered, *self.tagged.values()], key=lambda p: p.sort_key)
@@ -476,7 +478,7 @@ class Digest:
 
         # Hugo's section and term pages: `_index.md` files (a few, among thousands of pages).
         sections_at = [uri for uri in existing if uri.endswith("/_index.md")]
-        termed = self.sorted_entries()
+        termed = self.sorted_entries(ordered)
         for key, folder in self.options.taxonomies.items():
             tax, problems = build_taxonomy(key, folder, termed)
             self.problems += problems
@@ -763,6 +765,33 @@ class Digest:
                 self.problems.append(SourceProblem(file.src_uri, Problem(f"{message}. Fix the front matter.")))
         lang = str(self.config.theme.get("language") or self.config.theme.get("locale") or "en").replace("_", "-")
         return Cascades(found, self.environment, lang)
+
+    def _tagged_folder_pages(self, files: Files) -> None:
+        """Hugo's section and home pages (`_index.md`) with terms, their own or a cascade's, were
+        entries of those terms' pages too (not a taxonomy's or a term's own page)."""
+        taxonomies = self.options.taxonomies
+        inside = tuple(folder + "/" for folder in taxonomies.values())
+        for file in files.documentation_pages():
+            uri = file.src_uri
+            if posixpath.basename(uri) != "_index.md" or uri.startswith(inside) or file.inclusion.is_excluded():
+                continue
+            inherited = self.cascades.inherited(uri) if self.cascades else {}
+            try:
+                head = file.content_bytes[:65536]
+            except OSError:
+                continue
+            own = self._term_key is not None and self._term_key.search(head) is not None
+            if not own and not any(key in taxonomies for key in inherited):
+                continue
+            page = postmod.parse_post(uri, file.content_bytes, tuple(taxonomies), inherited or None)
+            held = page.draft or page.unrendered or page.unlisted or bool(self._held_back(page, self._now))
+            if held or not any(page.terms.values()):
+                continue
+            if not page.title_given:  # Hugo names a section after its folder
+                folder = posixpath.dirname(uri)
+                page.title = self.label(folder.rpartition("/")[2]) if folder else str(self.config.site_name)
+            self._take_facts(page, self._speeds)
+            self.tagged[uri] = page
 
     def folds_case(self) -> bool:
         """Whether the site folder's file system folds case (asked once a build)."""

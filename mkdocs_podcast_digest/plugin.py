@@ -53,6 +53,8 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         self._written_first: list[File] = []
         self.labels: dict[str, str] = {}
         self._label_languages: dict[str, str] = {}
+        #: (`lang="zh_Hant_TW"`, `lang="zh-Hant-TW"`) for `<html>`, where the theme prints Babel's.
+        self._html_lang: tuple[str, str] | None = None
         self.dirty = False
         #: Each post's fingerprint in the last build, for `--dirty` rebuilds (see dirty.py).
         self._fingerprints: dict[str, int] | None = None
@@ -75,6 +77,10 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         self._inserted_lines = {}
         self._written_first = []
         language = str(self.config.language or theme_language(config) or "en")
+        # MkDocs' own themes print Babel's `zh_Hant_TW` in `<html lang>`, which no browser or
+        # screen reader takes for a language tag: each page gets `zh-Hant-TW` instead.
+        locale = str(config.theme.get("locale") or "")
+        self._html_lang = (f'lang="{locale}"', f'lang="{locale.replace("_", "-")}"') if "_" in locale else None
         self.labels = labels_for(language, self.config.labels)
         # Marked against what the page says it is in (`theme.language` does not change the default
         # theme's `<html lang>`, whose labels are then marked as Chinese on an English page).
@@ -334,9 +340,16 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
 
     @event_priority(-50)  # after Material's social plugin (50) has written its tags
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self._html_lang is not None:
+            output = _tagged_html_lang(output, self._html_lang)
         if self.metadata is None:
             return output
         return self.metadata.post_page(output, page.file.src_uri)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        if self._html_lang is not None and template_name.endswith(".html"):  # 404.html
+            return _tagged_html_lang(output_content, self._html_lang)
+        return output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         # The build's model holds every page (and its HTML) through `files`; `mkdocs serve` keeps
@@ -491,3 +504,12 @@ def _toc_slugify(config: MkDocsConfig) -> bool:
     return any(
         "slugify" in (config.mdx_configs.get(name) or {}) for name in ("toc", "markdown.extensions.toc")
     )
+
+
+def _tagged_html_lang(output: str, lang: tuple[str, str]) -> str:
+    """``output`` with the ``lang`` of its ``<html>`` tag as a language tag (only there)."""
+    start = output.find("<html")
+    end = output.find(">", start)
+    if start == -1 or end == -1 or lang[0] not in output[start:end]:
+        return output
+    return output[:start] + output[start:end].replace(lang[0], lang[1], 1) + output[end:]

@@ -134,8 +134,9 @@ def test_the_cascade_site_builds_strict(site):
 
 def test_term_pages_list_the_pages_hugo_listed(site):
     """Tags, categories and series handed down by cascades: each term page here lists the pages
-    Hugo's did (its sections and taxonomy pages aside: they are no entries here)."""
-    titles = {path: page["title"] for path, page in RECORDED["regular_pages"].items()}
+    Hugo's did, sections and the home page included (its taxonomy and term pages aside: they
+    are no entries here)."""
+    titles = {path: page["title"] for group in ("regular_pages", "sections") for path, page in RECORDED[group].items()}
     for url, term in RECORDED["terms"].items():
         hugo = sorted(titles[e] for e in term["entries"] if e in titles)
         ours: list[str] = []
@@ -180,7 +181,8 @@ def test_a_home_cascade_reaches_pages_without_front_matter(make_site):
         "about.md": "# About\n\nNo front matter at all.\n",
     }
     site = make_site(docs, strict=True)
-    assert sorted(_TITLES.findall(site.html("categories/全站/"))) == ["A", "About"]
+    # (the home page too: a cascade is its own page's as well, as in Hugo)
+    assert sorted(_TITLES.findall(site.html("categories/全站/"))) == ["A", "About", "Home"]
 
 
 def test_a_bad_cascade_is_a_warning_naming_the_file(make_site):
@@ -190,3 +192,17 @@ def test_a_bad_cascade_is_a_warning_naming_the_file(make_site):
     }
     site = make_site(docs)
     assert any("posts/_index.md: 'cascade' should be a mapping" in w for w in site.warnings), site.warnings
+
+
+def test_a_section_with_tags_is_an_entry_of_its_terms(make_site):
+    docs = {
+        "posts/a.md": "---\ntitle: A\ndate: 2025-01-01\n---\nx\n",
+        "posts/2025/_index.md": "---\ntags: [年度]\n---\nThe year.\n",
+        "posts/2025/b.md": "---\ntitle: B\ndate: 2025-02-01\ntags: [年度]\n---\nx\n",
+        "tags/年度/_index.md": "---\ntitle: 年度\ntags: [自己]\n---\nA term's own page: no entry.\n",
+        "posts/drafts/_index.md": "---\ntitle: D\ndraft: true\ntags: [草稿]\n---\n",
+    }
+    site = make_site(docs, strict=True)
+    shown = re.findall(r'class="pd-listing__title" href="([^"]+)">([^<]*)<', site.html("tags/年度/"))
+    assert shown == [("../../posts/2025/b/", "B"), ("../../posts/2025/", "2025")]  # named after its folder
+    assert not site.exists("tags/自己/") and not site.exists("tags/草稿/")

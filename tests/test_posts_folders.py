@@ -324,9 +324,3 @@ def test_any_index_md_is_its_folders_page_as_in_hugo(make_site):
     assert not site.exists("episodes/_index/") and not site.exists("guides/_index/")
     assert not site.exists("guides/draft/") and not site.exists("guides/draft/_index/")
     assert "<title>單集 – Test</title>" in site.html("episodes/index.xml")
-
-
-def test_feeds_speak_a_language_tag_for_mkdocs_locales(make_site):
-    docs = {"posts/p.md": "---\ntitle: P\ndate: 2025-01-01\n---\nx\n"}
-    site = make_site(docs, config={"theme": {"name": "mkdocs", "locale": "zh_TW"}})
-    assert "<language>zh-Hant-TW</language>" in site.html("index.xml")

@@ -247,3 +247,20 @@ def test_youtube_video_id_from_any_of_its_url_forms(url, video_id):
     from mkdocs_podcast_digest.seo import _youtube_id
 
     assert _youtube_id(url) == video_id
+
+
+def test_feeds_speak_a_language_tag_for_mkdocs_locales(make_site):
+    docs = {"posts/p.md": "---\ntitle: P\ndate: 2025-01-01\n---\nx\n"}
+    site = make_site(docs, config={"theme": {"name": "mkdocs", "locale": "zh_TW"}})
+    assert "<language>zh-Hant-TW</language>" in site.html("index.xml")
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "readthedocs"])
+def test_mkdocs_themes_say_a_language_tag_in_html_lang(make_site, theme):
+    """MkDocs' themes print `theme.locale` as Babel writes it (`zh_Hant_TW`): no language tag."""
+    docs = {"posts/p.md": "---\ntitle: P\ndate: 2025-01-01\n---\nx\n", "about.md": "# About\n"}
+    site = make_site(docs, config={"theme": {"name": theme, "locale": "zh_TW"}})
+    for page in ("", "posts/p/", "about/", "404.html", "tags/" if site.exists("tags/") else "posts/"):
+        text = site.html(page)
+        head = text[text.index("<html") : text.index(">", text.index("<html"))]
+        assert 'lang="zh-Hant-TW"' in head, (page, head)
