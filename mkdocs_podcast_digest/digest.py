@@ -251,8 +251,9 @@ class Digest:
         """Whether one of the writer's other pages (not a post) is left out, as Hugo left it out:
         ``draft: true``, ``headless``/``build: {render: never}``, an explicit ``publishDate`` to
         come or an ``expiryDate`` gone (a future ``date`` alone does not hide a page that is no
-        post). Its ``aliases``, ``url`` and ``slug`` are kept for ``plan_redirects``. Only pages
-        whose front matter names one of those keys are read."""
+        post). Its ``aliases``, ``url`` and ``slug`` are kept for ``plan_redirects``, and its
+        terms for their pages (``tagged``). Only pages whose front matter, or a cascade above
+        them, names one of those keys or a taxonomy's are read."""
         if (
             file.generated_by
             or posixpath.basename(file.src_uri) == "_index.md"
