@@ -176,6 +176,8 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             indexes = [self.digest.index_uris[k] for k in keys if k in self.digest.index_uris]
             # Each posts folder's index after the posts index, before series and the taxonomies.
             order = list(dict.fromkeys([*indexes[:1], *self.digest.folder_indexes.values(), *indexes]))
+            if not self.config.indexes_in_nav:
+                order = []  # the writer's own index pages (`episodes/_index.md`) stay where MkDocs puts them
             posts = None
             if self.config.posts_in_nav:
                 ordered = self.digest.sorted_posts()

@@ -324,3 +324,18 @@ def test_any_index_md_is_its_folders_page_as_in_hugo(make_site):
     assert not site.exists("episodes/_index/") and not site.exists("guides/_index/")
     assert not site.exists("guides/draft/") and not site.exists("guides/draft/_index/")
     assert "<title>單集 – Test</title>" in site.html("episodes/index.xml")
+
+
+def test_without_indexes_in_nav_the_folders_stay_as_mkdocs_orders_them(make_site):
+    docs = {
+        "about.md": "# About\n",
+        "posts/a.md": "---\ntitle: Post A\ndate: 2025-01-01\n---\nA.\n",
+        "episodes/_index.md": "---\ntitle: 單集\n---\n",
+        "episodes/e.md": "---\ntitle: Episode E\ndate: 2025-02-01\n---\nE.\n",
+        "notes/n.md": "---\ntitle: Note N\ndate: 2025-03-01\n---\nN.\n",
+    }
+    plugin = {"posts_dir": ["posts", "episodes", "notes"], "posts_in_nav": True, "indexes_in_nav": False}
+    site = make_site(docs, config={"theme": "mkdocs", "plugins": [{"podcast-digest": plugin}]})
+    page = site.html("posts/a/")
+    heads = re.findall(r'dropdown-toggle[^>]*>([^<]+)</a>', page)
+    assert heads == ["Episodes", "Notes", "Posts"], heads  # by folder, as MkDocs sorts them
