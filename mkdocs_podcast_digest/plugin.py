@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import html
 import os
+import posixpath
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -310,6 +311,16 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             elif folder_page is not None and not folder_page.has_heading:
                 # The heading the listing shows (the folder's name, as Hugo's), not "_index".
                 page.meta["title"] = html.escape(listing.title, quote=False)
+        elif (folder_page := self.digest.folder_page(page.file.src_uri) if self.digest else None) is not None:
+            # An `_index.md` with no list of ours (`guides/_index.md`): its front matter was read
+            # here (MkDocs gets its text without it), so its title and keys are given here too.
+            page.meta.update({k: v for k, v in folder_page.meta.items() if k != "title"})
+            if folder_page.title_given:
+                page.meta["title"] = html.escape(folder_page.title, quote=False)
+            elif not folder_page.has_heading:  # named after its folder, as Hugo names a section
+                folder = posixpath.dirname(page.file.src_uri)
+                name = self.digest.label(folder.rpartition("/")[2]) if folder else str(config.site_name)
+                page.meta["title"] = html.escape(name, quote=False)
         return markdown
 
     @event_priority(-100)

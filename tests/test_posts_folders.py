@@ -339,3 +339,17 @@ def test_without_indexes_in_nav_the_folders_stay_as_mkdocs_orders_them(make_site
     page = site.html("posts/a/")
     heads = re.findall(r'dropdown-toggle[^>]*>([^<]+)</a>', page)
     assert heads == ["Episodes", "Notes", "Posts"], heads  # by folder, as MkDocs sorts them
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+def test_an_index_md_with_no_list_keeps_its_title_and_keys(make_site, theme):
+    docs = {
+        "posts/p.md": "---\ntitle: P\ndate: 2025-01-01\n---\nx\n",
+        "guides/_index.md": "---\ntitle: 指南區段\n---\nGuides here.\n",
+        "guides/g.md": "# G\n",
+        "notes/_index.md": "---\ndescription: no title\n---\nNotes here.\n",
+    }
+    site = make_site(docs, config={"theme": theme}, strict=True)
+    assert "<title>指南區段 - Test</title>" in site.html("guides/")
+    assert "<title>Notes - Test</title>" in site.html("notes/")  # after its folder, as Hugo's
+    assert "index - Test" not in site.html("guides/") + site.html("notes/")
