@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +13,7 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
+from mkdocs.structure.files import Files
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
 
@@ -110,3 +112,18 @@ def strict_fails(make_site):
         return []
 
     return _check
+
+
+@pytest.fixture(autouse=True)
+def _the_plugin_never_replaces_a_file(monkeypatch):
+    """A file the plugin appends where the site has one already replaces it, silently (MkDocs
+    only warns): fail on that, wherever it happens (another plugin's own appends are theirs)."""
+    original = Files.append
+
+    def append(self, file):
+        caller = sys._getframe(1).f_globals.get("__name__", "")
+        if caller.startswith("mkdocs_podcast_digest") and file.src_uri in self.src_uris:
+            raise AssertionError(f"the plugin appended {file.src_uri!r}, which the site has already")
+        return original(self, file)
+
+    monkeypatch.setattr(Files, "append", append)
