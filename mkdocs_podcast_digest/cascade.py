@@ -14,7 +14,8 @@ page's own key wins (in any case: ``Tags`` is ``tags``), even an empty list; oth
 nearest ``_index.md`` that sets the key wins, one key at a time; lists are replaced, never
 merged; a cascade applies to its own ``_index.md`` page too; ``target`` (or the older
 ``_target``) narrows an entry by ``path`` (a glob on the page's path in the content folder,
-``/posts/2025/**``), ``kind`` (``page`` for posts and other pages, ``section``, ``home``) and
+``/posts/2025/**``, the path lower case and spaces as ``-``), ``kind`` (``page`` for posts and
+other pages, ``section``, ``home``) and
 ``environment`` (``production`` for ``mkdocs build``, ``development`` under ``mkdocs serve``, as
 ``hugo`` and ``hugo server``). Plain data: no MkDocs here.
 """
@@ -36,18 +37,16 @@ class Entry:
     path: re.Pattern[str] | None = None
     kind: re.Pattern[str] | None = None
     environment: re.Pattern[str] | None = None
-    lang: re.Pattern[str] | None = None
 
-    def matches(self, path: str, kind: str, environment: str, lang: str) -> bool:
+    def matches(self, path: str, kind: str, environment: str) -> bool:
         return all(
             pattern is None or pattern.fullmatch(value) is not None
-            for pattern, value in (
-                (self.path, path),
-                (self.kind, kind),
-                (self.environment, environment),
-                (self.lang, lang),
-            )
+            for pattern, value in ((self.path, path), (self.kind, kind), (self.environment, environment))
         )
+
+
+#: What a ``target.kind`` may name (Hugo stops on any other).
+KINDS = ("page", "section", "home", "taxonomy", "term")
 
 
 def entries(value: object) -> tuple[list[Entry], list[str]]:
@@ -70,12 +69,32 @@ def entries(value: object) -> tuple[list[Entry], list[str]]:
                 values[low] = val
         patterns: dict[str, re.Pattern[str]] = {}
         if isinstance(target, Mapping):
+            why = ""
             for key, pattern in target.items():
                 name = str(key).lower()
-                if name in ("path", "kind", "environment", "lang") and isinstance(pattern, str) and pattern:
-                    patterns[name] = glob(pattern.lower() if name == "path" else pattern)
+                if name == "lang":
+                    why = "a target's 'lang' (Hugo reads it no more since 0.150; it stopped on it)"
+                elif name not in ("path", "kind", "environment"):
+                    why = f"a target's '{key}', which is none of path, kind and environment"
+                elif not isinstance(pattern, str):
+                    why = f"a target's '{key}' that is not text ({pattern!r:.40})"
+                elif not pattern:
+                    continue
+                else:
+                    try:
+                        patterns[name] = glob(pattern.lower() if name == "path" else pattern)
+                    except ValueError as err:
+                        why = f"a target's '{key}' that is no glob ({pattern!r:.40}: {err})"
+                    else:
+                        if name == "kind" and not any(patterns[name].fullmatch(k) for k in KINDS):
+                            why = f"a target's kind '{pattern}', which is none of {', '.join(KINDS)}"
+                if why:
+                    break
+            if why:
+                problems.append(f"'cascade' has {why}; that entry was ignored")
+                continue
         elif target is not None:
-            problems.append(f"'cascade' has a target that is not a mapping ({target!r:.40}); it was ignored")
+            problems.append(f"'cascade' has a target that is not a mapping ({target!r:.40}); that entry was ignored")
             continue
         if values:
             out.append(Entry(tuple(values.items()), **patterns))
@@ -84,7 +103,8 @@ def entries(value: object) -> tuple[list[Entry], list[str]]:
 
 def glob(pattern: str) -> re.Pattern[str]:
     """Hugo's globs (gobwas/glob, ``/`` as separator): ``*`` within a path segment, ``**``
-    across them, ``?``, ``[abc]``, ``{a,b}``; case-insensitive, as Hugo's paths are lower case."""
+    across them, ``?``, ``[abc]``, ``{a,b}``; case-insensitive, as Hugo's paths are lower case.
+    ValueError for one Hugo would not take (an unclosed ``[`` or ``{``)."""
     out: list[str] = []
     i, depth = 0, 0
     while i < len(pattern):
@@ -100,7 +120,7 @@ def glob(pattern: str) -> re.Pattern[str]:
         elif c == "[":
             end = pattern.find("]", i + 1)
             if end == -1:
-                out.append(re.escape(c))
+                raise ValueError("a '[' is not closed")
             else:
                 body = pattern[i + 1 : end]
                 negate = body.startswith("!")
@@ -118,11 +138,12 @@ def glob(pattern: str) -> re.Pattern[str]:
         else:
             out.append(re.escape(c))
         i += 1
-    out.append(")" * depth)
+    if depth:
+        raise ValueError("a '{' is not closed")
     try:
         return re.compile("".join(out), re.IGNORECASE)
-    except re.error:
-        return re.compile(re.escape(pattern), re.IGNORECASE)
+    except re.error as err:  # a class such as [z-a]
+        raise ValueError(str(err)) from None
 
 
 def page_path(src_uri: str) -> str:
@@ -131,16 +152,15 @@ def page_path(src_uri: str) -> str:
     folder, name = posixpath.split(src_uri)
     stem = posixpath.splitext(name)[0]
     path = folder if stem in ("index", "_index") else posixpath.join(folder, stem)
-    return "/" + path.lower()
+    return "/" + path.lower().replace(" ", "-")  # as Hugo's paths: `My Show` is `my-show`
 
 
 class Cascades:
     """Every folder's cascade entries, and what they hand down to a page."""
 
-    def __init__(self, by_folder: Mapping[str, list[Entry]], environment: str = "production", lang: str = "en"):
+    def __init__(self, by_folder: Mapping[str, list[Entry]], environment: str = "production"):
         self._by_folder = {folder: list(found) for folder, found in by_folder.items() if found}
         self._environment = environment
-        self._lang = lang.lower()
 
     def __bool__(self) -> bool:
         return bool(self._by_folder)
@@ -163,10 +183,21 @@ class Cascades:
         out: dict[str, Any] = {}
         for above in _folders_up(start):
             for entry in self._by_folder.get(above, ()):
-                if entry.matches(path, kind, self._environment, self._lang):
+                if entry.matches(path, kind, self._environment):
                     for key, value in entry.values:
                         out.setdefault(key, value)
         return out
+
+
+    def own(self, src_uri: str, found: list[Entry], inherited: Mapping[str, Any]) -> dict[str, Any]:
+        """What a regular page's own ``cascade`` gives the page itself (Hugo applies it there,
+        as a section's to the section), over what the cascades above hand down."""
+        out: dict[str, Any] = {}
+        for entry in found:
+            if entry.matches(page_path(src_uri), "page", self._environment):
+                for key, value in entry.values:
+                    out.setdefault(key, value)
+        return {**inherited, **out}
 
 
 def _folders_up(folder: str) -> Iterable[str]:

@@ -7,6 +7,7 @@ renamed or deleted post can never leave a stale term, series entry or index line
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import os
 import posixpath
@@ -26,6 +27,7 @@ from . import posts as postmod
 from . import reading
 from .batch import Batched
 from .cascade import Cascades
+from .cascade import Entry as CascadeEntry
 from .cascade import entries as cascade_entries
 from .config import PluginConfig
 from .pages import Listing, TermInfo, listing_pages, term_info
@@ -201,6 +203,10 @@ class Digest:
             body = None
             if post is None:
                 post = postmod.parse_post(file.src_uri, raw, keys, inherited)
+                if (own := _own_cascade(post)) is not None:  # a post's own cascade is its own too
+                    found, problems = cascade_entries(own)
+                    post = postmod.parse_post(file.src_uri, raw, keys, cascades.own(file.src_uri, found, inherited or {}))
+                    post.problems += [Problem(f"{message}. Fix the front matter.") for message in problems]
                 body = post.body
                 self._take_facts(post, speeds)
                 if cache is not None:
@@ -761,11 +767,11 @@ class Digest:
             value = next((v for k, v in data.items() if str(k).lower() == "cascade"), None)
             if value is None:
                 continue
-            found[posixpath.dirname(file.src_uri)], problems = cascade_entries(value)
+            read, problems = cascade_entries(value)
             for message in problems:
                 self.problems.append(SourceProblem(file.src_uri, Problem(f"{message}. Fix the front matter.")))
-        lang = str(self.config.theme.get("language") or self.config.theme.get("locale") or "en").replace("_", "-")
-        return Cascades(found, self.environment, lang)
+            found[posixpath.dirname(file.src_uri)] = [self._checked(entry, file.src_uri) for entry in read]
+        return Cascades(found, self.environment)
 
     def _tagged_folder_pages(self, files: Files) -> None:
         """Hugo's section and home pages (`_index.md`) with terms, their own or a cascade's, were
@@ -793,6 +799,31 @@ class Digest:
                 page.title = self.label(folder.rpartition("/")[2]) if folder else str(self.config.site_name)
             self._take_facts(page, self._speeds)
             self.tagged[uri] = page
+
+    def _checked(self, entry: CascadeEntry, src_uri: str) -> CascadeEntry:
+        """The entry without the values a post could not take (``draft: yes``, a date that is no
+        date): said once, of the `_index.md` that hands them down, not once for every post."""
+        kept = []
+        for key, value in entry.values:
+            try:
+                probe = "---\n" + yaml.safe_dump({key: value}, allow_unicode=True) + "---\n"
+            except yaml.YAMLError:
+                kept.append((key, value))
+                continue
+            bad = [p for p in postmod.parse_post(src_uri, probe, tuple(self.options.taxonomies)).problems if not p.missing]
+            for problem in bad:
+                what = problem.message.split(";")[0]  # (what it says after is for a post)
+                what = f"has {what[4:]}" if what.startswith("has ") else f"says: {what}"
+                named = "" if key.lower() in what.lower() else f" (its '{key}')"
+                self.problems.append(
+                    SourceProblem(
+                        src_uri,
+                        Problem(f"its cascade {what}{named}; it was not handed down. Fix it there.", key="cascade"),
+                    )
+                )
+            if not bad:
+                kept.append((key, value))
+        return dataclasses.replace(entry, values=tuple(kept))
 
     def folds_case(self) -> bool:
         """Whether the site folder's file system folds case (asked once a build)."""
@@ -834,6 +865,10 @@ class Digest:
         # aliases: the original's are registered first, so theirs are the ones kept.
         for post in sorted(self.posts.values(), key=lambda p: _LANGUAGE_SUFFIX.search(p.src_uri) is not None):
             section, _, rest = post.src_uri.partition("/")
+            if post.url and (token := _PERMALINK_TOKEN.search(post.url)):
+                self.problems.append(SourceProblem(post.src_uri, _token_in_url(post.url, token.group(0))))
+                self._alias_redirects(post, "/" + post.src_uri[: -len(".md")] + "/")
+                continue
             if _PLAIN_NAME.fullmatch(rest) and _PLAIN_NAME.fullmatch(section) and not post.slug and not post.url:
                 hugo = "/" + post.src_uri[: -len(".md")] + "/"  # Hugo's URL is ours: nothing to emulate
             else:
@@ -1144,6 +1179,11 @@ def _fits(dest: str) -> bool:
     return all(len(part.encode("utf-8")) <= 255 for part in dest.split("/"))
 
 
+def _own_cascade(post: Post) -> object:
+    """A post's own ``cascade`` (in any case), or None."""
+    return next((value for key, value in post.meta.items() if key.lower() == "cascade"), None)
+
+
 def folds_case(folder: str) -> bool:
     """Whether ``folder``'s file system takes ``A`` and ``a`` for one name (macOS and Windows do
     by default): there a redirect from Hugo's ``posts/mypost/`` would overwrite the page it
@@ -1213,6 +1253,22 @@ def alias_dest(path: str, literal: bool = False) -> str | None:
     if posixpath.splitext(rel)[1].lower() in (".html", ".htm", ".xml") if literal else not path.endswith("/"):
         return rel
     return rel + "/index.html"
+
+
+#: One of Hugo's permalink tokens, which Hugo expands in a `url` too (`/ep/:filename/`).
+_PERMALINK_TOKEN = re.compile(
+    r":(?:year|month|monthname|day|weekday|weekdayname|yearday|section|sections|title|slug|filename"
+    r"|slugorfilename|contentbasename|slugorcontentbasename)\b"
+)
+
+
+def _token_in_url(url: str, token: str) -> Problem:
+    return Problem(
+        f"has the url {url}, with Hugo's permalink token '{token}', which is not filled in here; "
+        "old links to where Hugo published it are not redirected. Write the URL out, or add an "
+        "alias for the old URL.",
+        key="url",
+    )
 
 
 def _unanswerable(hugo: str, key: str) -> Problem:

@@ -801,6 +801,11 @@ def _known_keys(list_keys: tuple[str, ...]) -> frozenset[str]:
     )
 
 
+def _a(word: str) -> str:
+    """``a date``, ``an expiryDate``."""
+    return f"{'an' if word[:1].lower() in 'aeiou' else 'a'} {word}"
+
+
 def parse_post(
     src_uri: str,
     raw: bytes | str,
@@ -943,7 +948,7 @@ def parse_post(
         if post.date is None:
             post.problems.append(
                 Problem(
-                    f"has a date that cannot be read ({_show(raw_date[1], 60)}); the post is "
+                    f"has {_a(spelled.get(raw_date[0], 'date'))} that cannot be read ({_show(raw_date[1], 60)}); the post is "
                     "listed last. Write it as 2026-01-20 or 2026-01-20T10:00:00+08:00.",
                     line_of(raw_date[0]),
                 )
@@ -973,7 +978,7 @@ def parse_post(
         if when is None:
             post.problems.append(
                 Problem(
-                    f"has a {spelled[found[0]]} that cannot be read as a date ({_show(found[1], 60)}); "
+                    f"has {_a(spelled[found[0]])} that cannot be read as a date ({_show(found[1], 60)}); "
                     + ("the post's date is used instead. " if what == "publish" else "the post does not expire. ")
                     + "Write it as 2026-01-20 or 2026-01-20T10:00:00+08:00.",
                     line_of(found[0]),

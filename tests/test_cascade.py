@@ -206,3 +206,66 @@ def test_a_section_with_tags_is_an_entry_of_its_terms(make_site):
     shown = re.findall(r'class="pd-listing__title" href="([^"]+)">([^<]*)<', site.html("tags/年度/"))
     assert shown == [("../../posts/2025/b/", "B"), ("../../posts/2025/", "2025")]  # named after its folder
     assert not site.exists("tags/自己/") and not site.exists("tags/草稿/")
+
+
+def test_a_bad_value_in_a_cascade_is_one_warning_on_its_index_md(make_site):
+    docs = {
+        "posts/_index.md": "---\ncascade:\n  draft: yes\n  tags: false\n  series: [好的]\n---\n",
+        **{f"posts/{n}.md": f"---\ntitle: {n}\ndate: 2025-01-0{i + 1}\n---\nx\n" for i, n in enumerate("abc")},
+    }
+    site = make_site(docs)
+    mine = [w for w in site.warnings if "cascade" in w]
+    assert len(mine) == 2 and all("posts/_index.md:" in w and "not handed down" in w for w in mine), site.warnings
+    assert not any(f"posts/{n}.md" in w for w in site.warnings for n in "abc")
+    assert site.exists("posts/a/") and site.exists("series/好的/")  # published; the good key went down
+
+
+@pytest.mark.parametrize(
+    ("target", "why"),
+    [
+        ("{kind: pages}", "kind 'pages', which is none of"),
+        ("{path: '/posts/[ab'}", "no glob"),
+        ("{path: '{/a,/b'}", "no glob"),
+        ("{lang: en}", "'lang'"),
+        ("{path: 5}", "not text"),
+        ("{paths: /posts/**}", "none of path, kind and environment"),
+    ],
+)
+def test_a_target_hugo_would_stop_on_is_a_warning_and_matches_nothing(make_site, target, why):
+    docs = {
+        "posts/_index.md": f"---\ncascade:\n  - tags: [wrong]\n    target: {target}\n---\n",
+        "posts/a.md": "---\ntitle: A\ndate: 2025-01-01\n---\nx\n",
+    }
+    site = make_site(docs)
+    assert any("posts/_index.md" in w and why in w and "entry was ignored" in w for w in site.warnings), site.warnings
+    assert not site.exists("tags/wrong/")
+
+
+def test_target_paths_are_hugos_paths_spaces_as_hyphens():
+    found, _ = entries([{"tags": ["spaced"], "target": {"path": "/posts/my-show/**"}},
+                        {"tags": ["raw"], "target": {"path": "/posts/My Show/**"}}])
+    assert Cascades({"posts": found}).inherited("posts/My Show/Ep One.md") == {"tags": ["spaced"]}
+
+
+def test_a_posts_own_cascade_is_its_own_too(make_site):
+    """Hugo applies a regular page's (or leaf bundle's) `cascade` to the page itself."""
+    docs = {
+        "posts/a.md": "---\ntitle: A\ndate: 2025-01-01\ncascade: {tags: [自己級聯]}\n---\nx\n",
+        "posts/b/index.md": "---\ntitle: B\ndate: 2025-01-02\ncascade: [{tags: [束], target: {kind: page}}]\n---\nx\n",
+        "posts/c.md": "---\ntitle: C\ndate: 2025-01-03\ntags: [own]\ncascade: {tags: [not-mine]}\n---\nx\n",
+    }
+    site = make_site(docs, strict=True)
+    assert _TITLES.findall(site.html("tags/自己級聯/")) == ["A"]
+    assert _TITLES.findall(site.html("tags/束/")) == ["B"]
+    assert site.exists("tags/own/") and not site.exists("tags/not-mine/")  # its own key wins
+
+
+def test_a_url_with_hugos_permalink_tokens_is_a_warning_not_a_folder(make_site):
+    docs = {
+        "posts/_index.md": "---\ncascade:\n  - url: /ep/:filename/\n    target: {kind: page}\n---\n",
+        "posts/first.md": "---\ntitle: First\ndate: 2025-01-01\naliases: [/old-first/]\n---\nx\n",
+    }
+    site = make_site(docs)
+    assert any("posts/first.md" in w and "':filename'" in w for w in site.warnings), site.warnings
+    assert not (site.out / "ep").exists()
+    assert site.exists("posts/first/") and site.exists("old-first/")  # its page, and its alias
