@@ -14,6 +14,7 @@ import posixpath
 import re
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -863,13 +864,21 @@ class Digest:
             return
         # A translation (`post.fr.md`, a page of its own here) often repeats its original's
         # aliases: the original's are registered first, so theirs are the ones kept.
+        moved = self._in_hugos_folders()
         for post in sorted(self.posts.values(), key=lambda p: _LANGUAGE_SUFFIX.search(p.src_uri) is not None):
-            section, _, rest = post.src_uri.partition("/")
+            src = moved(post.src_uri)
+            section, _, rest = src.partition("/")
             if post.url and (token := _PERMALINK_TOKEN.search(post.url)):
                 self.problems.append(SourceProblem(post.src_uri, _token_in_url(post.url, token.group(0))))
                 self._alias_redirects(post, "/" + post.src_uri[: -len(".md")] + "/")
                 continue
-            if _PLAIN_NAME.fullmatch(rest) and _PLAIN_NAME.fullmatch(section) and not post.slug and not post.url:
+            if (
+                src == post.src_uri
+                and _PLAIN_NAME.fullmatch(rest)
+                and _PLAIN_NAME.fullmatch(section)
+                and not post.slug
+                and not post.url
+            ):
                 hugo = "/" + post.src_uri[: -len(".md")] + "/"  # Hugo's URL is ours: nothing to emulate
             else:
                 try:
@@ -889,9 +898,9 @@ class Digest:
         for uri in self.sections:
             head = uri[: -len("_index.md")]
             hugo = "/" + head
-            section = self.posts_folder(uri)
+            section, _, rest = moved(uri).partition("/")
             with contextlib.suppress(ValueError):  # a section folder named with capitals or spaces
-                hugo = unquote(hugo_post_path(uri[len(section) + 1 :], section=section))
+                hugo = unquote(hugo_post_path(rest, section=section))
                 self._redirect(hugo, uri, "hugo")
             if pager:  # the pages Hugo paginated the section into
                 self._pager_redirects(hugo, uri, self._listed(uri))
@@ -955,7 +964,8 @@ class Digest:
         for folder, uri in self.folder_indexes.items():
             hugo = f"/{folder}/"
             with contextlib.suppress(ValueError):  # a folder named with capitals or spaces: Hugo's URL
-                hugo = unquote(hugo_post_path("_index.md", section=folder))
+                top, _, rest = moved(f"{folder}/_index.md").partition("/")
+                hugo = unquote(hugo_post_path(rest, section=top))
                 if hugo != f"/{folder}/":
                     self._redirect(hugo, uri, "hugo")
             if pager:
@@ -965,6 +975,27 @@ class Digest:
         self._other_page_redirects()
         # Last: where an `_index.md`'s url or alias is also a list's URL, the list's pages win.
         self._folder_page_redirects()
+
+    def _in_hugos_folders(self) -> Callable[[str], str]:
+        """A page's path with each folder whose `_index.md` has a ``slug`` (its own, or a
+        cascade's) named by it: Hugo published the section, and every page in it, there
+        (`posts/2025/a.md` at `/posts/y2025/a/` for `slug: y2025`)."""
+        slugs = {}
+        for uri, file in self._folder_pages.items():
+            page = self._read_index(file)
+            if page is not None and page.slug and "/" in uri:
+                slugs[posixpath.dirname(uri)] = page.slug
+        if not slugs:
+            return lambda src_uri: src_uri
+
+        def moved(src_uri: str) -> str:
+            parts = src_uri.split("/")
+            renamed = list(parts)
+            for i in range(len(parts) - 1):
+                renamed[i] = slugs.get("/".join(parts[: i + 1]), parts[i])
+            return "/".join(renamed)
+
+        return moved
 
     def _other_page_redirects(self) -> None:
         """The writer's other pages take ``url``, ``slug`` and ``aliases`` as a post does: Hugo

@@ -269,3 +269,24 @@ def test_a_url_with_hugos_permalink_tokens_is_a_warning_not_a_folder(make_site):
     assert any("posts/first.md" in w and "':filename'" in w for w in site.warnings), site.warnings
     assert not (site.out / "ep").exists()
     assert site.exists("posts/first/") and site.exists("old-first/")  # its page, and its alias
+
+
+def test_a_sections_slug_moves_it_and_its_pages_as_in_hugo(make_site):
+    """Hugo published a section with a `slug` (its own, or a cascade's), and every page in it,
+    under the slug: those URLs lead to the pages here."""
+    docs = {
+        "posts/2025/_index.md": "---\ntitle: 2025\nslug: y2025\n---\n",
+        "posts/2025/a.md": "---\ntitle: A\ndate: 2025-01-01\n---\nx\n",
+        "posts/2025/b/index.md": "---\ntitle: B\ndate: 2025-01-02\n---\nx\n",
+        "posts/_index.md": "---\ncascade: [{slug: season-one, target: {path: /posts/s1}}]\n---\n",
+        "posts/s1/_index.md": "---\ntitle: S1\n---\n",
+        "posts/s1/deep/d.md": "---\ntitle: D\ndate: 2025-01-03\n---\nx\n",
+    }
+    site = make_site(docs, strict=True)
+    for hugo, here in [("/posts/y2025/", "/posts/2025/"), ("/posts/y2025/a/", "/posts/2025/a/"),
+                       ("/posts/y2025/b/", "/posts/2025/b/"), ("/posts/season-one/", "/posts/s1/"),
+                       ("/posts/season-one/deep/d/", "/posts/s1/deep/d/")]:
+        assert site.exists(hugo.lstrip("/")), hugo
+        text = site.html(hugo.lstrip("/"))
+        target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', text).group(1)
+        assert posixpath.normpath(posixpath.join(hugo, target)) + "/" == here, (hugo, target)
