@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import logging
+import re
 import sys
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 import yaml
@@ -37,6 +40,42 @@ class Site:
     def exists(self, path: str) -> bool:
         p = self.out / path
         return (p / "index.html").exists() if path.endswith("/") or not path else p.exists()
+
+
+def build_site(root: Path, docs: dict[str, str | bytes], config: dict, command: str = "build") -> Site:
+    """A strict build of ``docs`` with ``config`` over the defaults, and the warnings logged: for
+    a module's fixture (``make_site`` is per test, through pytest's ``caplog``)."""
+    cfg = {"site_name": "Test", "site_url": "https://example.com/", "plugins": ["search", "podcast-digest"]}
+    cfg.update(config)
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
+    write_files(root / "docs", docs)
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = records.append
+    logging.getLogger().addHandler(handler)
+    try:
+        conf = load_config(config_file=str(root / "mkdocs.yml"), strict=True, site_dir=str(root / "site"))
+        conf.plugins.on_startup(command=command, dirty=False)
+        try:
+            build(conf)
+        finally:
+            conf.plugins.on_shutdown()
+    finally:
+        logging.getLogger().removeHandler(handler)
+    return Site(root, [r.getMessage() for r in records])
+
+
+def follow(site: Site, url: str) -> tuple[str, str]:
+    """(URL reached, its HTML) from a site path, through at most one redirect page."""
+    text = site.html(unquote(url).lstrip("/"))
+    refresh = _REFRESH.search(text)
+    if refresh is None:
+        return url, text
+    target = unquote(urlsplit(urljoin("https://x" + url, html.unescape(refresh.group(1)))).path)
+    return target, site.html(target.lstrip("/"))
+
+
+_REFRESH = re.compile(r'http-equiv="refresh" content="0; url=([^"]+)"')
 
 
 def write_files(root: Path, files: dict[str, str | bytes]) -> None:

@@ -6,15 +6,12 @@ from __future__ import annotations
 
 import html
 import json
-import logging
 import posixpath
 import re
 from pathlib import Path
 
 import pytest
-from conftest import Site, write_files
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
+from conftest import build_site
 
 from mkdocs_podcast_digest.cascade import Cascades, entries, glob, page_path
 from mkdocs_podcast_digest.posts import load_front_matter, split_front_matter
@@ -106,26 +103,7 @@ def test_a_cascade_that_cannot_be_read_is_named():
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     """The recorded Hugo site's content, unmodified, built once (strict) for the module's tests."""
-    root = tmp_path_factory.mktemp("cascade")
-    (root / "mkdocs.yml").write_text(
-        json.dumps({"site_name": "Cascade", "site_url": "https://example.com/", "plugins": ["podcast-digest"]}),
-        encoding="utf-8",
-    )
-    write_files(root / "docs", FILES)
-    records: list[logging.LogRecord] = []
-    handler = logging.Handler(logging.WARNING)
-    handler.emit = records.append
-    logging.getLogger("mkdocs").addHandler(handler)
-    try:
-        conf = load_config(config_file=str(root / "mkdocs.yml"), strict=True, site_dir=str(root / "site"))
-        conf.plugins.on_startup(command="build", dirty=False)
-        build(conf)
-        conf.plugins.on_shutdown()
-    finally:
-        logging.getLogger("mkdocs").removeHandler(handler)
-    built = Site(root)
-    built.warnings = [r.getMessage() for r in records]
-    return built
+    return build_site(tmp_path_factory.mktemp("cascade"), FILES, {"site_name": "Cascade", "plugins": ["podcast-digest"]})
 
 
 def test_the_cascade_site_builds_strict(site):

@@ -8,9 +8,10 @@ import html
 import json
 import re
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote
 
 import pytest
+from conftest import follow
 
 RECORDED = json.loads((Path(__file__).parent / "data" / "hugo_pager.json").read_text(encoding="utf-8"))
 DOCS = {f"posts/{name}": f"---\n{front}---\nText of {name}.\n" for name, front in RECORDED["posts"].items()}
@@ -23,16 +24,6 @@ def test_hugo_pager_reference_was_recorded_from_real_hugo():
     assert RECORDED["hugo_version"] == "0.168.0"
     assert RECORDED["pager_size"] == 4
     assert {"/page/1/", "/posts/page/3/", "/tags/gpu/page/3/", "/tags/solo/page/1/"} <= set(RECORDED["pages"])
-
-
-def _follow(site, url: str) -> tuple[str, str]:
-    """(URL reached, its HTML) from a site path, through at most one redirect page."""
-    text = site.html(unquote(url).lstrip("/"))
-    refresh = _REFRESH.search(text)
-    if refresh is None:
-        return url, text
-    target = unquote(urlsplit(urljoin("https://x" + url, html.unescape(refresh.group(1)))).path)
-    return target, site.html(target.lstrip("/"))
 
 
 def _shown(text: str) -> list[str]:
@@ -51,9 +42,9 @@ def test_every_page_hugo_paginated_into_answers_with_its_posts(make_site, page_s
     assert site.warnings == []
     for url, hugo in RECORDED["pages"].items():
         assert site.exists(unquote(url).lstrip("/")), url
-        reached, text = _follow(site, url)
+        reached, text = follow(site, url)
         if "alias" in hugo:  # the list itself, where it is here (people/ moved from related_people/)
-            assert reached == _follow(site, hugo["alias"])[0], url
+            assert reached == follow(site, hugo["alias"])[0], url
             if not url.startswith("/series/"):  # (a series is in reading order here)
                 assert RECORDED["lists"][hugo["alias"]][0] in _shown(text), url
         elif reached != url:  # a redirect: to the page listing the first of Hugo's
@@ -72,9 +63,9 @@ def test_no_feed_is_copied_to_hugo_pages(make_site):
 def test_the_same_page_size_as_hugo_keeps_hugos_pages_and_adds_only_its_aliases(make_site):
     site = make_site(DOCS, config={"plugins": [{"podcast-digest": {"hugo_pager_size": 4, "page_size": 4}}]})
     for url, hugo in RECORDED["pages"].items():
-        reached, text = _follow(site, url)
+        reached, text = follow(site, url)
         if "alias" in hugo:
-            assert reached == _follow(site, hugo["alias"])[0], url
+            assert reached == follow(site, hugo["alias"])[0], url
         elif url.startswith("/page/"):  # the home page here lists only the newest posts
             assert reached.startswith("/posts/"), url
             assert _shown(text) == hugo["titles"], url
@@ -109,7 +100,7 @@ def test_hugo_default_of_ten_posts_a_page(make_site):
     ):
         assert site.exists(url), url
     assert not site.exists("page/4/") and not site.exists("tags/gpu/page/4/")
-    reached, text = _follow(site, "/tags/gpu/page/3/")
+    reached, text = follow(site, "/tags/gpu/page/3/")
     assert reached == "/tags/gpu/" and "P05" in _shown(text)
 
 
@@ -125,5 +116,5 @@ def test_without_a_posts_index_hugos_home_pages_lead_home(make_site):
         DOCS, config={"plugins": [{"podcast-digest": {"hugo_pager_size": 4, "posts_index": False}}]}
     )
     for url in ("/page/1/", "/page/3/"):
-        assert _follow(site, url)[0] == "/", url
+        assert follow(site, url)[0] == "/", url
     assert not site.exists("posts/page/1/")

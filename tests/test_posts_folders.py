@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import html
 import json
-import logging
 import re
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-from conftest import Site, write_files
-from mkdocs.commands.build import build
-from mkdocs.config import base, load_config
+from conftest import build_site, follow
+from mkdocs.config import base
 
 from mkdocs_podcast_digest.config import PluginConfig
 
@@ -32,38 +30,10 @@ def _titles(text: str) -> list[str]:
     return [html.unescape(t).strip() for t in _TITLES.findall(text)]
 
 
-def _follow(site, url: str) -> tuple[str, str]:
-    """(URL reached, its HTML) from a site path, through at most one redirect page."""
-    text = site.html(unquote(url).lstrip("/"))
-    refresh = _REFRESH.search(text)
-    if refresh is None:
-        return url, text
-    target = unquote(urlsplit(urljoin("https://x" + url, html.unescape(refresh.group(1)))).path)
-    return target, site.html(target.lstrip("/"))
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    """The recorded Hugo site's content, unmodified, built once for the module's tests."""
-    root = tmp_path_factory.mktemp("folders")
-    (root / "mkdocs.yml").write_text(
-        json.dumps({"site_name": "Sections", "site_url": "https://example.com/", **FOLDERS}), encoding="utf-8"
-    )
-    write_files(root / "docs", DOCS)
-    records: list[logging.LogRecord] = []
-    handler = logging.Handler(logging.WARNING)
-    handler.emit = records.append
-    logging.getLogger("mkdocs").addHandler(handler)
-    try:
-        conf = load_config(config_file=str(root / "mkdocs.yml"), strict=True, site_dir=str(root / "site"))
-        conf.plugins.on_startup(command="build", dirty=False)
-        build(conf)
-        conf.plugins.on_shutdown()
-    finally:
-        logging.getLogger("mkdocs").removeHandler(handler)
-    built = Site(root)
-    built.warnings = [r.getMessage() for r in records]
-    return built
+    """The recorded Hugo site's content, unmodified, built once (strict) for the module's tests."""
+    return build_site(tmp_path_factory.mktemp("folders"), DOCS, {"site_name": "Sections", **FOLDERS})
 
 
 def test_the_sections_reference_was_recorded_from_real_hugo():
@@ -83,9 +53,9 @@ def test_every_page_hugo_wrote_answers(site):
     redirect to the page with the same posts."""
     for url, hugo in RECORDED["html"].items():
         assert site.exists(unquote(url).lstrip("/")), url
-        reached, text = _follow(site, url)
+        reached, text = follow(site, url)
         if "alias" in hugo:
-            assert reached == _follow(site, hugo["alias"])[0], url
+            assert reached == follow(site, hugo["alias"])[0], url
         elif hugo["kind"] == "page":
             assert f"<title>{html.escape(hugo['title'], quote=False)} - Sections</title>" in text, url
         elif hugo["kind"] in ("section", "term") and hugo.get("page", 1) > 1 and reached != url:
@@ -115,7 +85,7 @@ def test_each_folder_has_its_own_index_of_its_own_posts(site):
 
 def test_the_terms_hold_the_posts_of_every_folder(site):
     for key in ("episode_only_tag", "episode_only_person", "about_tag"):
-        reached, _ = _follow(site, RECORDED[key]["path"])
+        reached, _ = follow(site, RECORDED[key]["path"])
         shown: set[str] = set()
         url = reached
         while url:
@@ -276,7 +246,7 @@ def test_folders_named_with_capitals_or_spaces_keep_hugos_urls(make_site):
     site = make_site(docs, config={"plugins": [{"podcast-digest": plugin}]}, strict=True)
     for hugo, here in [("episodes/e/", "/Episodes/e/"), ("my-shows/s/", "/my shows/s/"),
                        ("episodes/", "/Episodes/"), ("my-shows/", "/my shows/")]:
-        assert _follow(site, "/" + hugo)[0] == here, hugo
+        assert follow(site, "/" + hugo)[0] == here, hugo
     assert "<title>E</title>" in site.html("episodes/index.xml")  # Hugo's feed URL too
 
 

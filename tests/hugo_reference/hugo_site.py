@@ -42,6 +42,17 @@ def built_site(args: argparse.Namespace, write_site: Callable[[Path], None]) -> 
             shutil.copytree(site, args.keep)
 
 
+def write_files_site(site: Path, config: str, layouts: dict[str, str], files: dict[str, str]) -> None:
+    """A Hugo site: ``hugo.toml``, ``layouts/<name>`` and ``content/<path>`` from the mappings."""
+    site.mkdir(parents=True, exist_ok=True)
+    (site / "hugo.toml").write_text(config, encoding="utf-8")
+    for folder, entries in (("layouts", layouts), ("content", files)):
+        for name, text in entries.items():
+            path = site / folder / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+
+
 def write_pages_site(site: Path, title: str, pages: dict[str, str], config: str = "") -> None:
     """A Hugo site of one post per entry of ``pages`` (name -> Markdown body), each rendered by a
     layout that prints only its content: what Hugo's Markdown renderer makes of that body."""

@@ -38,7 +38,7 @@ import subprocess
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from hugo_site import HUGO_VERSION, built_site, parse_args
+from hugo_site import HUGO_VERSION, built_site, parse_args, write_files_site
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_OUT = ROOT / "tests" / "data" / "hugo_cascade.json"
@@ -251,16 +251,7 @@ cascade:
 
 
 def write_site(site: Path) -> None:
-    site.mkdir(parents=True, exist_ok=True)
-    (site / "hugo.toml").write_text(CONFIG, encoding="utf-8")
-    for name, text in LAYOUTS.items():
-        path = site / "layouts" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    for name, text in FILES.items():
-        path = site / "content" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+    write_files_site(site, CONFIG, LAYOUTS, FILES)
 
 
 _REFRESH = re.compile(r'http-equiv="refresh" content="0; url=([^"]+)"')

@@ -31,7 +31,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from hugo_site import HUGO_VERSION, built_site, parse_args
+from hugo_site import HUGO_VERSION, built_site, parse_args, write_files_site
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_OUT = ROOT / "tests" / "data" / "hugo_sections.json"
@@ -178,25 +178,12 @@ FILES: dict[str, str] = {
 }
 
 
-def _write(site: Path, config: str) -> None:
-    site.mkdir(parents=True, exist_ok=True)
-    (site / "hugo.toml").write_text(config, encoding="utf-8")
-    for name, text in LAYOUTS.items():
-        path = site / "layouts" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    for name, text in FILES.items():
-        path = site / "content" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-
-
 def write_site(site: Path) -> None:
-    _write(site, CONFIG + MAIN_SECTIONS_CONFIG)
+    write_files_site(site, CONFIG + MAIN_SECTIONS_CONFIG, LAYOUTS, FILES)
 
 
 def write_default_site(site: Path) -> None:
-    _write(site, CONFIG)
+    write_files_site(site, CONFIG, LAYOUTS, FILES)
 
 
 _REFRESH = re.compile(r'http-equiv="refresh" content="0; url=([^"]+)"')
