@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pytest
 from conftest import build_site
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mkdocs_podcast_digest.cascade import Cascades, entries, glob, page_path
-from mkdocs_podcast_digest.posts import load_front_matter, split_front_matter
+from mkdocs_podcast_digest.posts import load_front_matter, parse_post, split_front_matter
 
 RECORDED = json.loads((Path(__file__).parent / "data" / "hugo_cascade.json").read_text(encoding="utf-8"))
 FILES: dict[str, str] = RECORDED["files"]
@@ -268,3 +270,29 @@ def test_a_sections_slug_moves_it_and_its_pages_as_in_hugo(make_site):
         text = site.html(hugo.lstrip("/"))
         target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', text).group(1)
         assert posixpath.normpath(posixpath.join(hugo, target)) + "/" == here, (hugo, target)
+
+
+_scalar = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=12)
+_value = st.recursive(_scalar, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3), max_leaves=8)
+_keys = st.sampled_from(["tags", "Tags", "draft", "build", "slug", "url", "aliases", "date", "publishDate",
+                         "series", "series_order", "title", "target", "_target", "TARGET", "x"]) | st.text(max_size=6) | st.integers()
+_target = st.dictionaries(st.sampled_from(["path", "kind", "environment", "lang", "Path", "x"]),
+                          _scalar | st.text(alphabet="/*?[]{},!abc-", max_size=12), max_size=3)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(_value, st.dictionaries(_keys, _value | _target, max_size=5),
+              st.lists(st.dictionaries(_keys, _value | _target, max_size=4), max_size=3)),
+    st.sampled_from(["posts/a.md", "posts/x/index.md", "posts/2025/_index.md", "_index.md", "About Us.md"]),
+)
+def test_any_cascade_is_read_without_raising(value, src_uri):
+    """Whatever a front matter's `cascade` holds, reading it and handing it down never raises,
+    and a post read with what it hands down never does either."""
+    found, problems = entries(value)
+    assert all(isinstance(p, str) for p in problems)
+    cascades = Cascades({"posts": found, "": found})
+    inherited = cascades.inherited(src_uri)
+    own = cascades.own(src_uri, found, inherited)
+    post = parse_post(src_uri, "---\ntitle: t\n---\nbody\n", ("tags", "series"), own)
+    assert post.title
