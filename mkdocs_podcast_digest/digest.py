@@ -252,7 +252,21 @@ class Digest:
                     del self.post_files[f.src_uri]
                     self._unread.pop(f.src_uri, None)
             drafts += swept
+        self._date_sections()
         return drafts
+
+    def _date_sections(self) -> None:
+        """A section or home page (`_index.md`) listed under its terms with no date of its own
+        has its newest page's, as Hugo dates a section: it sorts among the posts, not last."""
+        undated = [uri for uri, page in self.tagged.items() if uri.endswith("_index.md") and page.date is None]
+        if not undated:
+            return
+        dated = [p for p in (*self.posts.values(), *self.tagged.values()) if p.date is not None and not p.draft]
+        for uri in undated:
+            head = posixpath.dirname(uri)
+            inside = [p for p in dated if not head or p.src_uri.startswith(head + "/")]
+            if inside:
+                self.tagged[uri].date = max(inside, key=lambda p: postmod.to_timestamp_sortable(p.date)).date
 
     def _other_page_held(self, file: File, headless: list[str], unpublished: list[str]) -> bool:
         """Whether one of the writer's other pages (not a post) is left out, as Hugo left it out:
@@ -972,6 +986,12 @@ class Digest:
                 self._pager_redirects(f"/{folder}/", uri, self._listed(uri))
                 if hugo != f"/{folder}/":
                     self._pager_redirects(hugo, uri, self._listed(uri))
+        if pager:  # Hugo's `page/1/` of every other section's list (`guides/page/1/`)
+            for uri in self._folder_pages:
+                if "/" in uri and uri not in self.sections and uri not in self.listings:
+                    with contextlib.suppress(ValueError):
+                        top, _, rest = moved(uri).partition("/")
+                        self._pager_redirects(unquote(hugo_post_path(rest, section=top)), uri, 1)
         self._other_page_redirects()
         # Last: where an `_index.md`'s url or alias is also a list's URL, the list's pages win.
         self._folder_page_redirects()
@@ -1162,7 +1182,10 @@ class Digest:
             url = link(target.url, from_url)
             listing = self.listings.get(r.target_src_uri)
             post = self.posts.get(r.target_src_uri)
-            title = post.title if post else listing.title if listing else target.name
+            page = post or (self._moved_pages.get(r.target_src_uri) or (None, None))[1]
+            if page is not None and post is None and not page.title_given:
+                page = None  # a page of the writer's with no title in its front matter: its name
+            title = page.title if page else listing.title if listing else target.name
             page = pages.get((url, title))
             if page is None:
                 page = pages[(url, title)] = render(url, title)

@@ -21,7 +21,7 @@ from .headings import HugoHeadingIdsExtension
 from .i18n import embed_texts, has_labels, label_languages, labels_for, page_language, theme_language
 from .lists import hugo_lists, original_line
 from .postcache import PostCache
-from .posts import day_text, decode
+from .posts import Post, day_text, decode, parse_post
 from .refs import RefIndex
 from .related import Related
 from .render import TEMPLATES_DIR, Renderer
@@ -76,6 +76,7 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         # Everything per build starts here, so no state survives a `mkdocs serve` rebuild.
         self.digest = self.views = self.feeds = self.metadata = None
         self._inserted_lines = {}
+        self._others: dict[str, Post] = {}
         self._written_first = []
         language = str(self.config.language or theme_language(config) or "en")
         # MkDocs' own themes print Babel's `zh_Hant_TW` in `<html lang>`, which no browser or
@@ -229,6 +230,9 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             body = self.digest.body(page.file.src_uri)
         elif (folder_page := self.digest.folder_page(page.file.src_uri) if self.digest else None) is not None:
             body = folder_page.body  # Hugo's `_index.md`: its front matter read as a post's
+        elif (other := self._other_front_matter(page)) is not None:
+            self._others[page.file.src_uri] = other
+            return "\n" + other.body
         else:
             return self._readable_source(page)
         # The front matter is already parsed; a leading blank line stops MkDocs from reading
@@ -246,6 +250,21 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         if page is None or digest is None:
             return False
         return page.file.src_uri in digest.posts or digest.folder_page(page.file.src_uri) is not None
+
+    @staticmethod
+    def _other_front_matter(page: Page) -> Post | None:
+        """Another page of the writer's whose front matter is TOML (``+++``) or JSON, as Hugo
+        reads them and MkDocs does not (it would print it as text): read here, as a post's."""
+        if page.file.generated_by:
+            return None
+        try:
+            raw = page.file.content_bytes
+        except OSError:
+            return None
+        if not raw.lstrip(b"\xef\xbb\xbf").startswith((b"+++", b"{")):
+            return None
+        other = parse_post(page.file.src_uri, raw, ())
+        return other if other.meta or other.title_given else None
 
     @staticmethod
     def _readable_source(page: Page) -> str | None:
@@ -311,6 +330,10 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             elif folder_page is not None and not folder_page.has_heading:
                 # The heading the listing shows (the folder's name, as Hugo's), not "_index".
                 page.meta["title"] = html.escape(listing.title, quote=False)
+        elif (other := self._others.pop(page.file.src_uri, None)) is not None:
+            page.meta.update({k: v for k, v in other.meta.items() if k != "title"})
+            if other.title_given:  # (else MkDocs' own: the page's heading, or its file's name)
+                page.meta["title"] = html.escape(other.title, quote=False)
         elif (folder_page := self.digest.folder_page(page.file.src_uri) if self.digest else None) is not None:
             # An `_index.md` with no list of ours (`guides/_index.md`): its front matter was read
             # here (MkDocs gets its text without it), so its title and keys are given here too.

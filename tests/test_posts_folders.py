@@ -323,3 +323,43 @@ def test_an_index_md_with_no_list_keeps_its_title_and_keys(make_site, theme):
     assert "<title>指南區段 - Test</title>" in site.html("guides/")
     assert "<title>Notes - Test</title>" in site.html("notes/")  # after its folder, as Hugo's
     assert "index - Test" not in site.html("guides/") + site.html("notes/")
+
+
+def test_other_pages_in_toml_or_json_front_matter_read_as_in_hugo(make_site):
+    docs = {
+        "posts/p.md": "---\ntitle: P\ndate: 2025-01-01\n---\nx\n",
+        "guides/contribute.md": '+++\ntitle = "投稿與勘誤"\naliases = ["/contribute/"]\n+++\n\n歡迎來信。\n',
+        "guides/j.md": '{"title": "JSON 頁"}\n\nBody.\n',
+        "guides/shortcode.md": "{{< youtube I0DrcsDf3Os >}}\n\nStarts with a shortcode.\n",
+        "about.md": "---\ntitle: 關於本站\naliases: [/about-us/]\n---\nAbout.\n",
+    }
+    site = make_site(docs, config={"theme": "mkdocs"}, strict=True)
+    text = site.html("guides/contribute/")
+    assert "<title>投稿與勘誤 - Test</title>" in text and "+++" not in text and "歡迎來信" in text
+    assert "<title>JSON 頁 - Test</title>" in site.html("guides/j/")
+    assert "Starts with a shortcode" in site.html("guides/shortcode/")
+    # a redirect to a page of the writer's carries its title, not its file's name
+    assert "關於本站" in site.html("about-us/") and "投稿與勘誤" in site.html("contribute/")
+
+
+def test_hugos_page_1_of_any_section_answers(make_site):
+    docs = {
+        "posts/p.md": "---\ntitle: P\ndate: 2025-01-01\n---\nx\n",
+        "guides/_index.md": "---\ntitle: Guides\n---\n",
+        "guides/g1.md": "# G1\n",
+    }
+    site = make_site(docs, strict=True)
+    assert follow(site, "/guides/page/1/")[0] == "/guides/"
+
+
+def test_a_section_listed_under_a_term_is_dated_by_its_newest_page(make_site):
+    """Hugo dates a section by its newest page: it sorts among the posts, and is in the feeds."""
+    docs = {
+        "posts/old.md": "---\ntitle: Old post\ndate: 2024-01-01\ncategories: [podcast]\n---\nx\n",
+        "episodes/_index.md": "---\ntitle: 節目單集\ncascade: [{categories: [podcast]}]\n---\n",
+        "episodes/e1.md": "---\ntitle: Episode\ndate: 2025-01-01\n---\nx\n",
+    }
+    plugin = {"posts_dir": ["posts", "episodes"]}
+    site = make_site(docs, config={"plugins": [{"podcast-digest": plugin}]}, strict=True)
+    titles = [html.unescape(t) for t in re.findall(r'class="pd-listing__title"[^>]*>([^<]*)<', site.html("categories/podcast/"))]
+    assert titles == ["Episode", "節目單集", "Old post"]
