@@ -737,6 +737,44 @@ class Digest:
         page = self._read_index(file)
         return page is not None and (page.draft or page.unrendered or bool(self._held_back(page, self._now)))
 
+    def plain_sections(self, files: Files) -> dict[str, list[Post]]:
+        """Each other section's page (`guides/_index.md`: no posts folder, no taxonomy's) and
+        its own pages, newest first: Hugo wrote a feed of them beside it (`guides/index.xml`)."""
+        out: dict[str, list[Post]] = {}
+        inside = tuple(folder + "/" for folder in self.options.taxonomies.values())
+        for uri in self._folder_pages:
+            if "/" not in uri or uri in self.listings or uri in self.sections or uri.startswith(inside):
+                continue
+            out[uri] = []
+        if not out:
+            return out
+        for file in files.documentation_pages():
+            folder, name = posixpath.split(file.src_uri)
+            if name == "index.md" and f"{folder}/_index.md" not in self._folder_pages:
+                folder = posixpath.dirname(folder)  # a leaf bundle: a page of the section above
+            elif name in ("_index.md", "index.md") or file.inclusion.is_excluded():
+                continue
+            pages = out.get(f"{folder}/_index.md")
+            if pages is None or file.src_uri in self.posts:
+                continue
+            page = self.tagged.get(file.src_uri) or self._page_of(file)
+            if page is not None and not page.draft and not page.unlisted:
+                pages.append(page)
+        for pages in out.values():
+            pages.sort(key=lambda p: p.sort_key)
+        return out
+
+    def _page_of(self, file: File) -> Post | None:
+        """One of the writer's other pages, read as a post is, for a feed's item."""
+        try:
+            raw = file.content_bytes
+        except OSError:
+            return None
+        inherited = self.cascades.inherited(file.src_uri) if self.cascades else None
+        page = postmod.parse_post(file.src_uri, raw, (), inherited)
+        self._take_facts(page, self._speeds)
+        return page
+
     def folder_page(self, src_uri: str) -> Post | None:
         """An ``_index.md`` served as its folder's page, read as a post is (its front matter by
         the plugin's reader: a bad value is a warning with its line, not a silent loss)."""

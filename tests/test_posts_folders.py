@@ -363,3 +363,22 @@ def test_a_section_listed_under_a_term_is_dated_by_its_newest_page(make_site):
     site = make_site(docs, config={"plugins": [{"podcast-digest": plugin}]}, strict=True)
     titles = [html.unescape(t) for t in re.findall(r'class="pd-listing__title"[^>]*>([^<]*)<', site.html("categories/podcast/"))]
     assert titles == ["Episode", "節目單集", "Old post"]
+
+
+def test_other_sections_have_hugos_feed_of_their_own_pages(make_site):
+    docs = {
+        "posts/p.md": "---\ntitle: P\ndate: 2025-01-01\n---\nx\n",
+        "guides/_index.md": "---\ntitle: 指南\n---\n",
+        "guides/g1.md": "---\ntitle: G1\ndate: 2025-01-02\n---\nx\n",
+        "guides/g2.md": "+++\ntitle = \"G2\"\ndate = 2025-01-03\n+++\nx\n",
+        "guides/bundle/index.md": "---\ntitle: Bundle\ndate: 2025-01-01\n---\nx\n",
+        "guides/hidden.md": "---\ntitle: Hidden\ndraft: true\n---\nx\n",
+        "guides/deeper/_index.md": "---\ntitle: Deeper\n---\n",
+        "guides/deeper/d.md": "---\ntitle: D\ndate: 2025-01-04\n---\nx\n",
+    }
+    site = make_site(docs, strict=True)
+    feed = site.html("guides/index.xml")
+    assert "<title>指南 – Test</title>" in feed
+    assert re.findall(r"<item>\s*<title>([^<]*)</title>", feed) == ["G2", "G1", "Bundle"]  # its own, newest first
+    assert re.findall(r"<item>\s*<title>([^<]*)</title>", site.html("guides/deeper/index.xml")) == ["D"]
+    assert 'href="index.xml"' in site.html("guides/")  # announced on its page
