@@ -68,19 +68,23 @@ def _blog_dirs(config: MkDocsConfig) -> tuple[str, ...]:
     )
 
 
-#: A front-matter key by which Hugo publishes a page elsewhere or not at all: only the writer's
-#: other pages that name one are read by the plugin (MkDocs reads the rest).
-_HUGO_PAGE_KEY = re.compile(
-    rb"(?im)^[ \t]*[\"']?(?:draft|headless|build|_build|aliases|url|slug|publish_?date|pubdate|published"
-    rb"|expiry_?date|unpublishdate)[\"']?[ \t]*[:=]"
-)
-_PUBLISH_NAMES = ("publishdate", "publish_date", "pubdate", "published")
-#: The same keys, as a cascade hands them down (lower case).
-_HUGO_PAGE_KEYS = frozenset(
-    ["draft", "headless", "build", "_build", "aliases", "url", "slug", "publishdate", "publish_date", "pubdate", "published", "expirydate", "expiry_date", "unpublishdate"]
-)
+def _front_matter_key(names) -> re.Pattern[bytes]:
+    """A line of front matter that sets one of ``names`` (in any case, quoted or not, YAML's
+    ``:`` or TOML's ``=``): a quick look at a page's bytes before reading it."""
+    alternatives = b"|".join(re.escape(name.encode()) for name in sorted(names, key=len, reverse=True))
+    return re.compile(rb"(?im)^[ \t]*[\"']?(?:" + alternatives + rb")[\"']?[ \t]*[:=]")
+
+
 #: A publish date written out (a page that is no post is held back by that, not by its ``date``).
-_PUBLISH_KEY = re.compile(rb"(?im)^[ \t]*[\"']?(?:publish_?date|pubdate|published)[\"']?[ \t]*[:=]")
+_PUBLISH_NAMES = frozenset(("publishdate", "publish_date", "pubdate", "published"))
+_PUBLISH_KEY = _front_matter_key(_PUBLISH_NAMES)
+#: The front-matter keys by which Hugo publishes a page elsewhere or not at all: only the
+#: writer's other pages that name one (or get one from a cascade) are read by the plugin
+#: (MkDocs reads the rest).
+_HUGO_PAGE_KEYS = _PUBLISH_NAMES | frozenset(
+    ("draft", "headless", "build", "_build", "aliases", "url", "slug", "expirydate", "expiry_date", "unpublishdate")
+)
+_HUGO_PAGE_KEY = _front_matter_key(_HUGO_PAGE_KEYS)
 
 
 @dataclass
@@ -102,6 +106,8 @@ class Digest:
     folder_indexes: dict[str, str] = field(default_factory=dict)
     #: Each posts folder -> its name (its index's title, or "Posts", or the folder's).
     folder_titles: dict[str, str] = field(default_factory=dict)
+    #: Each posts folder -> its posts in lists, in Hugo's order (its index, feed, nav group).
+    folder_posts: dict[str, list[Post]] = field(default_factory=dict)
     #: The home page's file (the writer's, or the listing of the newest posts made for it).
     home_uri: str = ""
     redirects: list[Redirect] = field(default_factory=list)
@@ -134,8 +140,10 @@ class Digest:
     #: page on its terms' pages, so they are on theirs here (and in their feeds), as pages, not
     #: posts: in no posts index, home page, site feed or related posts.
     tagged: dict[str, Post] = field(default_factory=dict, init=False, repr=False)
-    #: ``posts/`` for each posts folder (one ``startswith`` per file of the site).
+    #: ``posts/`` for each posts folder (one ``startswith`` per file of the site), and ``tags/``
+    #: for each taxonomy's (whose pages are terms' own, never entries of a term).
     _posts_prefixes: tuple[str, ...] = field(default=(), init=False, repr=False)
+    _taxonomy_prefixes: tuple[str, ...] = field(default=(), init=False, repr=False)
     #: A taxonomy's key in front matter (a page that names none is not read for terms).
     _term_key: re.Pattern[bytes] | None = field(default=None, init=False, repr=False)
     _speeds: tuple[float, float] | None = field(default=None, init=False, repr=False)
@@ -145,9 +153,9 @@ class Digest:
 
     def __post_init__(self) -> None:
         self._posts_prefixes = tuple(folder + "/" for folder in self.options.posts_dir)
-        keys = b"|".join(re.escape(key.encode()) for key in self.options.taxonomies)
-        if keys:
-            self._term_key = re.compile(rb"(?im)^[ \t]*[\"']?(?:" + keys + rb")[\"']?[ \t]*[:=]")
+        self._taxonomy_prefixes = tuple(folder + "/" for folder in self.options.taxonomies.values())
+        if self.options.taxonomies:
+            self._term_key = _front_matter_key(self.options.taxonomies)
 
     # ----------------------------------------------------------------------------- reading
 
@@ -167,7 +175,7 @@ class Digest:
 
     def posts_folder(self, src_uri: str) -> str:
         """The posts folder (of ``posts_dir``) a post or section is in."""
-        return next((d for d in self.options.posts_dir if src_uri.startswith(d + "/")), "")
+        return next((p[:-1] for p in self._posts_prefixes if src_uri.startswith(p)), "")
 
     def read_posts(self, files: Files, cache: PostCache | None = None) -> list[File]:
         """Parse every post once (or take it from ``cache`` if its file is unchanged since the
@@ -294,7 +302,7 @@ class Digest:
         termed = (
             (written and self._term_key is not None and self._term_key.search(head) is not None)
             or any(key in self.options.taxonomies for key in inherited)
-        ) and not any(file.src_uri.startswith(folder + "/") for folder in self.options.taxonomies.values())
+        ) and not file.src_uri.startswith(self._taxonomy_prefixes)
         hugo_keys = (written and _HUGO_PAGE_KEY.search(head) is not None) or any(
             key in _HUGO_PAGE_KEYS for key in inherited
         )
@@ -559,6 +567,9 @@ class Digest:
 
         folders = self._present_folders(files)
         for folder in folders:
+            inside = self.folder_posts[folder] = (
+                ordered if len(folders) == 1 else [p for p in ordered if p.src_uri.startswith(folder + "/")]
+            )
             index = self._existing_index(folder, existing)
             # Named by its index page, else "Posts" (one folder, or one named so), else after the
             # folder, as Hugo names a section (`episodes`: "Episodes"; a label of that name wins).
@@ -575,7 +586,6 @@ class Digest:
             # is the posts index.
             uri = self.folder_indexes[folder] = index or f"{folder}/index.md"
             self.index_uris.setdefault("", uri)
-            inside = ordered if len(folders) == 1 else [p for p in ordered if p.src_uri.startswith(folder + "/")]
             new += listing_pages(uri, self.folder_titles[folder], "posts", inside, size, generated=index is None)
         # Hugo's sections below the posts' folder (`posts/2024/_index.md`): the page of their
         # folder, listing the posts in it; a draft, scheduled or expired one as a draft post is.
@@ -741,9 +751,8 @@ class Digest:
         """Each other section's page (`guides/_index.md`: no posts folder, no taxonomy's) and
         its own pages, newest first: Hugo wrote a feed of them beside it (`guides/index.xml`)."""
         out: dict[str, list[Post]] = {}
-        inside = tuple(folder + "/" for folder in self.options.taxonomies.values())
         for uri in self._folder_pages:
-            if "/" not in uri or uri in self.listings or uri in self.sections or uri.startswith(inside):
+            if "/" not in uri or uri in self.listings or uri in self.sections or uri.startswith(self._taxonomy_prefixes):
                 continue
             out[uri] = []
         if not out:
@@ -830,20 +839,21 @@ class Digest:
         """Hugo's section and home pages (`_index.md`) with terms, their own or a cascade's, were
         entries of those terms' pages too (not a taxonomy's or a term's own page)."""
         taxonomies = self.options.taxonomies
-        inside = tuple(folder + "/" for folder in taxonomies.values())
         for file in files.documentation_pages():
             uri = file.src_uri
-            if posixpath.basename(uri) != "_index.md" or uri.startswith(inside) or file.inclusion.is_excluded():
+            if posixpath.basename(uri) != "_index.md" or uri.startswith(self._taxonomy_prefixes):
+                continue
+            if file.inclusion.is_excluded():
                 continue
             inherited = self.cascades.inherited(uri) if self.cascades else {}
             try:
-                head = file.content_bytes[:65536]
+                raw = file.content_bytes
             except OSError:
                 continue
-            own = self._term_key is not None and self._term_key.search(head) is not None
+            own = self._term_key is not None and self._term_key.search(raw[:65536]) is not None
             if not own and not any(key in taxonomies for key in inherited):
                 continue
-            page = postmod.parse_post(uri, file.content_bytes, tuple(taxonomies), inherited or None)
+            page = postmod.parse_post(uri, raw, tuple(taxonomies), inherited or None)
             held = page.draft or page.unrendered or page.unlisted or bool(self._held_back(page, self._now))
             if held or not any(page.terms.values()):
                 continue
@@ -1083,8 +1093,7 @@ class Digest:
         if uri in self.sections:
             return len(self.sections[uri])
         if len(self.options.posts_dir) > 1 and listing.kind == "posts":  # a posts folder's index
-            folder = self.posts_folder(uri)
-            return sum(1 for p in self.posts.values() if not p.unlisted and p.src_uri.startswith(folder + "/"))
+            return len(self.folder_posts.get(self.posts_folder(uri), ()))
         return self.listed_count
 
     def _alias_redirects(self, page: Post, hugo: str) -> None:

@@ -325,8 +325,7 @@ class Feeds:
             link = self._abs(index) if index else self.site_url
             inside = posts
             if len(self.digest.options.posts_dir) > 1:
-                prefix = folder + "/"
-                inside = self._newest(p for p in self.digest.posts.values() if not p.unlisted and p.src_uri.startswith(prefix))
+                inside = self._newest(self.digest.folder_posts.get(folder, ()), in_order=True)
             feed = add(f"{folder}/{FEED_NAME}", Channel(f"{name} – {site_name}", link, "", "", language), inside, index or "")
             if feed:
                 self.folders[folder] = feed

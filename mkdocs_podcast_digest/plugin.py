@@ -181,11 +181,8 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             if not self.config.indexes_in_nav:
                 order = []  # the writer's own index pages (`episodes/_index.md`) stay where MkDocs puts them
             posts = None
-            if self.config.posts_in_nav:
-                ordered = self.digest.sorted_posts()
-                posts = [
-                    [p.src_uri for p in ordered if p.src_uri.startswith(folder + "/")] for folder in self.config.posts_dir
-                ]
+            if self.config.posts_in_nav:  # each folder's posts, newest first
+                posts = [[p.src_uri for p in group] for group in self.digest.folder_posts.values()]
             navigation.arrange(nav, order, posts)
         # Pages are rendered before `on_env`, so the renderer is made here, from the theme's
         # loader: a template in the user's custom_dir replaces ours.
