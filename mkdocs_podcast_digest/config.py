@@ -10,6 +10,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from .i18n import EN
+from .permalinks import PermalinkError, Permalinks
 
 #: Front-matter key -> URL folder. Hugo's defaults plus the people/company taxonomies of digest sites.
 DEFAULT_TAXONOMIES: dict[str, str] = {
@@ -114,6 +115,27 @@ def _folder(value: object) -> str:
     if name in ("", ".") or name == ".." or name.startswith("../") or "/../" in f"/{name}/":
         return ""
     return name
+
+
+class HugoPermalinks(c.BaseConfigOption[object]):
+    """Hugo's ``permalinks`` setting, copied from hugo.toml: checked here as Hugo checks it (an
+    unknown token is an error there too), kept as written for ``Permalinks``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = {}
+
+    def run_validation(self, value: object) -> object:
+        if value is None:
+            return {}
+        try:
+            Permalinks(value)
+        except (PermalinkError, ValueError) as err:
+            raise base.ValidationError(
+                f"hugo_permalinks: {err}. Copy the permalinks block of your Hugo config as it is "
+                "(posts: /:year/:month/:slug/, or page: {posts: ...}, term: {tags: ...})."
+            ) from None
+        return value
 
 
 class Weights(c.Type):
@@ -278,6 +300,12 @@ class PluginConfig(base.Config):
     With ``redirects`` on, the pages Hugo paginated its lists into keep answering: ``page/N/``
     of the home page, the posts section, each taxonomy and each term (and ``page/1/``, which Hugo
     writes for every list) redirect to the page here that lists the same posts. ``0``: none."""
+
+    hugo_permalinks = HugoPermalinks()
+    """Hugo's ``permalinks`` setting, as your Hugo config had it (``posts: /:year/:month/:slug/``,
+    or by kind: ``page``, ``section``, ``taxonomy``, ``term``). With ``redirects`` on, every URL
+    Hugo published a post, a section, a taxonomy or a term at by those patterns keeps answering
+    (with its ``page/N/`` pages and feeds): it redirects to the page here."""
 
     hugo_heading_ids = c.Type(bool, default=True)
     """Headings get the ids Hugo gave them (``## 一段看法`` is ``#一段看法``, not MkDocs' ``#_1``),

@@ -27,11 +27,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from . import posts as postmod
 from . import reading
 from .batch import Batched
-from .cascade import Cascades
+from .cascade import Cascades, page_path
 from .cascade import Entry as CascadeEntry
 from .cascade import entries as cascade_entries
 from .config import PluginConfig
 from .pages import Listing, TermInfo, listing_pages, term_info
+from .permalinks import Facts, Permalinks, expand
 from .postcache import PostCache
 from .posts import Post, Problem
 from .render import Links
@@ -150,12 +151,15 @@ class Digest:
     _folds_case: bool | None = field(default=None, init=False, repr=False)
     #: Hugo's ``cascade`` of every `_index.md` (none on most sites: then nothing is looked up).
     cascades: Cascades = field(default_factory=lambda: Cascades({}), init=False, repr=False)
+    #: Hugo's ``permalinks`` (``hugo_permalinks``): where Hugo published pages, by kind.
+    permalinks: Permalinks = field(default_factory=Permalinks, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._posts_prefixes = tuple(folder + "/" for folder in self.options.posts_dir)
         self._taxonomy_prefixes = tuple(folder + "/" for folder in self.options.taxonomies.values())
         if self.options.taxonomies:
             self._term_key = _front_matter_key(self.options.taxonomies)
+        self.permalinks = Permalinks(self.options.hugo_permalinks)  # checked with the config
 
     # ----------------------------------------------------------------------------- reading
 
@@ -296,7 +300,9 @@ class Digest:
         head = raw[:65536]  # the front matter, however long its description
         written = head.startswith((b"---", b"+++", b"{", b"\xef\xbb\xbf"))
         inherited = self.cascades.inherited(file.src_uri) if self.cascades else {}
-        if not written and not inherited:
+        # Hugo's `permalinks` for its section (or the root's): Hugo published it elsewhere.
+        ruled = bool(self.permalinks) and self.permalinks.pattern("page", page_path(file.src_uri)) is not None
+        if not written and not inherited and not ruled:
             return False
         # A page in a taxonomy's folder is a term's own page (`people/lex-fridman.md`), no entry.
         termed = (
@@ -306,7 +312,7 @@ class Digest:
         hugo_keys = (written and _HUGO_PAGE_KEY.search(head) is not None) or any(
             key in _HUGO_PAGE_KEYS for key in inherited
         )
-        if not termed and not hugo_keys:
+        if not termed and not hugo_keys and not ruled:
             return False
         # Its other problems are not reported: MkDocs renders the page, and its front matter may be
         # another plugin's (a date as a mapping); its aliases, url and slug are checked as used.
@@ -327,7 +333,7 @@ class Digest:
             if file.src_uri.endswith("/index.md"):  # a leaf bundle: its pages (and files) neither
                 (headless if page.unrendered else unpublished).append(file.src_uri[: -len("index.md")])
             return True
-        if page.aliases or page.url or page.slug:
+        if page.aliases or page.url or page.slug or ruled:
             self._moved_pages[file.src_uri] = (file, page)
         if termed and any(page.terms.values()) and not page.unlisted:
             self._take_facts(page, self._speeds)  # for its line in the term's list
@@ -930,11 +936,10 @@ class Digest:
         for post in sorted(self.posts.values(), key=lambda p: _LANGUAGE_SUFFIX.search(p.src_uri) is not None):
             src = moved(post.src_uri)
             section, _, rest = src.partition("/")
-            if post.url and (token := _PERMALINK_TOKEN.search(post.url)):
-                self.problems.append(SourceProblem(post.src_uri, _token_in_url(post.url, token.group(0))))
-                self._alias_redirects(post, "/" + post.src_uri[: -len(".md")] + "/")
-                continue
-            if (
+            permalink = self._permalink("page", post.src_uri, post)
+            if permalink is not None:  # Hugo's `permalinks` for its section, or tokens in its url
+                hugo = permalink
+            elif (
                 src == post.src_uri
                 and _PLAIN_NAME.fullmatch(rest)
                 and _PLAIN_NAME.fullmatch(section)
@@ -963,7 +968,8 @@ class Digest:
             section, _, rest = moved(uri).partition("/")
             with contextlib.suppress(ValueError):  # a section folder named with capitals or spaces
                 hugo = unquote(hugo_post_path(rest, section=section))
-                self._redirect(hugo, uri, "hugo")
+            hugo = self._permalink("section", uri, self.folder_page(uri)) or hugo
+            self._redirect(hugo, uri, "hugo")
             if pager:  # the pages Hugo paginated the section into
                 self._pager_redirects(hugo, uri, self._listed(uri))
         odd = [p for p in self.posts.values() if p.term_variants]  # terms written with odd spaces
@@ -978,11 +984,11 @@ class Digest:
                 for spelling in term.spellings:
                     slug = slugify(spelling)
                     plain = spelling.lower().replace(" ", "-")
-                    if plain == slug and _PLAIN_NAME.fullmatch(plain):
+                    if plain == slug and _PLAIN_NAME.fullmatch(plain) and not self.permalinks:
                         # Plain ASCII words: Hugo's paths are ours, in either folder.
                         hugo_paths |= {f"/{folder}/{slug}/" for folder in folders}
                         continue
-                    hugo_paths |= {unquote(hugo_term_path(spelling, folder)) for folder in folders}
+                    hugo_paths |= {self._term_url(key, term.slug, spelling, folder) for folder in folders}
                     paths = {f"/{tax.folder}/{slug}/"}
                     # Themes that built tag links with `urlize` left slightly different URLs out there.
                     with contextlib.suppress(ValueError):
@@ -1007,13 +1013,20 @@ class Digest:
                     continue
                 with contextlib.suppress(ValueError):
                     for folder in sorted(folders):
-                        path = unquote(hugo_term_path(raw, folder))
+                        path = self._term_url(key, slug, raw, folder)
                         self._redirect(path, self.term_uris[(key, slug)], "term")
                         if pager:
                             self._pager_redirects(path, self.term_uris[(key, slug)], written[raw])
-            if pager and key in self.index_uris:
+            if key in self.index_uris:
+                index = self.index_uris[key]
                 for folder in sorted(folders):
-                    self._pager_redirects(f"/{folder}/", self.index_uris[key], len(tax.terms))
+                    hugo = f"/{folder}/"
+                    if (pattern := self.permalinks.pattern("taxonomy", f"/{folder}")) is not None:
+                        with contextlib.suppress(ValueError):  # Hugo's taxonomy page moved (`/topics/`)
+                            hugo = unquote(hugo_post_path("", url=expand(pattern, Facts(title=self.label(folder)))))
+                            self._redirect(hugo, index, "term")
+                    if pager:
+                        self._pager_redirects(hugo, index, len(tax.terms))
         if pager:
             # Hugo's home page paginates the posts; its first page is the home page here, the
             # others the pages of the posts index that list the same posts (or, without a posts
@@ -1030,6 +1043,10 @@ class Digest:
                 hugo = unquote(hugo_post_path(rest, section=top))
                 if hugo != f"/{folder}/":
                     self._redirect(hugo, uri, "hugo")
+            section = f"{folder}/_index.md"
+            if (permalink := self._permalink("section", section, self.folder_page(section))) is not None:
+                self._redirect(permalink, uri, "hugo")  # Hugo's `permalinks` moved the section
+                hugo = permalink
             if pager:
                 self._pager_redirects(f"/{folder}/", uri, self._listed(uri))
                 if hugo != f"/{folder}/":
@@ -1043,6 +1060,70 @@ class Digest:
         self._other_page_redirects()
         # Last: where an `_index.md`'s url or alias is also a list's URL, the list's pages win.
         self._folder_page_redirects()
+
+    def _permalink(self, kind: str, src_uri: str, page: Post | None) -> str | None:
+        """Where Hugo published a page or section by its ``permalinks`` (``hugo_permalinks``), or
+        by the tokens in its own ``url`` (``/ep/:filename/``), which Hugo fills in the same way;
+        None where neither applies (then its URL is Hugo's default, or its plain ``url``).
+        The path is Hugo's file's, not escaped."""
+        url = page.url if page is not None else ""
+        if url and not _PERMALINK_TOKEN.search(url):
+            return None  # a url wins over every pattern
+        if not url and not self.permalinks:
+            return None
+        pattern = url or self.permalinks.pattern(kind, page_path(src_uri))
+        if not pattern:
+            return None
+        try:
+            return unquote(hugo_post_path("", url=expand(pattern, self._facts(src_uri, page))))
+        except ValueError:  # a control character: no URL Hugo could give
+            return None
+
+    def _term_url(self, key: str, slug: str, spelling: str, folder: str) -> str:
+        """Where Hugo wrote the page of a term spelt ``spelling`` in the taxonomy folder
+        ``folder``: by its ``permalinks`` (``term: {tags: /topics/:slug/}``), else its default."""
+        default = unquote(hugo_term_path(spelling, folder))
+        pattern = self.permalinks.pattern("term", default.rstrip("/").lower()) if self.permalinks else None
+        if pattern is None:
+            return default
+        info = self.infos.get((key, slug))
+        page = self.folder_page(info.profile_src_uri) if info is not None and info.profile_src_uri else None
+        facts = Facts(title=spelling, slug=page.slug if page is not None else "", sections=(folder,))
+        return unquote(hugo_post_path("", url=expand(pattern, facts)))
+
+    def _facts(self, src_uri: str, page: Post | None) -> Facts:
+        """What a permalink pattern prints of the page at ``src_uri`` (a post, another page or a
+        section's ``_index.md``), as Hugo had it."""
+        folder, name = posixpath.split(src_uri)
+        stem = _LANGUAGE_SUFFIX.sub("", name)[: -len(".md")] if _LANGUAGE_SUFFIX.search(name) else posixpath.splitext(name)[0]
+        if stem in ("index", "_index"):  # a bundle or a section: named by its folder
+            base = posixpath.basename(folder)
+            filename = "" if stem == "_index" else base
+            folder = folder if stem == "_index" else posixpath.dirname(folder)
+        else:
+            base = filename = stem
+        # The page's section: the nearest folder above it that is one (the top folders always
+        # are; a folder below them only with an `_index.md`).
+        parts = folder.split("/") if folder else []
+        depth = next(
+            (d for d in range(len(parts), 1, -1) if "/".join(parts[:d]) + "/_index.md" in self._folder_pages),
+            min(len(parts), 1),
+        )
+        names = []
+        for d in range(1, depth + 1):
+            index = self._folder_pages.get("/".join(parts[:d]) + "/_index.md")
+            section = self._read_index(index) if index is not None else None
+            own = (section.slug or (section.title if section.title_given else "")) if section else ""
+            names.append(own or parts[d - 1])
+        return Facts(
+            title=page.title if page is not None and page.title_given else "",
+            slug=page.slug if page is not None else "",
+            date=page.date if page is not None else None,
+            filename=filename,
+            base_name=base,
+            sections=tuple(p.lower().replace(" ", "-") for p in parts[:depth]),
+            section_names=tuple(names),
+        )
 
     def _in_hugos_folders(self) -> Callable[[str], str]:
         """A page's path with each folder whose `_index.md` has a ``slug`` (its own, or a
@@ -1071,10 +1152,13 @@ class Digest:
         for uri, (file, page) in sorted(self._moved_pages.items()):
             section, _, rest = uri.partition("/") if "/" in uri else ("", "", uri)
             url = page.url if page.url and not urlsplit(page.url).scheme else ""  # a link, not a path
-            if not (url or page.slug or page.aliases):
+            permalink = self._permalink("page", uri, dataclasses.replace(page, url=url))
+            if not (url or page.slug or page.aliases or permalink):
                 continue
             try:
-                hugo = unquote(hugo_post_path(rest, slug=page.slug or None, url=url or None, section=section))
+                hugo = permalink or unquote(
+                    hugo_post_path(rest, slug=page.slug or None, url=url or None, section=section)
+                )
             except ValueError:
                 continue
             if hugo.strip("/") != file.url.strip("/") and not self._redirect(hugo, uri, "hugo"):
@@ -1124,7 +1208,13 @@ class Digest:
                 continue
             here = "/" + file.dest_uri[: -len("index.html")]
             hugo = here
-            if page.url:
+            section = "/" in uri and uri not in self.sections and uri not in self.listings  # (those are done)
+            permalink = self._permalink("section", uri, page) if section or _PERMALINK_TOKEN.search(page.url) else None
+            if permalink is not None:
+                hugo = permalink
+                if hugo != here and self._redirect(hugo, uri, "hugo") and self.options.hugo_pager_size > 0:
+                    self._pager_redirects(hugo, uri, self._listed(uri))
+            elif page.url:
                 with contextlib.suppress(ValueError):
                     hugo = unquote(hugo_post_path("", url=page.url))
                 if hugo != here:
@@ -1361,15 +1451,6 @@ _PERMALINK_TOKEN = re.compile(
     r":(?:year|month|monthname|day|weekday|weekdayname|yearday|section|sections|title|slug|filename"
     r"|slugorfilename|contentbasename|slugorcontentbasename)\b"
 )
-
-
-def _token_in_url(url: str, token: str) -> Problem:
-    return Problem(
-        f"has the url {url}, with Hugo's permalink token '{token}', which is not filled in here; "
-        "old links to where Hugo published it are not redirected. Write the URL out, or add an "
-        "alias for the old URL.",
-        key="url",
-    )
 
 
 def _unanswerable(hugo: str, key: str) -> Problem:

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import build_site
+from conftest import build_site, follow
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -241,14 +241,16 @@ def test_a_posts_own_cascade_is_its_own_too(make_site):
     assert site.exists("tags/own/") and not site.exists("tags/not-mine/")  # its own key wins
 
 
-def test_a_url_with_hugos_permalink_tokens_is_a_warning_not_a_folder(make_site):
+def test_a_cascaded_url_with_hugos_permalink_tokens_is_filled_in_for_each_page(make_site):
     docs = {
         "posts/_index.md": "---\ncascade:\n  - url: /ep/:filename/\n    target: {kind: page}\n---\n",
         "posts/first.md": "---\ntitle: First\ndate: 2025-01-01\naliases: [/old-first/]\n---\nx\n",
+        "posts/second.md": "---\ntitle: Second\ndate: 2025-01-02\n---\nx\n",
     }
-    site = make_site(docs)
-    assert any("posts/first.md" in w and "':filename'" in w for w in site.warnings), site.warnings
-    assert not (site.out / "ep").exists()
+    site = make_site(docs, strict=True)
+    assert follow(site, "/ep/first/")[0] == "/posts/first/"
+    assert follow(site, "/ep/second/")[0] == "/posts/second/"
+    assert not site.exists("ep/:filename/")
     assert site.exists("posts/first/") and site.exists("old-first/")  # its page, and its alias
 
 

@@ -1,0 +1,187 @@
+"""Hugo's ``permalinks`` setting (``hugo_permalinks``): the URLs Hugo published posts, sections,
+taxonomies and terms at keep answering. The expander's rules are Hugo 0.168's; the end-to-end
+tests replay what real Hugo did with them (``tests/data/hugo_permalinks.json``, recorded by
+``tests/hugo_reference/make_permalinks.py``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import build_site, follow
+from mkdocs.config import base
+
+from mkdocs_podcast_digest.config import PluginConfig
+from mkdocs_podcast_digest.permalinks import Facts, PermalinkError, Permalinks, check, expand, go_format
+
+TAIPEI = dt.timezone(dt.timedelta(hours=8))
+LATE = dt.datetime(2024, 5, 31, 23, 30, tzinfo=TAIPEI)  # still May 31 where it was written
+
+
+def test_date_tokens_read_the_date_where_it_was_written():
+    facts = Facts(date=LATE)
+    assert expand("/:year/:month/:day/", facts) == "/2024/05/31/"
+    assert expand("/:monthname/:weekday/:weekdayname/:yearday/", facts) == "/May/5/Friday/152/"
+
+
+def test_go_date_layouts_are_tokens_too():
+    assert expand("/:2006/:01/:02/", Facts(date=LATE)) == "/2024/05/31/"
+    assert expand("/:06/:1/:2/:Jan/:January/:Mon/:Monday/", Facts(date=LATE)) == "/24/5/31/May/May/Fri/Friday/"
+    assert go_format(LATE, "2006-01-02T15:04:05-07:00") == "2024-05-31T23:30:00+08:00"
+    assert go_format(LATE, "_2006") == "_2024"  # Go: a literal '_' and the year
+    assert go_format(LATE, "002") == "152"  # the day of the year
+
+
+@pytest.mark.parametrize("day", [dt.date(2021, 1, 1) + dt.timedelta(days=n * 37) for n in range(40)])
+def test_go_layouts_agree_with_strftime(day):
+    when = dt.datetime(day.year, day.month, day.day, 7, 5, 9, tzinfo=dt.timezone.utc)
+    assert go_format(when, "2006/01/02 Mon Jan 15:04:05") == when.strftime("%Y/%m/%d %a %b %H:%M:%S")
+    assert go_format(when, "Monday, January 2") == f"{when:%A, %B} {when.day}"
+
+
+def test_a_page_without_a_date_takes_gos_zero_time():
+    assert expand("/:year/:month/:day/:slug/", Facts(title="A")) == "/1/01/01/a/"
+
+
+def test_names_are_urlized_as_hugo_urlizes_them():
+    facts = Facts(title="Hello, World! AI & You", filename="Mixed Case Name", base_name="Mixed Case Name")
+    assert expand("/:title/", facts) == "/" + "hello-world-ai-you" + "/"
+    assert expand("/:filename/:contentbasename/", facts) == "/mixed-case-name/mixed-case-name/"
+    assert expand("/:slug/", Facts(title="記憶體頻寬 與 GPU")) == "/記憶體頻寬-與-gpu/"
+    assert expand("/:slug/", Facts(title="T", slug="Custom Slug")) == "/custom-slug/"
+    assert expand("/:slugorfilename/", Facts(title="T", filename="ep-1")) == "/ep-1/"
+
+
+def test_sections_and_their_slices():
+    facts = Facts(sections=("posts", "2025", "deep"), section_names=("Articles", "y2025", "Deep Dives"))
+    assert expand("/:section/:sections/", facts) == "/posts/posts/2025/deep/"
+    assert expand("/:sections[last]/:sections[1:]/:sections[:1]/:sections[0]/", facts) == "/deep/2025/deep/posts/posts/"
+    assert expand("/x/:sections[9]/:sections[5:]/", facts) == "/x///"  # out of range: nothing
+    assert expand("/:sectionslug/:sectionslugs/", facts) == "/articles/articles/y2025/deep-dives/"
+
+
+def test_an_escaped_colon_is_a_colon():
+    assert expand(r"/a\:b/:year/", Facts(date=LATE)) == "/a:b/2024/"
+
+
+def test_unknown_tokens_are_refused_as_hugo_refuses_them():
+    with pytest.raises(PermalinkError, match="':nonsense'"):
+        check("/:nonsense/:slug/")
+    with pytest.raises(PermalinkError, match="':Year'"):
+        check("/:Year/")  # tokens are case-sensitive
+    check(r"/\:nonsense/:slug/")  # escaped: no token
+
+
+def test_the_flat_form_is_for_a_sections_pages_and_a_taxonomys_terms():
+    rules = Permalinks({"posts": "/:year/:slug/", "tags": "/topics/:slug/"})
+    assert rules.pattern("page", "/posts/a") == "/:year/:slug/"
+    assert rules.pattern("page", "/posts/2025/a") == "/:year/:slug/"
+    assert rules.pattern("section", "/posts") is None
+    assert rules.pattern("term", "/tags/gpu") == "/topics/:slug/"
+    assert rules.pattern("taxonomy", "/tags") is None
+    assert rules.pattern("page", "/postscript/a") is None
+
+
+def test_the_kind_form_and_the_nearer_section_first():
+    rules = Permalinks(
+        {"page": {"posts": "/a/:slug/", "posts/2025": "/b/:slug/"}, "section": {"posts": "/articles/"}}
+    )
+    assert rules.pattern("page", "/posts/2025/x") == "/b/:slug/"
+    assert rules.pattern("page", "/posts/x") == "/a/:slug/"
+    assert rules.pattern("section", "/posts") == "/articles/"
+    assert rules.pattern("section", "/posts/2025") == "/articles/"
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ({"posts": "/:nonsense/"}, "':nonsense'"),
+        ({"home": {"posts": "/x/"}}, "kind 'home'"),
+        ({"posts": 3}, "neither a pattern nor a mapping"),
+        ("posts", "must be a mapping"),
+        ({"page": {"posts": ["/x/"]}}, "not text"),
+    ],
+)
+def test_a_bad_setting_is_a_config_error_naming_it(setting, message):
+    config = PluginConfig()
+    config.load_dict({"hugo_permalinks": setting})
+    failed, _ = config.validate()
+    assert failed and failed[0][0] == "hugo_permalinks"
+    assert message in str(failed[0][1]) and isinstance(failed[0][1], base.ValidationError)
+
+
+POSTS = {
+    "index.md": "# Home\n",
+    "posts/episode-one.md": """\
+        ---
+        title: Episode One Is Here
+        date: 2024-05-31T23:30:00+08:00
+        tags: [GPU, Machine Learning, 播客]
+        ---
+        Text.
+        """,
+    "posts/two.md": """\
+        ---
+        title: Two
+        date: 2024-06-01
+        url: /ep/:filename/
+        tags: [GPU]
+        ---
+        Text.
+        """,
+    "posts/bundle/index.md": """\
+        ---
+        title: 記憶體頻寬 與 GPU
+        slug: Memory Bandwidth
+        date: 2023-01-02
+        ---
+        Text.
+        """,
+    "about.md": "---\ntitle: About Us\n---\n# About\n",
+}
+
+
+def test_every_url_the_patterns_gave_redirects_to_its_page(tmp_path):
+    site = build_site(
+        tmp_path,
+        POSTS,
+        {
+            "plugins": [
+                "search",
+                {
+                    "podcast-digest": {
+                        "hugo_permalinks": {
+                            "posts": "/:year/:month/:slug/",
+                            "tags": "/topics/:slug/",
+                            "section": {"posts": "/articles/"},
+                            "taxonomy": {"tags": "/topics/"},
+                            "page": {"/": "/pages/:filename/"},
+                        }
+                    }
+                },
+            ]
+        },
+    )
+    assert site.warnings == []
+    expected = {
+        "/2024/05/episode-one-is-here/": "/posts/episode-one/",
+        "/2023/01/memory-bandwidth/": "/posts/bundle/",
+        "/ep/two/": "/posts/two/",  # the url's own tokens, filled in
+        "/articles/": "/posts/",
+        "/articles/page/1/": "/posts/",
+        "/topics/": "/tags/",
+        "/topics/gpu/": "/tags/gpu/",
+        "/topics/gpu/page/1/": "/tags/gpu/",
+        "/topics/machine-learning/": "/tags/machine-learning/",
+        "/topics/播客/": "/tags/播客/",
+        "/pages/about/": "/about/",
+    }
+    for old, new in expected.items():
+        assert follow(site, old)[0] == new, old
+    assert "<item>" in site.html("topics/gpu/index.xml")  # the term's feed, where Hugo wrote it
+
+
+def test_without_the_setting_nothing_moves(tmp_path):
+    site = build_site(tmp_path, POSTS, {})
+    assert not (site.root / "site" / "2024").exists()
+    assert follow(site, "/posts/episode-one/")[0] == "/posts/episode-one/"
