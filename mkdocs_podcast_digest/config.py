@@ -303,9 +303,10 @@ class PluginConfig(base.Config):
 
     hugo_permalinks = HugoPermalinks()
     """Hugo's ``permalinks`` setting, as your Hugo config had it (``posts: /:year/:month/:slug/``,
-    or by kind: ``page``, ``section``, ``taxonomy``, ``term``). With ``redirects`` on, every URL
-    Hugo published a post, a section, a taxonomy or a term at by those patterns keeps answering
-    (with its ``page/N/`` pages and feeds): it redirects to the page here."""
+    or by kind: ``page``, ``home``, ``section``, ``taxonomy``, ``term``, or Hugo's list of
+    ``{pattern, target}``). With ``redirects`` on, every URL Hugo published a post, a section, a
+    taxonomy, a term or the home page at by those patterns keeps answering (with its ``page/N/``
+    pages and feeds): it redirects to the page here."""
 
     hugo_heading_ids = c.Type(bool, default=True)
     """Headings get the ids Hugo gave them (``## 一段看法`` is ``#一段看法``, not MkDocs' ``#_1``),

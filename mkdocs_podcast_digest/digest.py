@@ -60,6 +60,11 @@ class Redirect:
 _LANGUAGE_SUFFIX = re.compile(r"\.[a-z]{2}(?:-[a-zA-Z]{2,4})?\.md$")
 
 
+def _regular_page(src_uri: str) -> bool:
+    """A page Hugo would have made a regular page of (no section's or folder's index page)."""
+    return posixpath.basename(src_uri).lower() not in ("index.md", "_index.md", "readme.md")
+
+
 def _blog_dirs(config: MkDocsConfig) -> tuple[str, ...]:
     """The folders of Material's blog plugins (``blog/``): their posts are that plugin's."""
     return tuple(
@@ -148,6 +153,9 @@ class Digest:
     #: A taxonomy's key in front matter (a page that names none is not read for terms).
     _term_key: re.Pattern[bytes] | None = field(default=None, init=False, repr=False)
     _speeds: tuple[float, float] | None = field(default=None, init=False, repr=False)
+    #: The writer's other pages Hugo listed on its home page (whose list, by default, held every
+    #: regular page: `about.md` too), for the pages it split that list into.
+    _other_pages: int = field(default=0, init=False, repr=False)
     _folds_case: bool | None = field(default=None, init=False, repr=False)
     #: Hugo's ``cascade`` of every `_index.md` (none on most sites: then nothing is looked up).
     cascades: Cascades = field(default_factory=lambda: Cascades({}), init=False, repr=False)
@@ -203,6 +211,8 @@ class Digest:
             if not self.is_post(file):
                 if self._other_page_held(file, headless, unpublished):
                     drafts.append(file)
+                elif _regular_page(file.src_uri) and not file.src_uri.startswith(self._taxonomy_prefixes):
+                    self._other_pages += 1
                 continue
             try:
                 raw = file.content_bytes
@@ -981,10 +991,11 @@ class Digest:
             for term in tax.terms.values():
                 target = self.term_uris[(key, term.slug)]
                 hugo_paths: set[str] = set()  # where Hugo wrote this term's page
+                own_page = target.endswith("/_index.md")  # Hugo's own page of the term (its slug moves it)
                 for spelling in term.spellings:
                     slug = slugify(spelling)
                     plain = spelling.lower().replace(" ", "-")
-                    if plain == slug and _PLAIN_NAME.fullmatch(plain) and not self.permalinks:
+                    if plain == slug and _PLAIN_NAME.fullmatch(plain) and not self.permalinks and not own_page:
                         # Plain ASCII words: Hugo's paths are ours, in either folder.
                         hugo_paths |= {f"/{folder}/{slug}/" for folder in folders}
                         continue
@@ -1035,7 +1046,16 @@ class Digest:
             # posts of all of them): its pages lead to the home page.
             posts_index = self.index_uris.get("") if len(self.options.posts_dir) == 1 else None
             self._redirect("/page/1/", self.home_uri, "page")
-            self._pager_redirects("/", posts_index or self.home_uri, self.listed_count, first=2)
+            # (Hugo's home page listed the writer's other pages too, unless its theme chose.)
+            home_count = self.listed_count + self._other_pages
+            self._pager_redirects("/", posts_index or self.home_uri, home_count, first=2)
+        if (pattern := self.permalinks.pattern("home", "/")) is not None and self.home_uri:
+            with contextlib.suppress(ValueError):  # Hugo's home page moved (`home: {"/": /start/}`)
+                home = unquote(hugo_post_path("", url=expand(pattern, self._facts("_index.md", None))))
+                if home != "/" and self._redirect(home, self.home_uri, "hugo") and pager:
+                    posts_index = self.index_uris.get("") if len(self.options.posts_dir) == 1 else None
+                    self._redirect(home + "page/1/", self.home_uri, "page")
+                    self._pager_redirects(home, posts_index or self.home_uri, home_count, first=2)
         for folder, uri in self.folder_indexes.items():
             hugo = f"/{folder}/"
             with contextlib.suppress(ValueError):  # a folder named with capitals or spaces: Hugo's URL
@@ -1075,7 +1095,7 @@ class Digest:
         if not pattern:
             return None
         try:
-            return unquote(hugo_post_path("", url=expand(pattern, self._facts(src_uri, page))))
+            return unquote(hugo_post_path("", url=expand(pattern, self._facts(src_uri, page), lower=not url)))
         except ValueError:  # a control character: no URL Hugo could give
             return None
 
@@ -1083,12 +1103,22 @@ class Digest:
         """Where Hugo wrote the page of a term spelt ``spelling`` in the taxonomy folder
         ``folder``: by its ``permalinks`` (``term: {tags: /topics/:slug/}``), else its default."""
         default = unquote(hugo_term_path(spelling, folder))
+        info = self.infos.get((key, slug))
+        uri = info.profile_src_uri if info is not None else ""
+        page = self.folder_page(uri) if uri.endswith("/_index.md") else None  # Hugo's term page
+        if page is not None and page.slug:  # it moved the term, as a slug moves a page
+            default = unquote(hugo_post_path("", slug=page.slug, section=folder))
         pattern = self.permalinks.pattern("term", default.rstrip("/").lower()) if self.permalinks else None
         if pattern is None:
             return default
-        info = self.infos.get((key, slug))
-        page = self.folder_page(info.profile_src_uri) if info is not None and info.profile_src_uri else None
-        facts = Facts(title=spelling, slug=page.slug if page is not None else "", sections=(folder,))
+        term = self.taxonomies[key].terms.get(slug)
+        dates = [p.date for p in term.posts if p.date is not None] if term is not None else []
+        facts = Facts(
+            title=page.title if page is not None and page.title_given else spelling,
+            slug=page.slug if page is not None else "",
+            date=max(dates, key=postmod.to_timestamp_sortable) if dates else None,  # its newest post's
+            sections=(folder,),
+        )
         return unquote(hugo_post_path("", url=expand(pattern, facts)))
 
     def _facts(self, src_uri: str, page: Post | None) -> Facts:
@@ -1115,8 +1145,9 @@ class Digest:
             section = self._read_index(index) if index is not None else None
             own = (section.slug or (section.title if section.title_given else "")) if section else ""
             names.append(own or parts[d - 1])
+        title = page.title if page is not None and page.title_given else ""
         return Facts(
-            title=page.title if page is not None and page.title_given else "",
+            title=title or (base if stem == "_index" else ""),  # a section is named after its folder
             slug=page.slug if page is not None else "",
             date=page.date if page is not None else None,
             filename=filename,

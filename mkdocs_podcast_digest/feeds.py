@@ -317,7 +317,7 @@ class Feeds:
         site_name = str(config.site_name)
         home = Channel(site_name, self.site_url, str(config.site_description or ""), "", language)
         posts = self._newest(p for p in self.digest.posts.values() if not p.unlisted)
-        self.site = add(FEED_NAME, home, posts)
+        self.site = add(FEED_NAME, home, posts, self.digest.home_uri)  # (and where Hugo's home page moved)
         # Hugo's feed of each posts folder's section (`posts/index.xml`): its posts.
         folders = self.digest.folder_titles  # (those that exist)
         for folder, name in folders.items() if self.digest.posts else ():

@@ -1,18 +1,18 @@
-"""Hugo's ``permalinks`` setting: where Hugo published the pages of a section, a taxonomy's page
-and its terms' pages, so those URLs keep answering here.
+"""Hugo's ``permalinks`` setting: where Hugo published the pages of a section, its home page, a
+taxonomy's page and its terms' pages, so those URLs keep answering here.
 
 A Hugo site often moved its posts out of ``/posts/``:
 
     permalinks:
       posts: /:year/:month/:slug/          # posts (and the terms of a taxonomy named so)
-      term: {tags: /topics/:slug/}         # or by kind: page, section, taxonomy, term
+      term: {tags: /topics/:slug/}         # or by kind: page, home, section, taxonomy, term
 
 Every link to such a site points at those URLs. Given the same setting (``hugo_permalinks``),
 this module works out the URL Hugo gave each page, with Hugo 0.168's rules, recorded by
 ``tests/hugo_reference/make_permalinks.py``: the tokens (``:year``, ``:slug``, ``:filename``,
-``:sections[1:]``...), Go's date layouts (``:2006``, ``:01``), ``\\:`` for a literal colon, and
+``:sections[1:]``...), Go's date layouts (``:2006``, ``:01``), the whole path lower-cased, and
 which rule applies to which page (the flat form to the pages and the terms of a section, the
-kind form to that kind). Plain data: no MkDocs here.
+kind form to that kind, the list form to its targets). Plain data: no MkDocs here.
 """
 
 from __future__ import annotations
@@ -25,10 +25,10 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 from .cascade import glob
-from .urls import hugo_urlize
+from .urls import go_lower, hugo_urlize
 
-#: The kinds of page a rule can target (Hugo has no permalink for the home page).
-KINDS = ("page", "section", "taxonomy", "term")
+#: The kinds of page a rule can target.
+KINDS = ("page", "home", "section", "taxonomy", "term")
 
 #: A token as Hugo finds it: ``:`` and a word, with an optional ``[...]`` (Go's ``\w`` is ASCII).
 _TOKEN = re.compile(r":[0-9A-Za-z_]+(\[.+?\])?")
@@ -188,11 +188,16 @@ def check(pattern: str) -> None:
             )
 
 
-def expand(pattern: str, facts: Facts) -> str:
-    """The pattern with each token filled in from ``facts``, as Hugo's permalink expander does."""
-    escaped = pattern.replace("\\:", "\x00")
-    out = _TOKEN.sub(lambda m: _value(m.group(0)[1:], facts), escaped)
-    return out.replace("\x00", ":")
+def expand(pattern: str, facts: Facts, lower: bool = True) -> str:
+    """The pattern with each token filled in from ``facts``, as Hugo's permalink expander does.
+
+    Hugo 0.168 lower-cases the whole path a configured pattern gives (``/Arch/:monthname/`` is
+    ``/arch/may/``), not one a page's own ``url`` gives (``lower=False``: ``/EP/May/``); an
+    escaped colon (``\\:``) keeps a token from being read, and is itself left out.
+    """
+    out = _TOKEN.sub(lambda m: _value(m.group(0)[1:], facts), pattern.replace("\\:", "\x00"))
+    out = out.replace("\x00", "")
+    return go_lower(out) if lower else out
 
 
 def _value(name: str, facts: Facts) -> str:

@@ -37,6 +37,7 @@ __all__ = [
     "MAX_SLUG_BYTES",
     "MAX_SLUG_CHARS",
     "PARTICLES",
+    "go_lower",
     "hugo_alias_path",
     "hugo_post_path",
     "hugo_term_path",
@@ -79,6 +80,10 @@ def _go_lower(s: str) -> str:
             low = "i" if c == "\u0130" else c  # U+0130 is the only multi-char lower mapping
         out.append(low)
     return "".join(out)
+
+
+
+go_lower = _go_lower  # for the permalink expander, which lower-cases as Go does
 
 
 def _is_letter_digit_mark(c: str) -> bool:

@@ -6,6 +6,9 @@ tests replay what real Hugo did with them (``tests/data/hugo_permalinks.json``, 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import posixpath
+from pathlib import Path
 
 import pytest
 from conftest import build_site, follow
@@ -13,6 +16,7 @@ from mkdocs.config import base
 
 from mkdocs_podcast_digest.config import PluginConfig
 from mkdocs_podcast_digest.permalinks import Facts, PermalinkError, Permalinks, check, expand, go_format
+from mkdocs_podcast_digest.urls import slugify
 
 TAIPEI = dt.timezone(dt.timedelta(hours=8))
 LATE = dt.datetime(2024, 5, 31, 23, 30, tzinfo=TAIPEI)  # still May 31 where it was written
@@ -21,12 +25,12 @@ LATE = dt.datetime(2024, 5, 31, 23, 30, tzinfo=TAIPEI)  # still May 31 where it 
 def test_date_tokens_read_the_date_where_it_was_written():
     facts = Facts(date=LATE)
     assert expand("/:year/:month/:day/", facts) == "/2024/05/31/"
-    assert expand("/:monthname/:weekday/:weekdayname/:yearday/", facts) == "/May/5/Friday/152/"
+    assert expand("/:monthname/:weekday/:weekdayname/:yearday/", facts) == "/may/5/friday/152/"
 
 
 def test_go_date_layouts_are_tokens_too():
     assert expand("/:2006/:01/:02/", Facts(date=LATE)) == "/2024/05/31/"
-    assert expand("/:06/:1/:2/:Jan/:January/:Mon/:Monday/", Facts(date=LATE)) == "/24/5/31/May/May/Fri/Friday/"
+    assert expand("/:06/:1/:2/:Jan/:January/:Mon/:Monday/", Facts(date=LATE)) == "/24/5/31/may/may/fri/friday/"
     assert go_format(LATE, "2006-01-02T15:04:05-07:00") == "2024-05-31T23:30:00+08:00"
     assert go_format(LATE, "_2006") == "_2024"  # Go: a literal '_' and the year
     assert go_format(LATE, "002") == "152"  # the day of the year
@@ -60,8 +64,16 @@ def test_sections_and_their_slices():
     assert expand("/:sectionslug/:sectionslugs/", facts) == "/articles/articles/y2025/deep-dives/"
 
 
-def test_an_escaped_colon_is_a_colon():
-    assert expand(r"/a\:b/:year/", Facts(date=LATE)) == "/a:b/2024/"
+def test_a_configured_pattern_is_lower_cased_a_pages_own_url_is_not():
+    """As Hugo 0.168 wrote them: `/Arch/:monthname/:slug/` at /arch/may/b-post/, a post's
+    `url: /EP/:monthname/:filename/` at /EP/May/a/."""
+    facts = Facts(title="B Post", filename="a", date=LATE)
+    assert expand("/Arch/:monthname/:slug/", facts) == "/arch/may/b-post/"
+    assert expand("/EP/:monthname/:filename/", facts, lower=False) == "/EP/May/a/"
+
+
+def test_an_escaped_colon_is_no_token_and_is_left_out():
+    assert expand(r"/ep\:x/:year/", Facts(date=LATE)) == "/epx/2024/"  # as Hugo 0.168 writes it
 
 
 def test_unknown_tokens_are_refused_as_hugo_refuses_them():
@@ -96,7 +108,7 @@ def test_the_kind_form_and_the_nearer_section_first():
     ("setting", "message"),
     [
         ({"posts": "/:nonsense/"}, "':nonsense'"),
-        ({"home": {"posts": "/x/"}}, "kind 'home'"),
+        ({"foo": {"posts": "/x/"}}, "kind 'foo'"),
         ({"posts": 3}, "neither a pattern nor a mapping"),
         ("posts", "must be a mapping"),
         ({"page": {"posts": ["/x/"]}}, "not text"),
@@ -185,3 +197,68 @@ def test_without_the_setting_nothing_moves(tmp_path):
     site = build_site(tmp_path, POSTS, {})
     assert not (site.root / "site" / "2024").exists()
     assert follow(site, "/posts/episode-one/")[0] == "/posts/episode-one/"
+
+
+# ---------------------------------------------------------------------------------------------
+# Replayed: what real Hugo 0.168 published for the same content under each setting.
+
+RECORDED = json.loads((Path(__file__).parent / "data" / "hugo_permalinks.json").read_text(encoding="utf-8"))
+CASES = {name: case for name, case in RECORDED["cases"].items() if not case["error"]}
+
+
+def _ours(entry: dict) -> str:
+    """The page here that answers for an entry of the recording (a page, section, term...)."""
+    if entry["kind"] == "home":
+        return "/"
+    if entry["kind"] == "section" and not entry.get("file"):
+        return "/episodes/"  # the one section without an `_index.md`
+    if entry.get("file"):
+        folder, name = posixpath.split(entry["file"])
+        stem = posixpath.splitext(name)[0]
+        return "/" + (folder if stem in ("index", "_index") else posixpath.join(folder, stem)) + "/"
+    folder = {"related_people": "people"}.get(entry["taxonomy"], entry["taxonomy"])  # its folder here
+    return f"/{folder}/" if entry["kind"] == "taxonomy" else f"/{folder}/{slugify(entry['term'])}/"
+
+
+@pytest.fixture(scope="module", params=sorted(CASES))
+def replayed(request, tmp_path_factory):
+    case = CASES[request.param]
+    config = {
+        "posts_dir": ["posts", "episodes"],
+        "hugo_pager_size": RECORDED["pager_size"],
+        "hugo_permalinks": case["permalinks"],
+    }
+    site = build_site(
+        tmp_path_factory.mktemp(request.param),
+        dict(RECORDED["files"]),
+        {"site_name": "Permalinks", "plugins": ["search", {"podcast-digest": config}]},
+    )
+    return request.param, case, site
+
+
+def test_the_permalinks_reference_was_recorded_from_real_hugo():
+    assert RECORDED["hugo_version"] == "0.168.0"
+    assert {"legacy_flat", "by_kind", "list", "home_kind", "root_flat"} <= set(CASES)
+    errors = {name: case["error"]["stderr"] for name, case in RECORDED["cases"].items() if case["error"]}
+    assert "permalink attribute not recognised" in errors["bad_token"]
+
+
+def test_the_hugo_site_builds_unmodified_and_strict_under_each_setting(replayed):
+    _, _, site = replayed
+    assert site.warnings == []
+
+
+def test_every_page_hugo_published_by_a_pattern_leads_to_its_page_here(replayed):
+    name, case, site = replayed
+    targets: dict[str, set[str]] = {}
+    for entry in case["pages"]:
+        targets.setdefault(entry["url"], set()).add(_ours(entry))
+    for url, ours in sorted(targets.items()):
+        # Where Hugo wrote two pages at one URL (a pattern without a distinct token), one of them.
+        assert follow(site, url)[0] in ours, (name, url, ours)
+
+
+def test_every_file_hugo_wrote_answers_here(replayed):
+    name, case, site = replayed
+    missing = [path for path in case["written"] if not site.exists(path.removesuffix("index.html"))]
+    assert missing == [], name
