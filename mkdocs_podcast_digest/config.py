@@ -132,7 +132,7 @@ class HugoPermalinks(c.BaseConfigOption[object]):
             Permalinks(value)
         except (PermalinkError, ValueError) as err:
             raise base.ValidationError(
-                f"hugo_permalinks: {err}. Copy the permalinks block of your Hugo config as it is "
+                f"{err}. Copy the permalinks block of your Hugo config as it is "
                 "(posts: /:year/:month/:slug/, or page: {posts: ...}, term: {tags: ...})."
             ) from None
         return value

@@ -964,7 +964,9 @@ class Digest:
                     )
                 except ValueError:  # a control character in the file's name: no URL Hugo could give
                     continue
-            if not self._redirect(hugo, post.src_uri, "hugo") and (post.url or post.slug):
+            # (One from a pattern names its post: if the URL is taken, the writer hears of it.)
+            by_pattern = post.src_uri if permalink is not None and not post.url else ""
+            if not self._redirect(hugo, post.src_uri, "hugo", by_pattern) and (post.url or post.slug):
                 self.problems.append(SourceProblem(post.src_uri, _unanswerable(hugo, "url" if post.url else "slug")))
             bundle = post.src_uri.endswith("/index.md")
             if bundle and (dest := alias_dest(hugo, literal=True) or "").endswith("/index.html"):
@@ -1334,7 +1336,15 @@ class Digest:
             if owner:
                 if owner != r.target_src_uri and (r.reason == "alias" or self._explicit_url(r)):
                     post = self.posts.get(r.target_src_uri)
-                    key = "aliases" if r.reason == "alias" else "slug" if post and post.slug else "url"
+                    key = (
+                        "aliases"
+                        if r.reason == "alias"
+                        else "hugo_permalinks"
+                        if r.src_uri and post and not post.url
+                        else "slug"
+                        if post and post.slug
+                        else "url"
+                    )
                     self.problems.append(SourceProblem(r.target_src_uri, _clash(r, owner, redirected, key)))
                 continue
             target = files.src_uris.get(r.target_src_uri)  # a src_uri already: no PurePath to normalise it
@@ -1385,7 +1395,7 @@ class Digest:
 
     def _explicit_url(self, r: Redirect) -> bool:
         post = self.posts.get(r.target_src_uri) if r.reason == "hugo" else None
-        return bool(post and (post.slug or post.url))
+        return bool(post and (post.slug or post.url or r.src_uri))
 
 
 def _unsafe(name: str, what: str, url: str) -> str:
@@ -1500,6 +1510,11 @@ def _clash(r: Redirect, owner: str, redirected: bool, key: str) -> Problem:
         return Problem(
             f"has the alias {url}, which {there}; the alias was skipped. Remove it or pick a free path.",
             key=key,
+        )
+    if key == "hugo_permalinks":  # the pattern's, not the post's own: no line in its front matter
+        return Problem(
+            f"had the Hugo URL {url} (from hugo_permalinks), which {there}; old links to it lead "
+            "there, not here. Add an alias for the URL you want, or give the post a url.",
         )
     return Problem(
         f"had the Hugo URL {url} (from its slug or url), which {there}; old links to it lead there, "

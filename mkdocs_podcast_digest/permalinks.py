@@ -113,6 +113,11 @@ class Permalinks:
             )
         for rule in self.rules:
             check(rule.pattern)
+            if "://" in rule.pattern or rule.pattern.startswith("//"):
+                raise PermalinkError(
+                    f"has the pattern {rule.pattern!r}, which is no path on the site; "
+                    "a pattern is a path such as /:year/:slug/"
+                )
         # Hugo takes the first rule that matches; a map has no order in Go, so of two rules for
         # nested sections (`posts`, `posts/2025`) the nearer one is taken here, the same each build.
         self.rules.sort(key=lambda r: -r.specificity)

@@ -112,6 +112,7 @@ def test_the_kind_form_and_the_nearer_section_first():
         ({"posts": 3}, "neither a pattern nor a mapping"),
         ("posts", "must be a mapping"),
         ({"page": {"posts": ["/x/"]}}, "not text"),
+        ({"page": {"/": "https://elsewhere.example/:slug/"}}, "no path on the site"),
     ],
 )
 def test_a_bad_setting_is_a_config_error_naming_it(setting, message):
@@ -262,3 +263,20 @@ def test_every_file_hugo_wrote_answers_here(replayed):
     name, case, site = replayed
     missing = [path for path in case["written"] if not site.exists(path.removesuffix("index.html"))]
     assert missing == [], name
+
+
+def test_a_pattern_that_lands_on_a_page_of_the_site_is_a_warning_and_the_page_stays(make_site):
+    docs = {
+        "index.md": "# Home\n",
+        "about.md": "# About us\n",
+        "posts/about.md": "---\ntitle: About the show\ndate: 2024-01-01\n---\nx\n",
+        "posts/other.md": "---\ntitle: Other\ndate: 2024-01-02\n---\nx\n",
+    }
+    plugins = ["search", {"podcast-digest": {"hugo_permalinks": {"posts": "/:filename/"}}}]
+    site = make_site(docs, {"plugins": plugins})
+    assert [w for w in site.warnings if "hugo_permalinks" in w] == [
+        "mkdocs_podcast_digest: posts/about.md: had the Hugo URL /about/ (from hugo_permalinks), which is the page of 'about.md'; "
+        "old links to it lead there, not here. Add an alias for the URL you want, or give the post a url."
+    ]
+    assert "About us" in site.html("about/")  # never replaced by a redirect
+    assert follow(site, "/other/")[0] == "/posts/other/"
