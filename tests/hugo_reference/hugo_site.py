@@ -4,6 +4,7 @@ Hugo given is the one the recorded data claims, and a fixture site built in a te
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import subprocess
 import sys
@@ -51,6 +52,16 @@ def write_files_site(site: Path, config: str, layouts: dict[str, str], files: di
             path = site / folder / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
+
+
+def front_matter_page(title: str | None, date: str | None, body: str, **front: object) -> str:
+    """A content file: front matter with ``title``, ``date`` (as given) and ``front``, each value
+    written as JSON (which YAML reads as written: no date or number guessed), then ``body``."""
+    lines = [] if title is None else [f"title: {json.dumps(title, ensure_ascii=False)}"]
+    if date is not None:
+        lines.append(f"date: {date}")
+    lines += [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in front.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n" + body + "\n"
 
 
 def write_pages_site(site: Path, title: str, pages: dict[str, str], config: str = "") -> None:

@@ -38,7 +38,7 @@ import subprocess
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from hugo_site import HUGO_VERSION, built_site, parse_args, write_files_site
+from hugo_site import HUGO_VERSION, built_site, front_matter_page, parse_args, write_files_site
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_OUT = ROOT / "tests" / "data" / "hugo_cascade.json"
@@ -116,14 +116,7 @@ LAYOUTS = {
 
 
 def _page(title: str | None, date: str | None, body: str, **front: object) -> str:
-    lines = []
-    if title is not None:
-        lines.append(f"title: {json.dumps(title, ensure_ascii=False)}")
-    if date is not None:
-        lines.append(f"date: {date}T20:00:00+08:00")
-    for key, value in front.items():
-        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
-    return "---\n" + "\n".join(lines) + "\n---\n" + body + "\n"
+    return front_matter_page(title, None if date is None else f"{date}T20:00:00+08:00", body, **front)
 
 
 #: The fixture's content: path under ``content/`` -> the file's text. The cascades are written

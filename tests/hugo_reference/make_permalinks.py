@@ -40,7 +40,7 @@ import subprocess
 from pathlib import Path
 from urllib.parse import unquote
 
-from hugo_site import HUGO_VERSION, built_site, parse_args, write_files_site
+from hugo_site import HUGO_VERSION, built_site, front_matter_page, parse_args, write_files_site
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_OUT = ROOT / "tests" / "data" / "hugo_permalinks.json"
@@ -79,13 +79,7 @@ LAYOUT = (
 LAYOUTS = {"all.html": LAYOUT, "_partials/facts.html": FACTS}
 
 
-def _page(title: str, date: str | None, body: str, **front: object) -> str:
-    lines = [f"title: {json.dumps(title, ensure_ascii=False)}"]
-    if date is not None:
-        lines.append(f"date: {date}")
-    for key, value in front.items():
-        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
-    return "---\n" + "\n".join(lines) + "\n---\n" + body + "\n"
+_page = front_matter_page
 
 
 #: The fixture's content: path under ``content/`` -> the file's text. ``posts/episode-one.md`` is

@@ -31,7 +31,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from hugo_site import HUGO_VERSION, built_site, parse_args, write_files_site
+from hugo_site import HUGO_VERSION, built_site, front_matter_page, parse_args, write_files_site
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_OUT = ROOT / "tests" / "data" / "hugo_sections.json"
@@ -77,10 +77,7 @@ LAYOUTS = {
 
 
 def _page(title: str, date: str, body: str, **front: object) -> str:
-    lines = [f"title: {json.dumps(title, ensure_ascii=False)}", f"date: {date}T20:00:00+08:00"]
-    for key, value in front.items():
-        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
-    return "---\n" + "\n".join(lines) + "\n---\n" + body + "\n"
+    return front_matter_page(title, f"{date}T20:00:00+08:00", body, **front)  # an evening in Taipei
 
 
 #: The fixture's content: path under ``content/`` -> the file's text. Posts fall on odd days of
