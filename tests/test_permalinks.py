@@ -280,3 +280,18 @@ def test_a_pattern_that_lands_on_a_page_of_the_site_is_a_warning_and_the_page_st
     ]
     assert "About us" in site.html("about/")  # never replaced by a redirect
     assert follow(site, "/other/")[0] == "/posts/other/"
+
+
+def test_without_the_setting_a_terms_own_slug_and_hugos_home_pages_still_answer(tmp_path):
+    """Hugo 0.168 published `tags/gpu/_index.md` with `slug: Graphics Cards` at /tags/graphics-cards/,
+    and its home list (by default every regular page, `about.md` too) over 2 pages for 3 pages."""
+    docs = {
+        "index.md": "# Home\n",
+        "about.md": "---\ntitle: About\n---\n# About\n",
+        "tags/gpu/_index.md": "---\ntitle: GPU 顯示卡\nslug: Graphics Cards\n---\nAbout GPUs.\n",
+        "posts/a.md": "---\ntitle: A\ndate: 2024-01-01\ntags: [GPU]\n---\nx\n",
+        "posts/b.md": "---\ntitle: B\ndate: 2024-01-02\ntags: [GPU]\n---\nx\n",
+    }
+    site = build_site(tmp_path, docs, {"plugins": ["search", {"podcast-digest": {"hugo_pager_size": 2}}]})
+    assert follow(site, "/tags/graphics-cards/")[0] == "/tags/gpu/"
+    assert site.exists("page/2/")  # posts a, b and about.md: two of Hugo's pages
