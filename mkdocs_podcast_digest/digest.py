@@ -60,6 +60,12 @@ class Redirect:
 _LANGUAGE_SUFFIX = re.compile(r"\.[a-z]{2}(?:-[a-zA-Z]{2,4})?\.md$")
 
 
+def _newest(posts: list[Post]) -> dt.datetime | None:
+    """The newest date among ``posts`` (a list's date in Hugo: its newest page's)."""
+    dates = [p.date for p in posts if p.date is not None]
+    return max(dates, key=postmod.to_timestamp_sortable) if dates else None
+
+
 def _regular_page(src_uri: str) -> bool:
     """A page Hugo would have made a regular page of (no section's or folder's index page)."""
     return posixpath.basename(src_uri).lower() not in ("index.md", "_index.md", "readme.md")
@@ -1035,8 +1041,11 @@ class Digest:
                 for folder in sorted(folders):
                     hugo = f"/{folder}/"
                     if (pattern := self.permalinks.pattern("taxonomy", f"/{folder}")) is not None:
+                        page = self.folder_page(f"{folder}/_index.md")
+                        title = page.title if page is not None and page.title_given else self.label(folder)
+                        newest = _newest([p for t in tax.terms.values() for p in t.posts[:1]])
                         with contextlib.suppress(ValueError):  # Hugo's taxonomy page moved (`/topics/`)
-                            hugo = unquote(hugo_post_path("", url=expand(pattern, Facts(title=self.label(folder)))))
+                            hugo = unquote(hugo_post_path("", url=expand(pattern, Facts(title=title, date=newest))))
                             self._redirect(hugo, index, "term")
                     if pager:
                         self._pager_redirects(hugo, index, len(tax.terms))
@@ -1053,7 +1062,8 @@ class Digest:
             self._pager_redirects("/", posts_index or self.home_uri, home_count, first=2)
         if (pattern := self.permalinks.pattern("home", "/")) is not None and self.home_uri:
             with contextlib.suppress(ValueError):  # Hugo's home page moved (`home: {"/": /start/}`)
-                home = unquote(hugo_post_path("", url=expand(pattern, self._facts("_index.md", None))))
+                facts = self._facts("_index.md", self.folder_page("_index.md"))
+                home = unquote(hugo_post_path("", url=expand(pattern, facts)))
                 if home != "/" and self._redirect(home, self.home_uri, "hugo") and pager:
                     posts_index = self.index_uris.get("") if len(self.options.posts_dir) == 1 else None
                     self._redirect(home + "page/1/", self.home_uri, "page")
@@ -1114,12 +1124,12 @@ class Digest:
         if pattern is None:
             return default
         term = self.taxonomies[key].terms.get(slug)
-        dates = [p.date for p in term.posts if p.date is not None] if term is not None else []
         facts = Facts(
             title=page.title if page is not None and page.title_given else spelling,
             slug=page.slug if page is not None else "",
-            date=max(dates, key=postmod.to_timestamp_sortable) if dates else None,  # its newest post's
+            date=_newest(term.posts) if term is not None else None,  # its newest post's
             sections=(folder,),
+            term=True,
         )
         return unquote(hugo_post_path("", url=expand(pattern, facts)))
 
@@ -1148,10 +1158,16 @@ class Digest:
             own = (section.slug or (section.title if section.title_given else "")) if section else ""
             names.append(own or parts[d - 1])
         title = page.title if page is not None and page.title_given else ""
+        if not title and stem == "_index":  # a section is named after its folder, the home page the site
+            title = base or str(self.config.site_name)
+        date = page.date if page is not None else None
+        if date is None and stem == "_index":  # Hugo dated a list by its newest page
+            inside = src_uri[: -len("_index.md")]
+            date = _newest([p for uri, p in self.posts.items() if uri.startswith(inside)])
         return Facts(
-            title=title or (base if stem == "_index" else ""),  # a section is named after its folder
+            title=title,
             slug=page.slug if page is not None else "",
-            date=page.date if page is not None else None,
+            date=date,
             filename=filename,
             base_name=base,
             sections=tuple(p.lower().replace(" ", "-") for p in parts[:depth]),
@@ -1321,6 +1337,7 @@ class Digest:
         for name in self.config.theme.static_templates:  # written last: 404.html, sitemap.xml
             taken.setdefault(name, (name, False))
         taken.setdefault("sitemap.xml.gz", ("sitemap.xml.gz", False))
+        taken.setdefault("search/search_index.json", ("search/search_index.json", False))  # the search plugin's
         folders = _folders(taken)
         # Where the site's file system folds case, no redirect goes where another file is but
         # for case: it would be that file (the page itself, often), or overwrite another redirect.
@@ -1487,11 +1504,9 @@ def alias_dest(path: str, literal: bool = False) -> str | None:
     return rel + "/index.html"
 
 
-#: One of Hugo's permalink tokens, which Hugo expands in a `url` too (`/ep/:filename/`).
-_PERMALINK_TOKEN = re.compile(
-    r":(?:year|month|monthname|day|weekday|weekdayname|yearday|section|sections|title|slug|filename"
-    r"|slugorfilename|contentbasename|slugorcontentbasename)\b"
-)
+#: A permalink token, which Hugo expands in a `url` too (`/ep/:filename/`, `/x/:2006/`): any
+#: `:` and a word, as Hugo reads a `url` with a colon in it as a pattern.
+_PERMALINK_TOKEN = re.compile(r":[0-9A-Za-z_]")
 
 
 def _unanswerable(hugo: str, key: str) -> Problem:

@@ -22,10 +22,10 @@ import posixpath
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from urllib.parse import unquote
+from urllib.parse import unquote, unquote_plus
 
 from .cascade import glob
-from .urls import go_lower, hugo_urlize
+from .urls import go_lower, go_sanitize, hugo_urlize
 
 #: The kinds of page a rule can target.
 KINDS = ("page", "home", "section", "taxonomy", "term")
@@ -82,6 +82,7 @@ class Facts:
     base_name: str = ""
     sections: tuple[str, ...] = ()
     section_names: tuple[str, ...] = ()
+    term: bool = False  # a term's page: its name keeps its slashes
 
 
 @dataclass(frozen=True)
@@ -196,13 +197,19 @@ def check(pattern: str) -> None:
 def expand(pattern: str, facts: Facts, lower: bool = True) -> str:
     """The pattern with each token filled in from ``facts``, as Hugo's permalink expander does.
 
-    Hugo 0.168 lower-cases the whole path a configured pattern gives (``/Arch/:monthname/`` is
-    ``/arch/may/``), not one a page's own ``url`` gives (``lower=False``: ``/EP/May/``); an
+    A configured pattern's path is then cleaned as Hugo 0.168 cleans it: percent-escapes and
+    ``+`` read (as a query string's: ``+`` is a space), ``.`` and ``..`` resolved, the path
+    sanitized as a whole (spaces to ``-``; ``? = ' & , ( ) ! $ [ ] :`` left out) and lower-cased:
+    ``/Arch/:monthname/`` is ``/arch/may/``, "C++ Tips" ``c-tips``; it is always a folder.
+    A page's own ``url`` with tokens (``lower=False``) is used as written (``/EP/May/a/``). An
     escaped colon (``\\:``) keeps a token from being read, and is itself left out.
     """
     out = _TOKEN.sub(lambda m: _value(m.group(0)[1:], facts), pattern.replace("\\:", "\x00"))
     out = out.replace("\x00", "")
-    return go_lower(out) if lower else out
+    if not lower:
+        return out
+    path = "/" + posixpath.normpath("/" + unquote_plus(out)).lstrip("/")
+    return go_lower(go_sanitize(path)).rstrip("/") + "/"
 
 
 def _value(name: str, facts: Facts) -> str:
@@ -222,9 +229,9 @@ def _value(name: str, facts: Facts) -> str:
             return _WEEKDAYS[date.weekday()]
         return str(date.timetuple().tm_yday)
     if name == "title":
-        return _urlize(facts.title)
+        return _urlize(facts.title, facts.term)
     if name == "slug":
-        return _urlize(facts.slug or facts.title)
+        return _urlize(facts.slug or facts.title, facts.term)
     if name == "slugorfilename":
         return _urlize(facts.slug) if facts.slug else _urlize(facts.filename)
     if name == "filename":
@@ -249,10 +256,14 @@ def _value(name: str, facts: Facts) -> str:
     return go_format(date, name)
 
 
-def _urlize(text: str) -> str:
-    """Hugo's ``urlize`` as a path, not escaped (the redirect is written where Hugo wrote it)."""
+def _urlize(text: str, slashes: bool = False) -> str:
+    """Hugo's ``urlize`` as a path, not escaped (the redirect is written where Hugo wrote it).
+    A page's title or slug is one folder (``AI/ML Weekly`` is ``ai-ml-weekly``); a term's
+    keeps its slashes (``AI/ML`` is ``ai/ml``), as Hugo 0.168 wrote them."""
     if not text:
         return ""
+    if not slashes:
+        text = text.replace("/", "-").replace("\\", "-")
     try:
         return unquote(hugo_urlize(text))
     except ValueError:
@@ -311,7 +322,7 @@ _MONTHS = [
 #: Go's layout elements, longest first where one starts another (as Go's ``nextStdChunk``
 #: reads them).
 _LAYOUT = re.compile(
-    r"January|Jan|Monday|Mon|MST|002|01|02|03|04|05|06|__2|_2|15|2006|1|2|3|4|5|PM|pm"
+    r"January|Jan(?![a-z])|Monday|Mon(?![a-z])|MST|002|01|02|03|04|05|06|__2|_2|15|2006|1|2|3|4|5|PM|pm"
     r"|Z07:00:00|Z070000|Z07:00|Z0700|Z07|-07:00:00|-070000|-07:00|-0700|-07"
     r"|[.,](?:0+|9+)(?![0-9])"
 )

@@ -38,6 +38,7 @@ __all__ = [
     "MAX_SLUG_CHARS",
     "PARTICLES",
     "go_lower",
+    "go_sanitize",
     "hugo_alias_path",
     "hugo_post_path",
     "hugo_term_path",
@@ -124,6 +125,9 @@ def _go_sanitize(s: str) -> str:
 _PATH, _FRAGMENT, _HOST, _USERINFO = "path", "fragment", "host", "userinfo"
 _ALNUM = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
+
+
+go_sanitize = _go_sanitize  # for the permalink expander: Hugo cleans the whole path
 
 def _should_escape(b: int, mode: str) -> bool:
     if b in _ALNUM:
