@@ -294,7 +294,7 @@ class Digest:
             head = posixpath.dirname(uri)
             inside = [p for p in dated if not head or p.src_uri.startswith(head + "/")]
             if inside:
-                self.tagged[uri].date = max(inside, key=lambda p: postmod.to_timestamp_sortable(p.date)).date
+                self.tagged[uri].date = _newest(inside)
 
     def _other_page_held(self, file: File, headless: list[str], unpublished: list[str]) -> bool:
         """Whether one of the writer's other pages (not a post) is left out, as Hugo left it out:
@@ -1049,6 +1049,14 @@ class Digest:
                             self._redirect(hugo, index, "term")
                     if pager:
                         self._pager_redirects(hugo, index, len(tax.terms))
+        # Hugo's home page, and where its `permalinks` moved it (`home: {"/": /start/}`).
+        homes = ["/"]
+        if self.home_uri and (pattern := self.permalinks.pattern("home", "/")) is not None:
+            with contextlib.suppress(ValueError):
+                facts = self._facts("_index.md", self.folder_page("_index.md"))
+                home = unquote(hugo_post_path("", url=expand(pattern, facts)))
+                if home != "/" and self._redirect(home, self.home_uri, "hugo"):
+                    homes.append(home)
         if pager:
             # Hugo's home page paginates the posts; its first page is the home page here, the
             # others the pages of the posts index that list the same posts (or, without a posts
@@ -1056,18 +1064,11 @@ class Digest:
             # With several posts folders, no list here holds what Hugo's home page did (the
             # posts of all of them): its pages lead to the home page.
             posts_index = self.index_uris.get("") if len(self.options.posts_dir) == 1 else None
-            self._redirect("/page/1/", self.home_uri, "page")
             # (Hugo's home page listed the writer's other pages too, unless its theme chose.)
             home_count = self.listed_count + self._other_pages
-            self._pager_redirects("/", posts_index or self.home_uri, home_count, first=2)
-        if (pattern := self.permalinks.pattern("home", "/")) is not None and self.home_uri:
-            with contextlib.suppress(ValueError):  # Hugo's home page moved (`home: {"/": /start/}`)
-                facts = self._facts("_index.md", self.folder_page("_index.md"))
-                home = unquote(hugo_post_path("", url=expand(pattern, facts)))
-                if home != "/" and self._redirect(home, self.home_uri, "hugo") and pager:
-                    posts_index = self.index_uris.get("") if len(self.options.posts_dir) == 1 else None
-                    self._redirect(home + "page/1/", self.home_uri, "page")
-                    self._pager_redirects(home, posts_index or self.home_uri, home_count, first=2)
+            for home in homes:
+                self._redirect(home + "page/1/", self.home_uri, "page")
+                self._pager_redirects(home, posts_index or self.home_uri, home_count, first=2)
         for folder, uri in self.folder_indexes.items():
             hugo = f"/{folder}/"
             with contextlib.suppress(ValueError):  # a folder named with capitals or spaces: Hugo's URL
