@@ -4,7 +4,9 @@ Hugo given is the one the recorded data claims, and a fixture site built in a te
 from __future__ import annotations
 
 import argparse
+import html
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -12,6 +14,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import unquote
 
 HUGO_VERSION = "0.168.0"
 
@@ -81,3 +84,74 @@ def write_pages_site(site: Path, title: str, pages: dict[str, str], config: str 
 def page_html(site: Path, name: str) -> str:
     """The content Hugo rendered for ``write_pages_site``'s page ``name``."""
     return (site / "public" / "posts" / name / "index.html").read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------------------------
+# Every page Hugo knows, listed by the home page: for the recordings of where Hugo put each page
+# (make_permalinks.py, make_ugly_urls.py).
+
+#: What the home page prints of every page Hugo knows (``site.Pages``), as JSON in one attribute:
+#: its kind, ``RelPermalink``, title, content file, and a taxonomy or term page's taxonomy and
+#: term (``.Data.Term``: the term as the front matter spells it). Reading them there rather than
+#: from each page's own file keeps the pages two settings send to the same URL.
+_FACTS = (
+    '{{ $f := dict "kind" .Kind "url" .RelPermalink "title" .Title }}'
+    '{{ with .File }}{{ $f = merge $f (dict "file" .Path) }}{{ end }}'
+    '{{ if in (slice "taxonomy" "term") .Kind }}{{ $f = merge $f (dict "taxonomy" .Data.Plural) }}{{ end }}'
+    '{{ if eq .Kind "term" }}{{ $f = merge $f (dict "term" .Data.Term) }}{{ end }}'
+    "{{ return $f }}"
+)
+#: Every page, whatever its kind: a list paginates (as themes do), so that Hugo writes its pager
+#: pages; the first page of the home page adds the facts of every page.
+_LAYOUT = (
+    "<h1>{{ .Title }}</h1>\n"
+    "{{ if not .IsPage }}{{ $pager := .Paginator }}{{ if and .IsHome (eq $pager.PageNumber 1) }}"
+    "{{ range site.Pages }}"
+    '<div class="page" data-facts="{{ partial "facts.html" . | jsonify }}"></div>\n'
+    "{{ end }}{{ end }}{{ end }}"
+)
+FACTS_LAYOUTS = {"all.html": _LAYOUT, "_partials/facts.html": _FACTS}
+
+_PAGE = re.compile(r'<div class="page" data-facts="([^"]*)"></div>')
+
+
+def _page_record(facts: dict[str, str]) -> dict[str, str]:
+    page = {"kind": facts["kind"]}
+    if "file" in facts:
+        page["file"] = facts["file"]
+    if facts["kind"] in ("taxonomy", "term"):
+        page["taxonomy"] = facts["taxonomy"]
+    if facts["kind"] == "term":
+        page["term"] = facts["term"]
+        page["title"] = facts["title"]
+    page["url"] = unquote(facts["url"])
+    return page
+
+
+def listed_pages(public: Path, written: list[str]) -> list[dict]:
+    """The pages the home page (one of the ``.html`` files ``written`` in ``public/``) listed
+    with ``FACTS_LAYOUTS``: kind, file, taxonomy and term, URL (unescaped); in a stable order."""
+    homes = [
+        found
+        for name in written
+        if name.endswith(".html") and (found := _PAGE.findall((public / name).read_text(encoding="utf-8")))
+    ]
+    if len(homes) != 1:
+        raise SystemExit(f"expected one home page listing the pages, found {len(homes)}")
+    pages = [_page_record(json.loads(html.unescape(raw))) for raw in homes[0]]
+    pages.sort(
+        key=lambda p: (p["kind"], p.get("file", ""), p.get("taxonomy", ""), p.get("term", ""), p["url"])
+    )
+    return pages
+
+
+def hugo_errors(args: argparse.Namespace, site: Path) -> tuple[int, str]:
+    """Hugo's exit status and the error lines it prints (``--quiet`` hides them) for ``site``,
+    built into memory; the site's folder reads ``<site>``."""
+    run = subprocess.run(
+        [args.hugo, "--renderToMemory", "--logLevel", "error", "-s", str(site)],
+        capture_output=True,
+        text=True,
+    )
+    lines = [line.strip() for line in run.stderr.replace(str(site), "<site>").splitlines()]
+    return run.returncode, "\n".join(line for line in lines if line)

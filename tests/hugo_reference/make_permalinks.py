@@ -33,14 +33,20 @@ URL paths are recorded as Hugo's files lie in ``public/`` (``/tags/播客/``, no
 from __future__ import annotations
 
 import argparse
-import html
 import json
-import re
 import subprocess
 from pathlib import Path
-from urllib.parse import unquote
 
-from hugo_site import HUGO_VERSION, built_site, front_matter_page, parse_args, write_files_site
+from hugo_site import (
+    FACTS_LAYOUTS,
+    HUGO_VERSION,
+    built_site,
+    front_matter_page,
+    hugo_errors,
+    listed_pages,
+    parse_args,
+    write_files_site,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_OUT = ROOT / "tests" / "data" / "hugo_permalinks.json"
@@ -55,28 +61,6 @@ CONFIG = (
     + "".join(f'{singular} = "{plural}"\n' for singular, plural in TAXONOMIES.items())
     + f"[pagination]\npagerSize = {PAGER_SIZE}\n"
 )
-
-#: What the home page prints of every page Hugo knows (``site.Pages``), as JSON in one attribute:
-#: its kind, ``RelPermalink``, title, content file, and a taxonomy or term page's taxonomy and
-#: term (``.Data.Term``: the term as the front matter spells it). Reading them there rather than
-#: from each page's own file keeps the pages two patterns send to the same URL.
-FACTS = (
-    '{{ $f := dict "kind" .Kind "url" .RelPermalink "title" .Title }}'
-    '{{ with .File }}{{ $f = merge $f (dict "file" .Path) }}{{ end }}'
-    '{{ if in (slice "taxonomy" "term") .Kind }}{{ $f = merge $f (dict "taxonomy" .Data.Plural) }}{{ end }}'
-    '{{ if eq .Kind "term" }}{{ $f = merge $f (dict "term" .Data.Term) }}{{ end }}'
-    "{{ return $f }}"
-)
-#: Every page, whatever its kind: a list paginates (as themes do), so that Hugo writes its
-#: ``page/N/`` pages; the first page of the home page adds the facts of every page.
-LAYOUT = (
-    "<h1>{{ .Title }}</h1>\n"
-    "{{ if not .IsPage }}{{ $pager := .Paginator }}{{ if and .IsHome (eq $pager.PageNumber 1) }}"
-    "{{ range site.Pages }}"
-    '<div class="page" data-facts="{{ partial "facts.html" . | jsonify }}"></div>\n'
-    "{{ end }}{{ end }}{{ end }}"
-)
-LAYOUTS = {"all.html": LAYOUT, "_partials/facts.html": FACTS}
 
 
 _page = front_matter_page
@@ -239,22 +223,6 @@ def config(permalinks: object) -> str:
     return CONFIG + "[permalinks]\n" + _toml_body("permalinks", permalinks)
 
 
-_PAGE = re.compile(r'<div class="page" data-facts="([^"]*)"></div>')
-
-
-def _page_record(facts: dict[str, str]) -> dict[str, str]:
-    page = {"kind": facts["kind"]}
-    if "file" in facts:
-        page["file"] = facts["file"]
-    if facts["kind"] in ("taxonomy", "term"):
-        page["taxonomy"] = facts["taxonomy"]
-    if facts["kind"] == "term":
-        page["term"] = facts["term"]
-        page["title"] = facts["title"]
-    page["url"] = unquote(facts["url"])
-    return page
-
-
 def record(public: Path) -> tuple[list[dict], list[str]]:
     """Every page Hugo knows (from the home page's list of them), and every ``index.html`` and
     ``index.xml`` it wrote (relative to ``public/``)."""
@@ -263,28 +231,7 @@ def record(public: Path) -> tuple[list[dict], list[str]]:
         for file in public.rglob("index.*")
         if file.name in ("index.html", "index.xml")
     )
-    homes = [
-        found for name in written if (found := _PAGE.findall((public / name).read_text(encoding="utf-8")))
-    ]
-    if len(homes) != 1:
-        raise SystemExit(f"expected one home page listing the pages, found {len(homes)}")
-    pages = [_page_record(json.loads(html.unescape(raw))) for raw in homes[0]]
-    pages.sort(
-        key=lambda p: (p["kind"], p.get("file", ""), p.get("taxonomy", ""), p.get("term", ""), p["url"])
-    )
-    return pages, written
-
-
-def _check(args: argparse.Namespace, site: Path) -> tuple[int, str]:
-    """Hugo's exit status and the error lines it prints (``--quiet`` hides them) for ``site``,
-    built into memory; the site's folder reads ``<site>``."""
-    run = subprocess.run(
-        [args.hugo, "--renderToMemory", "--logLevel", "error", "-s", str(site)],
-        capture_output=True,
-        text=True,
-    )
-    lines = [line.strip() for line in run.stderr.replace(str(site), "<site>").splitlines()]
-    return run.returncode, "\n".join(line for line in lines if line)
+    return listed_pages(public, written), written
 
 
 def run_case(args: argparse.Namespace, name: str, permalinks: object) -> dict[str, object]:
@@ -294,8 +241,8 @@ def run_case(args: argparse.Namespace, name: str, permalinks: object) -> dict[st
     checked: list[tuple[int, str]] = []
 
     def write_site(site: Path) -> None:
-        write_files_site(site, config(permalinks), LAYOUTS, FILES)
-        checked.append(_check(args, site))
+        write_files_site(site, config(permalinks), FACTS_LAYOUTS, FILES)
+        checked.append(hugo_errors(args, site))
 
     out: dict[str, object] = {"permalinks": permalinks}
     try:
