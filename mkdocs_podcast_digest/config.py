@@ -10,7 +10,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from .i18n import EN
-from .permalinks import PermalinkError, Permalinks
+from .permalinks import PermalinkError, Permalinks, UglyURLs
 
 #: Front-matter key -> URL folder. Hugo's defaults plus the people/company taxonomies of digest sites.
 DEFAULT_TAXONOMIES: dict[str, str] = {
@@ -136,6 +136,23 @@ class HugoPermalinks(c.BaseConfigOption[object]):
                 "(posts: /:year/:month/:slug/, or page: {posts: ...}, term: {tags: ...})."
             ) from None
         return value
+
+
+class HugoUglyURLs(c.BaseConfigOption[object]):
+    """Hugo's ``uglyURLs``: true, false, or a mapping of section to true or false, as in hugo.toml."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = False
+
+    def run_validation(self, value: object) -> object:
+        try:
+            UglyURLs(value)
+        except PermalinkError as err:
+            raise base.ValidationError(
+                f"{err}. Copy uglyURLs from your Hugo config as it is (true, or posts: true)."
+            ) from None
+        return value if value is not None else False
 
 
 class Weights(c.Type):
@@ -307,6 +324,12 @@ class PluginConfig(base.Config):
     ``{pattern, target}``). With ``redirects`` on, every URL Hugo published a post, a section, a
     taxonomy, a term or the home page at by those patterns keeps answering (with its ``page/N/``
     pages and feeds): it redirects to the page here."""
+
+    hugo_ugly_urls = HugoUglyURLs()
+    """Hugo's ``uglyURLs`` setting, as your Hugo config had it: ``true``, or by section
+    (``posts: true``; a taxonomy, ``tags: true``, for its terms). With ``redirects`` on, the
+    files Hugo published pages and terms as (``/posts/my-post.html``, ``/tags/gpu.html`` and its
+    ``page/N.html``), and their aliases (``/old/path.html``), redirect to the pages here."""
 
     hugo_heading_ids = c.Type(bool, default=True)
     """Headings get the ids Hugo gave them (``## 一段看法`` is ``#一段看法``, not MkDocs' ``#_1``),

@@ -32,7 +32,7 @@ from .cascade import Entry as CascadeEntry
 from .cascade import entries as cascade_entries
 from .config import PluginConfig
 from .pages import Listing, TermInfo, listing_pages, term_info
-from .permalinks import Facts, Permalinks, expand
+from .permalinks import Facts, Permalinks, UglyURLs, expand, uglify
 from .postcache import PostCache
 from .posts import Post, Problem
 from .render import Links
@@ -167,6 +167,8 @@ class Digest:
     cascades: Cascades = field(default_factory=lambda: Cascades({}), init=False, repr=False)
     #: Hugo's ``permalinks`` (``hugo_permalinks``): where Hugo published pages, by kind.
     permalinks: Permalinks = field(default_factory=Permalinks, init=False, repr=False)
+    #: Hugo's ``uglyURLs`` (``hugo_ugly_urls``): the sections Hugo published as files.
+    ugly: UglyURLs = field(default_factory=UglyURLs, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._posts_prefixes = tuple(folder + "/" for folder in self.options.posts_dir)
@@ -174,6 +176,12 @@ class Digest:
         if self.options.taxonomies:
             self._term_key = _front_matter_key(self.options.taxonomies)
         self.permalinks = Permalinks(self.options.hugo_permalinks)  # checked with the config
+        self.ugly = UglyURLs(self.options.hugo_ugly_urls)
+
+    def _ugly_page(self, src_uri: str) -> bool:
+        """Whether Hugo published the page at ``src_uri`` as a file (``uglyURLs``): by its
+        section, the top folder of its content file (whatever its slug made of its URL)."""
+        return bool(self.ugly) and self.ugly(src_uri.partition("/")[0] if "/" in src_uri else "")
 
     # ----------------------------------------------------------------------------- reading
 
@@ -317,7 +325,9 @@ class Digest:
         written = head.startswith((b"---", b"+++", b"{", b"\xef\xbb\xbf"))
         inherited = self.cascades.inherited(file.src_uri) if self.cascades else {}
         # Hugo's `permalinks` for its section (or the root's): Hugo published it elsewhere.
-        ruled = bool(self.permalinks) and self.permalinks.pattern("page", page_path(file.src_uri)) is not None
+        ruled = (
+            bool(self.permalinks) and self.permalinks.pattern("page", page_path(file.src_uri)) is not None
+        ) or (self._ugly_page(file.src_uri) and file.src_uri != "index.md")  # (Hugo's URL differs; not the home)
         if not written and not inherited and not ruled:
             return False
         # A page in a taxonomy's folder is a term's own page (`people/lex-fridman.md`), no entry.
@@ -970,15 +980,20 @@ class Digest:
                     )
                 except ValueError:  # a control character in the file's name: no URL Hugo could give
                     continue
+            ugly = self._ugly_page(post.src_uri)
+            folder = hugo
+            if ugly and not post.url:  # Hugo's `uglyURLs`: the page is a file (a url is as written)
+                hugo = uglify(hugo)
             # (One from a pattern names its post: if the URL is taken, the writer hears of it.)
             by_pattern = post.src_uri if permalink is not None and not post.url else ""
             if not self._redirect(hugo, post.src_uri, "hugo", by_pattern) and (post.url or post.slug):
                 self.problems.append(SourceProblem(post.src_uri, _unanswerable(hugo, "url" if post.url else "slug")))
             bundle = post.src_uri.endswith("/index.md")
-            if bundle and (dest := alias_dest(hugo, literal=True) or "").endswith("/index.html"):
-                # A folder, safe to write in: the bundle's files go there too (`bundle_copies`).
+            if bundle and (dest := alias_dest(folder, literal=True) or "").endswith("/index.html"):
+                # A folder, safe to write in: the bundle's files go there too (`bundle_copies`);
+                # under `uglyURLs`, the folder named as the page's file (`2024/x.html`: `2024/x/`).
                 self._moved_bundles[post.src_uri[: -len("index.md")]] = dest[: -len("index.html")]
-            self._alias_redirects(post, hugo)
+            self._alias_redirects(post, hugo, ugly)
         pager = self.options.hugo_pager_size > 0
         for uri in self.sections:
             head = uri[: -len("_index.md")]
@@ -1003,7 +1018,11 @@ class Digest:
                 for spelling in term.spellings:
                     slug = slugify(spelling)
                     plain = spelling.lower().replace(" ", "-")
-                    if plain == slug and _PLAIN_NAME.fullmatch(plain) and not self.permalinks and not own_page:
+                    if (
+                        plain == slug
+                        and _PLAIN_NAME.fullmatch(plain)
+                        and not (self.permalinks or self.ugly or own_page)
+                    ):
                         # Plain ASCII words: Hugo's paths are ours, in either folder.
                         hugo_paths |= {f"/{folder}/{slug}/" for folder in folders}
                         continue
@@ -1019,7 +1038,7 @@ class Digest:
                 for path in sorted(hugo_paths):
                     self._redirect(path, target, "term")
                     if pager:
-                        self._pager_redirects(path, target, len(term.posts), where=where)
+                        self._pager_redirects(path, target, len(term.posts), where=where, files=path.endswith(".html"))
             # Spellings Hugo kept apart and this site trims or merges (`` OpenAI ``, ``ＧＰＵ`` beside
             # ``GPU`` in one post, ``"a, b"``): each had a page there, of the posts written so.
             variants: dict[str, str] = {}
@@ -1035,7 +1054,9 @@ class Digest:
                         path = self._term_url(key, slug, raw, folder)
                         self._redirect(path, self.term_uris[(key, slug)], "term")
                         if pager:
-                            self._pager_redirects(path, self.term_uris[(key, slug)], written[raw])
+                            self._pager_redirects(
+                                path, self.term_uris[(key, slug)], written[raw], files=path.endswith(".html")
+                            )
             if key in self.index_uris:
                 index = self.index_uris[key]
                 for folder in sorted(folders):
@@ -1122,8 +1143,9 @@ class Digest:
         if page is not None and page.slug:  # it moved the term, as a slug moves a page
             default = unquote(hugo_post_path("", slug=page.slug, section=folder))
         pattern = self.permalinks.pattern("term", default.rstrip("/").lower()) if self.permalinks else None
+        ugly = uglify if self.ugly(folder) else str  # Hugo's `uglyURLs`: the term's page is a file
         if pattern is None:
-            return default
+            return ugly(default)
         term = self.taxonomies[key].terms.get(slug)
         facts = Facts(
             title=page.title if page is not None and page.title_given else spelling,
@@ -1132,7 +1154,7 @@ class Digest:
             sections=(folder,),
             term=True,
         )
-        return unquote(hugo_post_path("", url=expand(pattern, facts)))
+        return ugly(unquote(hugo_post_path("", url=expand(pattern, facts))))
 
     def _facts(self, src_uri: str, page: Post | None) -> Facts:
         """What a permalink pattern prints of the page at ``src_uri`` (a post, another page or a
@@ -1203,7 +1225,8 @@ class Digest:
             section, _, rest = uri.partition("/") if "/" in uri else ("", "", uri)
             url = page.url if page.url and not urlsplit(page.url).scheme else ""  # a link, not a path
             permalink = self._permalink("page", uri, dataclasses.replace(page, url=url))
-            if not (url or page.slug or page.aliases or permalink):
+            ugly = self._ugly_page(uri) and uri != "index.md"  # (the site's home page here)
+            if not (url or page.slug or page.aliases or permalink or ugly):
                 continue
             try:
                 hugo = permalink or unquote(
@@ -1211,9 +1234,11 @@ class Digest:
                 )
             except ValueError:
                 continue
+            if ugly and not url:
+                hugo = uglify(hugo)
             if hugo.strip("/") != file.url.strip("/") and not self._redirect(hugo, uri, "hugo"):
                 self.problems.append(SourceProblem(uri, _unanswerable(hugo, "url" if url else "slug")))
-            self._alias_redirects(page, hugo)
+            self._alias_redirects(page, hugo, ugly)
 
     def _listed(self, uri: str) -> int:
         """How many entries the list on the page ``uri`` holds (for the pages Hugo split it into)."""
@@ -1230,11 +1255,12 @@ class Digest:
             return len(self.folder_posts.get(self.posts_folder(uri), ()))
         return self.listed_count
 
-    def _alias_redirects(self, page: Post, hugo: str) -> None:
-        """A redirect page at each of ``page``'s aliases (Hugo's page at ``hugo``)."""
+    def _alias_redirects(self, page: Post, hugo: str, ugly: bool = False) -> None:
+        """A redirect page at each of ``page``'s aliases (Hugo's page at ``hugo``; ``ugly``: its
+        section's under ``uglyURLs``, which makes each alias a file too)."""
         for alias in page.aliases:
             try:
-                path = hugo_alias_path(alias, hugo)
+                path = hugo_alias_path(alias, hugo, ugly=ugly)
             except ValueError:
                 path = ""
             if not self._redirect(path, page.src_uri, "alias", page.src_uri):
@@ -1272,20 +1298,30 @@ class Digest:
                         self.problems.append(SourceProblem(uri, _unanswerable(hugo, "url")))
                     elif self.options.hugo_pager_size > 0:
                         self._pager_redirects(hugo, uri, self._listed(uri))
-            self._alias_redirects(page, hugo)
+            self._alias_redirects(page, hugo, self._ugly_page(uri))
 
     def _pager_redirects(
-        self, base: str, list_uri: str, count: int, first: int = 1, where: list[int] | None = None
+        self,
+        base: str,
+        list_uri: str,
+        count: int,
+        first: int = 1,
+        where: list[int] | None = None,
+        files: bool = False,
     ) -> None:
         """The pages Hugo paginated the list at ``base`` into (``base/page/N/``, and ``page/1/``,
         an alias Hugo writes for every list), each to the page here that lists the first of that
         page's posts (or terms): a page here holds ``page_size`` of them, Hugo's held
         ``hugo_pager_size``. ``where``: for a list in another order here than in Hugo, the place
-        here of each post, in Hugo's order."""
+        here of each post, in Hugo's order. ``files``: a term's page Hugo wrote as a file
+        (``uglyURLs``, ``tags/x.html``): its pages are files too (``tags/x/page/2.html``)."""
+        if files:
+            base = base.removesuffix(".html") + "/"
         dest = "index.html" if base == "/" else alias_dest(base, literal=True)  # once, not per page
         if dest is None or not dest.endswith("index.html"):
             return
         folder = dest[: -len("index.html")]
+        name = "{}page/{}.html" if files else "{}page/{}/index.html"
         listing = self.listings.get(list_uri)
         uris = listing.page_uris if listing is not None and listing.page_uris else [list_uri]
         per_page, size = self.options.hugo_pager_size, self.options.page_size
@@ -1294,9 +1330,7 @@ class Digest:
             if where is not None and n > 1 and at < len(where):  # (Hugo's page 1: the list's first)
                 at = where[at]
             page = at // size if size > 0 else 0
-            self.redirects.append(
-                Redirect(f"{folder}page/{n}/index.html", uris[min(page, len(uris) - 1)], "page")
-            )
+            self.redirects.append(Redirect(name.format(folder, n), uris[min(page, len(uris) - 1)], "page"))
 
     def _redirect(self, path: str, target_src_uri: str, reason: str, src_uri: str = "") -> bool:
         dest = alias_dest(path, literal=reason != "alias")

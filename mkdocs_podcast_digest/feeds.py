@@ -377,9 +377,16 @@ class Feeds:
                 continue
             claimed.add(redirect.dest_uri)
             feed = feed_of.get(redirect.target_src_uri)
-            if feed is None or not redirect.dest_uri.endswith("/index.html"):
+            if feed is None:
                 continue
-            path = redirect.dest_uri[: -len("index.html")] + FEED_NAME
+            if redirect.dest_uri.endswith("/index.html"):
+                path = redirect.dest_uri[: -len("index.html")] + FEED_NAME
+            elif redirect.reason == "term" and redirect.dest_uri.endswith(".html"):
+                # A term's page Hugo wrote as a file (`uglyURLs`, `tags/x.html`): its feed is
+                # in the folder of that name, `tags/x/index.xml`.
+                path = redirect.dest_uri[: -len(".html")] + "/" + FEED_NAME
+            else:
+                continue
             if same(path) not in folded:
                 folded.add(same(path))
                 copy = _included(File.generated(config, path, content=feed.content_string))

@@ -404,3 +404,41 @@ def _zone(d: dt.datetime, chunk: str) -> str:
     if body == "070000":
         return f"{sign}{hh:02d}{mm:02d}{ss:02d}"
     return f"{sign}{hh:02d}:{mm:02d}:{ss:02d}"
+
+
+class UglyURLs:
+    """Hugo's ``uglyURLs`` setting (``hugo_ugly_urls``): which sections Hugo published as files,
+    ``/posts/x.html`` rather than ``/posts/x/``; ``true`` for every section, or a mapping of
+    section (a top content folder, or a taxonomy for its terms) to true or false.
+
+    Recorded from Hugo 0.168 by ``tests/hugo_reference/make_ugly_urls.py``: a regular page (a
+    leaf bundle too) and a term's page become files, their aliases too; a list (home, section,
+    taxonomy) keeps its folder (``/posts/index.html`` is the same file as ``/posts/``), and so
+    does every feed and, but for a term's, every ``page/N/``. A page's own ``url`` is kept as
+    written.
+    """
+
+    def __init__(self, setting: object = False):
+        self._all = False
+        self._sections: dict[str, bool] = {}
+        if isinstance(setting, bool) or setting is None:
+            self._all = bool(setting)
+        elif isinstance(setting, Mapping):
+            for section, value in setting.items():
+                if not isinstance(value, bool):
+                    raise PermalinkError(f"gives the section {section!r} {value!r}, where it takes true or false")
+                self._sections[str(section).lower()] = value  # Hugo lower-cases its config's keys
+        else:
+            raise PermalinkError(f"must be true, false or a mapping of section to true or false, not {setting!r}")
+
+    def __bool__(self) -> bool:
+        return self._all or any(self._sections.values())
+
+    def __call__(self, section: str) -> bool:
+        """Whether Hugo published the pages of ``section`` (``""``: the site's root) as files."""
+        return self._all or self._sections.get(section.lower(), False)
+
+
+def uglify(url: str) -> str:
+    """A folder URL Hugo wrote as a file under ``uglyURLs``: ``/posts/x/`` is ``/posts/x.html``."""
+    return url[:-1] + ".html" if url.endswith("/") and url != "/" else url

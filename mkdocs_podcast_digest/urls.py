@@ -338,7 +338,7 @@ def hugo_post_path(
     return _hugo_link_escape(link.rstrip("/") + "/", string=False)
 
 
-def hugo_alias_path(alias: str, page_path: str) -> str:
+def hugo_alias_path(alias: str, page_path: str, ugly: bool = False) -> str:
     """Where Hugo wrote the redirect page for ``alias`` of the page at ``page_path``.
 
     ``page_path`` is the page's unescaped URL path (e.g. ``/posts/x/``).
@@ -347,7 +347,9 @@ def hugo_alias_path(alias: str, page_path: str) -> str:
     naming an ``.html`` or ``.htm`` file (lower case), that file's path.  An alias climbing above the
     site root stops at it, as Go's ``path.Clean`` does (``../../../x/`` from
     ``/posts/a/b/`` is ``/x/``: Hugo 0.168 writes ``x/index.html``).  Raises
-    ``ValueError`` for aliases Hugo refuses: the site root, and http(s) URLs.
+    ``ValueError`` for aliases Hugo refuses: the site root, and http(s) URLs. ``ugly``: the
+    page's section is published as files (``uglyURLs``), and so is each alias (``/old/x/`` is
+    ``/old/x.html``).
     """
     alias = alias.replace("\\", "/")
     if alias.startswith(("http://", "https://")):
@@ -362,7 +364,7 @@ def hugo_alias_path(alias: str, page_path: str) -> str:
         raise ValueError(f"alias {alias!r} resolves to the site root or above it")
     if posixpath.splitext(target)[1] in (".html", ".htm"):  # as spelt: Hugo writes /Old.HTML/
         return target
-    return target + "/"
+    return target + (".html" if ugly else "/")
 
 
 # --------------------------------------------------------------------------
