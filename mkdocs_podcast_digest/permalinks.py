@@ -157,7 +157,10 @@ class Permalinks:
                 where = glob(path) if path else None
             except ValueError as err:
                 raise PermalinkError(f"the target path {path!r} is not a glob Hugo reads ({err})") from None
-            kinds = glob(kind) if kind else None
+            try:
+                kinds = glob(kind) if kind else None
+            except ValueError as err:
+                raise PermalinkError(f"the target kind {kind!r} is not a glob Hugo reads ({err})") from None
             for k in KINDS:
                 if kinds is None or kinds.fullmatch(k):
                     self.rules.append(Rule(k, where or re.compile(".*"), entry["pattern"], 0))

@@ -113,6 +113,8 @@ def test_the_kind_form_and_the_nearer_section_first():
         ("posts", "must be a mapping"),
         ({"page": {"posts": ["/x/"]}}, "not text"),
         ({"page": {"/": "https://elsewhere.example/:slug/"}}, "no path on the site"),
+        ([{"pattern": "/x/:slug/", "target": {"kind": "[page"}}], "the target kind '[page' is not a glob"),
+        ([{"pattern": "/x/:slug/", "target": {"path": "{posts"}}], "the target path '{posts' is not a glob"),
     ],
 )
 def test_a_bad_setting_is_a_config_error_naming_it(setting, message):
