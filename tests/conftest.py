@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
+import posixpath
 import re
 import sys
 import textwrap
@@ -17,6 +18,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import Files
+
+from mkdocs_podcast_digest.urls import slugify
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
 
@@ -166,3 +169,18 @@ def _the_plugin_never_replaces_a_file(monkeypatch):
         return original(self, file)
 
     monkeypatch.setattr(Files, "append", append)
+
+
+def hugo_page_here(entry: dict) -> str:
+    """The page here that answers for an entry of a Hugo recording of the permalinks/uglyURLs
+    fixture (a page, section, term...): both record the same site."""
+    if entry["kind"] == "home":
+        return "/"
+    if entry["kind"] == "section" and not entry.get("file"):
+        return "/episodes/"  # the one section without an `_index.md`
+    if entry.get("file"):
+        folder, name = posixpath.split(entry["file"])
+        stem = posixpath.splitext(name)[0]
+        return "/" + (folder if stem in ("index", "_index") else posixpath.join(folder, stem)) + "/"
+    folder = {"related_people": "people"}.get(entry["taxonomy"], entry["taxonomy"])  # its folder here
+    return f"/{folder}/" if entry["kind"] == "taxonomy" else f"/{folder}/{slugify(entry['term'])}/"

@@ -7,16 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import posixpath
 from pathlib import Path
 
 import pytest
-from conftest import build_site, follow
+from conftest import build_site, follow, hugo_page_here
 from mkdocs.config import base
 
 from mkdocs_podcast_digest.config import PluginConfig
 from mkdocs_podcast_digest.permalinks import Facts, PermalinkError, Permalinks, check, expand, go_format
-from mkdocs_podcast_digest.urls import slugify
 
 TAIPEI = dt.timezone(dt.timedelta(hours=8))
 LATE = dt.datetime(2024, 5, 31, 23, 30, tzinfo=TAIPEI)  # still May 31 where it was written
@@ -209,20 +207,6 @@ RECORDED = json.loads((Path(__file__).parent / "data" / "hugo_permalinks.json").
 CASES = {name: case for name, case in RECORDED["cases"].items() if not case["error"]}
 
 
-def _ours(entry: dict) -> str:
-    """The page here that answers for an entry of the recording (a page, section, term...)."""
-    if entry["kind"] == "home":
-        return "/"
-    if entry["kind"] == "section" and not entry.get("file"):
-        return "/episodes/"  # the one section without an `_index.md`
-    if entry.get("file"):
-        folder, name = posixpath.split(entry["file"])
-        stem = posixpath.splitext(name)[0]
-        return "/" + (folder if stem in ("index", "_index") else posixpath.join(folder, stem)) + "/"
-    folder = {"related_people": "people"}.get(entry["taxonomy"], entry["taxonomy"])  # its folder here
-    return f"/{folder}/" if entry["kind"] == "taxonomy" else f"/{folder}/{slugify(entry['term'])}/"
-
-
 @pytest.fixture(scope="module", params=sorted(CASES))
 def replayed(request, tmp_path_factory):
     case = CASES[request.param]
@@ -255,7 +239,7 @@ def test_every_page_hugo_published_by_a_pattern_leads_to_its_page_here(replayed)
     name, case, site = replayed
     targets: dict[str, set[str]] = {}
     for entry in case["pages"]:
-        targets.setdefault(entry["url"], set()).add(_ours(entry))
+        targets.setdefault(entry["url"], set()).add(hugo_page_here(entry))
     for url, ours in sorted(targets.items()):
         # Where Hugo wrote two pages at one URL (a pattern without a distinct token), one of them.
         assert follow(site, url)[0] in ours, (name, url, ours)
