@@ -37,6 +37,7 @@ from .digest import SERIES_KEY, Digest
 from .i18n import theme_language
 from .posts import Post, to_timestamp_sortable
 from .reading import inline_text, shorten
+from .redirects import Redirect
 from .taxonomy import Taxonomy
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -208,12 +209,21 @@ class FeedLink:
 class Feeds:
     """Plans every feed of one build; ``files()`` returns them, ``links_for()`` their <link>s."""
 
-    def __init__(self, digest: Digest, files: Files, config: MkDocsConfig, length: int):
+    def __init__(
+        self,
+        digest: Digest,
+        files: Files,
+        config: MkDocsConfig,
+        length: int,
+        redirects: Iterable[Redirect] = (),
+    ):
         self.digest = digest
         self.files = files
         self.config = config
         self.site_url = config.site_url or ""
         self.length = length
+        #: The build's redirects: a term's page Hugo wrote elsewhere had its feed there too.
+        self.redirects = redirects
         self.site: FeedLink | None = None
         #: (taxonomy key, slug) -> the term's feed
         self.terms: dict[tuple[str, str], FeedLink] = {}
@@ -367,7 +377,7 @@ class Feeds:
         # `tags/Abc/` beside `tags/abc/`: one file where the file system folds case (macOS).
         same = str.lower if self.digest.folds_case() else str
         folded = {same(path) for path in taken}
-        for redirect in self.digest.redirects:
+        for redirect in self.redirects:
             if redirect.reason in ("page", "alias"):  # Hugo wrote no feed for page 2 of a list, nor at an alias
                 continue
             # A term page Hugo wrote elsewhere: its feed was next to it, `<old folder>/index.xml`.

@@ -22,6 +22,7 @@ from .i18n import embed_texts, has_labels, label_languages, labels_for, page_lan
 from .lists import hugo_lists, original_line
 from .postcache import PostCache
 from .posts import Post, day_text, decode, parse_post
+from .redirects import RedirectPlan
 from .refs import RefIndex
 from .related import Related
 from .render import TEMPLATES_DIR, Renderer
@@ -46,6 +47,7 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         self.digest: Digest | None = None
         self.views: Views | None = None
         self.feeds: Feeds | None = None
+        self.redirects: RedirectPlan | None = None
         self.metadata: Metadata | None = None
         self._page: Page | None = None
         #: A post -> the lines before which ``hugo_lists`` put a blank line, in this build.
@@ -74,7 +76,7 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Everything per build starts here, so no state survives a `mkdocs serve` rebuild.
-        self.digest = self.views = self.feeds = self.metadata = None
+        self.digest = self.views = self.feeds = self.metadata = self.redirects = None
         self._inserted_lines = {}
         self._others: dict[str, Post] = {}
         self._written_first = []
@@ -150,11 +152,12 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             )
         for file in digest.plan(files):
             files.append(file)
-        digest.plan_redirects()  # before the feeds: a term's feed is also written at Hugo's path
-        for file in digest.bundle_copies(files):
+        redirects = self.redirects = RedirectPlan(digest)
+        redirects.plan()  # before the feeds: a term's feed is also written at Hugo's path
+        for file in redirects.bundle_copies(files):
             files.append(file)
         if self.config.feeds and config.site_url:
-            self.feeds = Feeds(digest, files, config, self.config.feed_length)
+            self.feeds = Feeds(digest, files, config, self.config.feed_length, redirects.entries)
             for file in self.feeds.plan():
                 files.append(file)
                 self._written_first.append(file)
@@ -204,7 +207,8 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
                 self.digest, files, config, self.views.urls, self.feeds, self.config.page_metadata
             )
         lang = str(config.theme.get("language") or "en")
-        for file in self.digest.redirect_files(files, lambda url, title: renderer.redirect(url, title, lang)):
+        assert self.redirects is not None
+        for file in self.redirects.redirect_files(files, lambda url, title: renderer.redirect(url, title, lang)):
             files.append(file)
             self._written_first.append(file)
         if self.dirty:
@@ -387,7 +391,7 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         # The build's model holds every page (and its HTML) through `files`; `mkdocs serve` keeps
         # this plugin between rebuilds, so let go of it now rather than at the next rebuild.
-        self.digest = self.views = self.feeds = self.metadata = None
+        self.digest = self.views = self.feeds = self.metadata = self.redirects = None
         self._page = None
         self._written_first = []
 

@@ -291,8 +291,8 @@ def test_title_from_slug_overrides():
 
 
 def test_plain_names_need_no_hugo_emulation():
-    """digest.plan_redirects skips the Go URL emulation for plain ASCII names: Hugo agrees."""
-    from mkdocs_podcast_digest.digest import _PLAIN_NAME
+    """RedirectPlan.plan skips the Go URL emulation for plain ASCII names: Hugo agrees."""
+    from mkdocs_podcast_digest.redirects import _PLAIN_NAME
 
     checked = 0
     for entry in REFERENCE["terms"]:
