@@ -5,7 +5,8 @@
     python bench/profile_build.py --variant plain  # the same breakdown for plain MkDocs
     python bench/profile_build.py --hooks-only 5   # only the plugin's hooks timed, 5 builds (each
                                                    # in a fresh process): the hooks' share with
-                                                   # nothing else instrumented
+                                                   # nothing else instrumented, of the wall time
+                                                   # and of the CPU time
 
 The timer mode wraps each plugin hook, the shortcode extension's processors and MkDocs' two
 per-page steps (``_populate_page``: read + Markdown + ``on_page_*`` hooks; ``_build_page``: theme
@@ -39,6 +40,10 @@ import make_corpus  # noqa: E402
 
 TOTALS: dict[str, float] = defaultdict(float)
 CALLS: dict[str, int] = defaultdict(int)
+#: The hooks in CPU time of this process (``--hooks-only``): on a shared machine, other work
+#: stretches a build's wall time unevenly (a hook descheduled halfway counts in full), its CPU
+#: time much less.
+CPU_TOTALS: dict[str, float] = defaultdict(float)
 
 
 def timed(name: str, fn):
@@ -54,15 +59,31 @@ def timed(name: str, fn):
     return wrapper
 
 
-def instrument_hooks() -> None:
+def timed_cpu(name: str, fn):
+    """``timed``, and the CPU time too (a system call each way: ~1 µs per hook call, ~1% of the
+    hooks' time, left in)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        t, c = time.perf_counter(), time.process_time()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            TOTALS[name] += time.perf_counter() - t
+            CPU_TOTALS[name] += time.process_time() - c
+            CALLS[name] += 1
+
+    return wrapper
+
+
+def instrument_hooks(cpu: bool = False) -> None:
     from mkdocs_podcast_digest import plugin as pmod
 
     # Every event the plugin handles (functools.wraps keeps each one's event priority).
     hooks = [name for name in vars(pmod.PodcastDigestPlugin) if name.startswith("on_")]
+    wrap = timed_cpu if cpu else timed
     for hook in hooks:
-        setattr(
-            pmod.PodcastDigestPlugin, hook, timed(f"plugin.{hook}", getattr(pmod.PodcastDigestPlugin, hook))
-        )
+        setattr(pmod.PodcastDigestPlugin, hook, wrap(f"plugin.{hook}", getattr(pmod.PodcastDigestPlugin, hook)))
 
 
 def instrument() -> None:
@@ -135,7 +156,8 @@ def instrument() -> None:
     mkbuild._build_page = _build_page
 
 
-def one_build(site: Path, profiler: cProfile.Profile | None) -> float:
+def one_build(site: Path, profiler: cProfile.Profile | None, cpu: list[float] | None = None) -> float:
+    """One build's wall time (``cpu``, if given, gets its CPU time)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -143,13 +165,15 @@ def one_build(site: Path, profiler: cProfile.Profile | None) -> float:
     try:
         config = load_config(config_file=str(site / "mkdocs.yml"), site_dir=str(dest))
         config.plugins.on_startup(command="build", dirty=False)
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         if profiler:
             profiler.enable()
         build(config)
         if profiler:
             profiler.disable()
         total = time.perf_counter() - t
+        if cpu is not None:
+            cpu.append(time.process_time() - c)
         config.plugins.on_shutdown()
         return total
     finally:
@@ -194,23 +218,37 @@ def hooks_only(args: argparse.Namespace) -> None:
     the full report cost a little themselves), over several builds: the machine is shared. Each
     build runs in a fresh process, as a writer's `mkdocs build` does: builds repeated in one
     process get slower (on MkDocs' side, with or without the plugin), which would flatter the share."""
-    shares = []
-    print("| build | build (s) | plugin hooks (s) | hooks' share |\n|---:|---:|---:|---:|")
+    shares, cpu_shares = [], []
+    print(
+        "| build | build (s) | plugin hooks (s) | hooks' share | build, CPU (s) | hooks, CPU (s) | share of CPU |"
+        "\n|---:|---:|---:|---:|---:|---:|---:|"
+    )
     for n in range(1, args.hooks_only + 1):
         cmd = [sys.executable, __file__, "--posts", str(args.posts), "--seed", str(args.seed)]
         cmd += ["--variant", args.variant, "--one-hooks-build"]
         out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
-        total, hooks = json.loads(out.strip().splitlines()[-1])
+        total, hooks, cpu, hooks_cpu = json.loads(out.strip().splitlines()[-1])
         shares.append(hooks / total)
-        print(f"| {n} | {total:.2f} | {hooks:.3f} | {100 * hooks / total:.1f}% |")
-    shares.sort()
-    print(f"\nhooks' share: median {100 * shares[len(shares) // 2]:.1f}%, range {100 * shares[0]:.1f}%-{100 * shares[-1]:.1f}%")
+        cpu_shares.append(hooks_cpu / cpu)
+        print(
+            f"| {n} | {total:.2f} | {hooks:.3f} | {100 * hooks / total:.1f}% "
+            f"| {cpu:.2f} | {hooks_cpu:.3f} | {100 * hooks_cpu / cpu:.1f}% |"
+        )
+    for name, values in (("hooks' share", shares), ("of the CPU time", cpu_shares)):
+        values.sort()
+        print(
+            f"\n{name}: median {100 * values[len(values) // 2]:.1f}%, "
+            f"range {100 * values[0]:.1f}%-{100 * values[-1]:.1f}%",
+            end="",
+        )
+    print()
 
 
 def one_hooks_build(site: Path) -> None:
-    instrument_hooks()
-    total = one_build(site, None)
-    print(json.dumps([total, sum(TOTALS.values())]))
+    instrument_hooks(cpu=True)
+    cpu: list[float] = []
+    total = one_build(site, None, cpu)
+    print(json.dumps([total, sum(TOTALS.values()), cpu[0], sum(CPU_TOTALS.values())]))
 
 
 def main() -> None:
