@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 from hypothesis import given, settings
@@ -409,7 +410,14 @@ def test_weight_as_hugo_casts_it(value, weight):
 def test_json_front_matter_edges(text, body, offset):
     post = parse_post("posts/x.md", text.encode())
     if body is None:
-        assert post.body == text  # not read as front matter, and no traceback
+        # Too deep for Python's JSON reader (3.10-3.12): read as text, with no traceback. Python
+        # 3.13 reads it (as Hugo did: Go's limit is 10,000 levels), and so does the plugin there.
+        try:
+            json.loads(text.partition("\n")[0])
+        except RecursionError:
+            assert post.body == text
+        else:
+            assert (post.title, post.body) == ("Only", "Body\n")
         return
     assert (post.title, post.body, post.body_line_offset) == ("Only", body, offset)
 
