@@ -757,7 +757,11 @@ class Digest:
 
     def plain_sections(self, files: Files) -> dict[str, list[Post]]:
         """Each other section's page (`guides/_index.md`: no posts folder, no taxonomy's) and
-        its own pages, newest first: Hugo wrote a feed of them beside it (`guides/index.xml`)."""
+        its own pages, newest first: Hugo wrote a feed of them beside it (`guides/index.xml`).
+
+        A section's own pages are Hugo's ``.RegularPages``, which its feed lists: the pages in
+        its folder and in the folders below that are no sections themselves (a folder is one
+        with an `_index.md`, a draft's too; a top folder always is), leaf bundles included."""
         out: dict[str, list[Post]] = {}
         for uri in self.folder_pages:
             if "/" not in uri or uri in self.listings or uri in self.sections or uri.startswith(self._taxonomy_prefixes):
@@ -765,12 +769,17 @@ class Digest:
             out[uri] = []
         if not out:
             return out
+        # (A draft's `_index.md` is left out of the build, but its folder is a section still.)
+        every = files.documentation_pages(inclusion=lambda _: True)
+        sections = {posixpath.dirname(f.src_uri) for f in every if posixpath.basename(f.src_uri) == "_index.md"}
         for file in files.documentation_pages():
             folder, name = posixpath.split(file.src_uri)
-            if name == "index.md" and f"{folder}/_index.md" not in self.folder_pages:
+            if name == "index.md" and folder not in sections:
                 folder = posixpath.dirname(folder)  # a leaf bundle: a page of the section above
             elif name in ("_index.md", "index.md") or file.inclusion.is_excluded():
                 continue
+            while "/" in folder and folder not in sections:  # a folder that is no section
+                folder = posixpath.dirname(folder)
             pages = out.get(f"{folder}/_index.md")
             if pages is None or file.src_uri in self.posts:
                 continue

@@ -382,3 +382,22 @@ def test_other_sections_have_hugos_feed_of_their_own_pages(make_site):
     assert re.findall(r"<item>\s*<title>([^<]*)</title>", feed) == ["G2", "G1", "Bundle"]  # its own, newest first
     assert re.findall(r"<item>\s*<title>([^<]*)</title>", site.html("guides/deeper/index.xml")) == ["D"]
     assert 'href="index.xml"' in site.html("guides/")  # announced on its page
+
+
+OTHER_SECTIONS = json.loads((Path(__file__).parent / "data" / "hugo_other_sections.json").read_text(encoding="utf-8"))
+
+
+def test_other_sections_feeds_list_what_hugos_listed(tmp_path):
+    """An other section's feed holds Hugo's ``.RegularPages`` of it, as recorded from real Hugo
+    (``tests/hugo_reference/make_other_sections.py``): pages in folders below it that are no
+    sections (two folders down, a bundle in such a folder) too, not a sub-section's or a draft's."""
+    assert OTHER_SECTIONS["hugo_version"] == "0.168.0"
+    site = build_site(tmp_path, OTHER_SECTIONS["files"], {})
+    assert not site.warnings
+    for url, items in OTHER_SECTIONS["feeds"].items():
+        feed = site.html(url.lstrip("/") + "index.xml")
+        titles = [html.unescape(t) for t in _ITEM_TITLES.findall(feed)]
+        links = [urlsplit(u).path for u in re.findall(r"<item>\s*<title>[^<]*</title>\s*<link>([^<]*)</link>", feed)]
+        assert titles == [item["title"] for item in items], url
+        assert links == [item["path"] for item in items], url
+    assert "Two folders down" in str(OTHER_SECTIONS["feeds"]["/guides/"])  # what the fix is about
