@@ -94,8 +94,9 @@ class RedirectPlan:
                 hugo = uglify(hugo)
             # (One from a pattern names its post: if the URL is taken, the writer hears of it.)
             by_pattern = post.src_uri if permalink is not None and not post.url else ""
-            if not self._redirect(hugo, post.src_uri, "hugo", by_pattern) and (post.url or post.slug):
-                self.digest.problems.append(SourceProblem(post.src_uri, _unanswerable(hugo, "url" if post.url else "slug")))
+            if not self._redirect(hugo, post.src_uri, "hugo", by_pattern) and (post.url or post.slug or by_pattern):
+                key = "url" if post.url else "hugo_permalinks" if by_pattern else "slug"
+                self.digest.problems.append(SourceProblem(post.src_uri, _unanswerable(hugo, key)))
             bundle = post.src_uri.endswith("/index.md")
             if bundle and (dest := alias_dest(folder, literal=True) or "").endswith("/index.html"):
                 # A folder, safe to write in: the bundle's files go there too (`bundle_copies`);
@@ -344,7 +345,8 @@ class RedirectPlan:
             if ugly and not url:
                 hugo = uglify(hugo)
             if hugo.strip("/") != file.url.strip("/") and not self._redirect(hugo, uri, "hugo"):
-                self.digest.problems.append(SourceProblem(uri, _unanswerable(hugo, "url" if url else "slug")))
+                key = "url" if url else "hugo_permalinks" if permalink else "slug"
+                self.digest.problems.append(SourceProblem(uri, _unanswerable(hugo, key)))
             self._alias_redirects(page, hugo, ugly)
 
     def _listed(self, uri: str) -> int:
@@ -604,11 +606,28 @@ _PERMALINK_TOKEN = re.compile(r":[0-9A-Za-z_]")
 
 
 def _unanswerable(hugo: str, key: str) -> Problem:
+    """Why a page's Hugo URL gets no redirect, blaming what gave it: its ``url`` or ``slug`` (a
+    line of its front matter), or the site's ``hugo_permalinks`` pattern (none)."""
+    pattern = key == "hugo_permalinks"
+    source = "from hugo_permalinks" if pattern else f"from its {key}"
+    line_key = "" if pattern else key
+    if hugo.strip("/") == "":  # the site's root: Hugo wrote the page over its home page
+        fix = (
+            "Give the pattern a part that differs from page to page (such as :slug)"
+            if pattern
+            else f"Give it a {key} of its own"
+        )
+        return Problem(
+            f"had the Hugo URL / ({source}), the site's home page: old links to it lead to the home "
+            f"page here, not to this page. {fix}, or add an alias for the URL you want.",
+            key=line_key,
+        )
+    fix = "Change the pattern in hugo_permalinks" if pattern else f"Use a plain path as {key}"
     return Problem(
-        f"had the Hugo URL {hugo} (from its {key}), which no page here can answer "
+        f"had the Hugo URL {hugo} ({source}), which no page here can answer "
         "(it holds a '?' or '#', or leaves the site); old links to it are not "
-        f"redirected. Use a plain path as {key}, or add an alias for the old URL.",
-        key=key,
+        f"redirected. {fix}, or add an alias for the old URL.",
+        key=line_key,
     )
 
 

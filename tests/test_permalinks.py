@@ -268,6 +268,26 @@ def test_a_pattern_that_lands_on_a_page_of_the_site_is_a_warning_and_the_page_st
     assert follow(site, "/other/")[0] == "/posts/other/"
 
 
+def test_a_url_at_the_sites_root_is_a_warning_that_names_where_it_came_from(make_site):
+    """Hugo wrote a page whose URL is `/` over its home page: here the home page stays, and the
+    warning says that, and blames the pattern (no line: it is in mkdocs.yml) or the post's url."""
+    docs = {
+        "index.md": "# Home\n",
+        "posts/a.md": "---\ntitle: A\ndate: 2024-01-01\nslug: aa\n---\nx\n",
+        "episodes/b.md": "---\ntitle: B\ndate: 2024-01-02\nurl: /\n---\nx\n",
+    }
+    plugins = ["search", {"podcast-digest": {"posts_dir": ["posts", "episodes"], "hugo_permalinks": {"posts": "/"}}}]
+    site = make_site(docs, {"plugins": plugins})
+    assert sorted(w for w in site.warnings if "Hugo URL /" in w) == [
+        "mkdocs_podcast_digest: episodes/b.md:4: had the Hugo URL / (from its url), the site's home page: old links "
+        "to it lead to the home page here, not to this page. Give it a url of its own, or add an alias for the URL you want.",
+        "mkdocs_podcast_digest: posts/a.md: had the Hugo URL / (from hugo_permalinks), the site's home page: old links "
+        "to it lead to the home page here, not to this page. Give the pattern a part that differs from page to page "
+        "(such as :slug), or add an alias for the URL you want.",
+    ]
+    assert "<h1" in site.html("") and "Home" in site.html("")  # the home page stays
+
+
 def test_without_the_setting_a_terms_own_slug_and_hugos_home_pages_still_answer(tmp_path):
     """Hugo 0.168 published `tags/gpu/_index.md` with `slug: Graphics Cards` at /tags/graphics-cards/,
     and its home list (by default every regular page, `about.md` too) over 2 pages for 3 pages."""
