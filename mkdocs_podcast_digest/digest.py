@@ -616,7 +616,7 @@ class Digest:
             # The newest posts, under Hugo's home page content as on the home page of a theme for
             # posts, or on a page of their own: a site of posts only would have no home page.
             # (An index.md is MkDocs' own home page: the writer's, left as written.)
-            home = ordered[: min(size or 10, 10)]
+            home = [p for p in ordered if not p.local][: min(size or 10, 10)]  # (site.RegularPages)
             generated = self.home_uri not in existing
             new.append(
                 Listing(self.home_uri, self.config.site_name, "home", home, page_uris=[self.home_uri], generated=generated)

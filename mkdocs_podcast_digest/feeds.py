@@ -326,14 +326,18 @@ class Feeds:
 
         site_name = str(config.site_name)
         home = Channel(site_name, self.site_url, str(config.site_description or ""), "", language)
-        posts = self._newest(p for p in self.digest.posts.values() if not p.unlisted)
+        listed = [p for p in self.digest.posts.values() if not p.unlisted]
+        # The site's feed is Hugo's home page's, `site.RegularPages`: not the posts listed in
+        # their section only (`build: {list: local}`), which its section's feed still holds.
+        posts = self._newest(p for p in listed if not p.local)
+        in_section = self._newest(listed) if any(p.local for p in listed) else posts
         self.site = add(FEED_NAME, home, posts, self.digest.home_uri)  # (and where Hugo's home page moved)
         # Hugo's feed of each posts folder's section (`posts/index.xml`): its posts.
         folders = self.digest.folder_titles  # (those that exist)
         for folder, name in folders.items() if self.digest.posts else ():
             index = self.digest.folder_indexes.get(folder)
             link = self._abs(index) if index else self.site_url
-            inside = posts
+            inside = in_section
             if len(self.digest.options.posts_dir) > 1:
                 inside = self._newest(self.digest.folder_posts.get(folder, ()), in_order=True)
             feed = add(f"{folder}/{FEED_NAME}", Channel(f"{name} – {site_name}", link, "", "", language), inside, index or "")

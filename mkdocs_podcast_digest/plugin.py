@@ -199,7 +199,11 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         related = None
         if self.config.related_posts > 0:
             related = Related(
-                self.digest.taxonomies, self.config.related_weights, self.config.related_posts, pages=self.digest.tagged
+                self.digest.taxonomies,
+                self.config.related_weights,
+                self.config.related_posts,
+                pages=self.digest.tagged,
+                hidden=[uri for uri, post in self.digest.posts.items() if post.local],
             )
         self.views = Views(self.digest, files, renderer, related)
         if self.config.page_metadata or self.feeds:

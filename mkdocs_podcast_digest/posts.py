@@ -227,6 +227,9 @@ class Post:
     link_title: str = ""
     #: Hugo's ``build: {list: never}``: the post has its page, but no list, feed or term shows it.
     unlisted: bool = False
+    #: Hugo's ``build: {list: local}``: its section's list and feed and its terms show it, the
+    #: site-wide ones do not (the home page, the site's feed, related posts: ``site.RegularPages``).
+    local: bool = False
     #: Why Hugo renders no page for this post at all: "headless: true" or "build: render: never".
     unrendered: str = ""
     #: Set for this build only: why a post is held back from ``mkdocs build`` although it is no
@@ -1060,6 +1063,7 @@ def parse_post(
             if isinstance(value, dict) and lk != "headless":
                 listed = next((v for k, v in value.items() if str(k).lower() == "list"), None)
                 post.unlisted = listed is False or str(listed).strip().lower() in ("never", "false")
+                post.local = str(listed).strip().lower() == "local"
     post.meta = meta
     return post
 

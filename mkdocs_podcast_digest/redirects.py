@@ -195,7 +195,9 @@ class RedirectPlan:
             # posts of all of them): its pages lead to the home page.
             posts_index = self.digest.index_uris.get("") if len(self.digest.options.posts_dir) == 1 else None
             # (Hugo's home page listed the writer's other pages too, unless its theme chose.)
-            home_count = self.digest.listed_count + self.digest.other_pages
+            # (Not the posts listed in their section only: `build: {list: local}`.)
+            local = sum(1 for p in self.digest.posts.values() if p.local and not p.unlisted)
+            home_count = self.digest.listed_count - local + self.digest.other_pages
             for home in homes:
                 self._redirect(home + "page/1/", self.digest.home_uri, "page")
                 self._pager_redirects(home, posts_index or self.digest.home_uri, home_count, first=2)

@@ -48,9 +48,11 @@ class Related:
         limit: int = 5,
         common: int = 100,
         pages: Container[str] = (),
+        hidden: Iterable[str] = (),
     ):
         """``pages``: entries of the terms that are no posts (the writer's other pages with
-        tags): never offered as related posts."""
+        tags): never offered as related posts. ``hidden``: posts that have related posts but are
+        never offered as one (Hugo's ``build: {list: local}``: not in ``site.RegularPages``)."""
         weights = {**DEFAULT_WEIGHTS, **(weights or {})}
         self.limit = limit
         self._posts: list[Post] = []
@@ -73,6 +75,7 @@ class Related:
                 self._terms.append(_Term(weight / math.log2(1 + df), members, df > common))
                 for pid in members:
                     self._of[pid].add(tid)
+        self._hidden = {self._ids[uri] for uri in hidden if uri in self._ids}
 
     def _id(self, post: Post) -> int:
         pid = self._ids.get(post.src_uri)
@@ -100,6 +103,9 @@ class Related:
                 for pid in term.members:
                     scores[pid] = get(pid, 0.0) + w
         scores.pop(me, None)
+        hidden = self._hidden
+        for pid in hidden:  # (none on most sites)
+            scores.pop(pid, None)
         if common_ids:
             # Common terms only add their weight to posts found through rarer ones, and only to
             # those that could still reach the top `limit` with it (the rest cannot, whatever
@@ -118,7 +124,7 @@ class Related:
             if len(scores) < self.limit:
                 for tid in common_ids:
                     for pid in self._neighbours(terms[tid], me):
-                        if pid not in scores:
+                        if pid not in scores and pid not in hidden:
                             theirs = self._of[pid]
                             scores[pid] = sum(terms[t].weight for t in common_ids if t in theirs)
         if not scores:

@@ -7,6 +7,7 @@ for (and a page for the tag only that post has), by their dates: regenerate it w
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -175,3 +176,33 @@ def test_a_post_hugo_lists_nowhere_has_its_page_but_no_list_shows_it(make_site):
     assert not site.exists("tags/only/")
     for feed in ("index.xml", "posts/index.xml", "tags/t/index.xml"):
         assert "Unlisted" not in (site.out / feed).read_text(encoding="utf-8"), feed
+
+
+BUILD_LIST = json.loads((Path(__file__).parent / "data" / "hugo_build_list.json").read_text(encoding="utf-8"))
+_LISTED = re.compile(r'class="pd-listing__title"[^>]*>([^<]*)<')
+_ITEM = re.compile(r"<item>\s*<title>([^<]*)</title>")
+_RELATED = re.compile(r'<li class="pd-related__item"><a href="[^"]*">([^<]*)</a>')
+
+
+def test_a_post_hugo_lists_locally_is_in_its_section_and_terms_not_the_site_wide_lists(make_site):
+    """Hugo's ``build: {list: local}``, as real Hugo 0.168 listed it
+    (``tests/hugo_reference/make_build_list.py``): its section's list and feed and its terms'
+    hold it; the home page, the site's feed and related posts (``site.RegularPages``) do not.
+    (Hugo's home page listed the writer's other pages too: ``About``; the plugin's lists posts.)"""
+    assert BUILD_LIST["hugo_version"] == "0.168.0"
+    site = make_site(BUILD_LIST["files"], strict=True)
+    posts = set(BUILD_LIST["lists"]["/posts/"]) | {"Never listed"}  # (not About)
+    for url, titles in BUILD_LIST["lists"].items():
+        shown = [html.unescape(t).strip() for t in _LISTED.findall(site.html(url.lstrip("/")))]
+        assert shown == [t for t in titles if t in posts], url
+    for url, titles in BUILD_LIST["feeds"].items():
+        items = [html.unescape(t) for t in _ITEM.findall(site.html(url.lstrip("/") + "index.xml"))]
+        assert items == [t for t in titles if t in posts], url
+    offered = {t for titles in BUILD_LIST["related"].values() for t in titles}
+    assert offered == {"Always listed", "Also always listed"}  # Hugo offers no post listed locally
+    for path in BUILD_LIST["files"]:
+        if path.startswith("posts/"):
+            text = site.html(path.removesuffix(".md") + "/")
+            assert not {"Listed locally", "Listed locally, newest", "Never listed"} & set(_RELATED.findall(text)), path
+    # ...and a post listed locally still has related posts of its own, as in Hugo.
+    assert set(_RELATED.findall(site.html("posts/local/"))) >= {"Always listed"}
