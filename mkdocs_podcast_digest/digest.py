@@ -13,6 +13,7 @@ import os
 import posixpath
 import re
 import tempfile
+from collections.abc import Container
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,6 +44,14 @@ def newest_date(posts: list[Post]) -> dt.datetime | None:
     """The newest date among ``posts`` (a list's date in Hugo: its newest page's)."""
     dates = [p.date for p in posts if p.date is not None]
     return max(dates, key=postmod.to_timestamp_sortable) if dates else None
+
+
+def section_of(folder: str, indexes: Container[str]) -> str:
+    """The folder of the section a page in ``folder`` is in, as Hugo sees it: the nearest one up
+    from it with an `_index.md` (its path in ``indexes``), else its top folder ("" at the root)."""
+    while "/" in folder and f"{folder}/_index.md" not in indexes:
+        folder = posixpath.dirname(folder)
+    return folder
 
 
 def _regular_page(src_uri: str) -> bool:
@@ -771,16 +780,14 @@ class Digest:
             return out
         # (A draft's `_index.md` is left out of the build, but its folder is a section still.)
         every = files.documentation_pages(inclusion=lambda _: True)
-        sections = {posixpath.dirname(f.src_uri) for f in every if posixpath.basename(f.src_uri) == "_index.md"}
+        indexes = {f.src_uri for f in every if posixpath.basename(f.src_uri) == "_index.md"}
         for file in files.documentation_pages():
             folder, name = posixpath.split(file.src_uri)
-            if name == "index.md" and folder not in sections:
+            if name == "index.md" and f"{folder}/_index.md" not in indexes:
                 folder = posixpath.dirname(folder)  # a leaf bundle: a page of the section above
             elif name in ("_index.md", "index.md") or file.inclusion.is_excluded():
                 continue
-            while "/" in folder and folder not in sections:  # a folder that is no section
-                folder = posixpath.dirname(folder)
-            pages = out.get(f"{folder}/_index.md")
+            pages = out.get(f"{section_of(folder, indexes)}/_index.md")
             if pages is None or file.src_uri in self.posts:
                 continue
             page = self.tagged.get(file.src_uri) or self._page_of(file)

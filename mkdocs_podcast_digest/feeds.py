@@ -209,21 +209,12 @@ class FeedLink:
 class Feeds:
     """Plans every feed of one build; ``files()`` returns them, ``links_for()`` their <link>s."""
 
-    def __init__(
-        self,
-        digest: Digest,
-        files: Files,
-        config: MkDocsConfig,
-        length: int,
-        redirects: Iterable[Redirect] = (),
-    ):
+    def __init__(self, digest: Digest, files: Files, config: MkDocsConfig, length: int):
         self.digest = digest
         self.files = files
         self.config = config
         self.site_url = config.site_url or ""
         self.length = length
-        #: The build's redirects: a term's page Hugo wrote elsewhere had its feed there too.
-        self.redirects = redirects
         self.site: FeedLink | None = None
         #: (taxonomy key, slug) -> the term's feed
         self.terms: dict[tuple[str, str], FeedLink] = {}
@@ -300,8 +291,10 @@ class Feeds:
             items.append(Item(info.name, link, newest.date, text))
         return items
 
-    def plan(self) -> list[File]:
-        """Every feed as a generated file; none without ``site_url`` or when a file is in the way."""
+    def plan(self, redirects: Iterable[Redirect] = ()) -> list[File]:
+        """Every feed as a generated file; none without ``site_url`` or when a file is in the way.
+        ``redirects``: the build's planned redirects (a term's page Hugo wrote elsewhere had its
+        feed there too); only read here, so the plan is let go once its pages are made."""
         config = self.config
         taken = {f.src_uri for f in self.files}
         language = theme_language(config)
@@ -381,7 +374,7 @@ class Feeds:
         # `tags/Abc/` beside `tags/abc/`: one file where the file system folds case (macOS).
         same = str.lower if self.digest.folds_case() else str
         folded = {same(path) for path in taken}
-        for redirect in self.redirects:
+        for redirect in redirects:
             if redirect.reason in ("page", "alias"):  # Hugo wrote no feed for page 2 of a list, nor at an alias
                 continue
             # A term page Hugo wrote elsewhere: its feed was next to it, `<old folder>/index.xml`.

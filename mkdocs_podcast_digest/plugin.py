@@ -157,8 +157,8 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         for file in redirects.bundle_copies(files):
             files.append(file)
         if self.config.feeds and config.site_url:
-            self.feeds = Feeds(digest, files, config, self.config.feed_length, redirects.entries)
-            for file in self.feeds.plan():
+            self.feeds = Feeds(digest, files, config, self.config.feed_length)
+            for file in self.feeds.plan(redirects.entries):
                 files.append(file)
                 self._written_first.append(file)
         elif self.config.feeds:
@@ -203,7 +203,6 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
                 self.config.related_weights,
                 self.config.related_posts,
                 pages=self.digest.tagged,
-                hidden=[uri for uri, post in self.digest.posts.items() if post.local],
             )
         self.views = Views(self.digest, files, renderer, related)
         if self.config.page_metadata or self.feeds:

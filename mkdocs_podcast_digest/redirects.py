@@ -24,7 +24,7 @@ from urllib.parse import unquote, urlsplit
 from mkdocs.structure.files import File, Files
 
 from .cascade import page_path
-from .digest import SERIES_KEY, Digest, add_folders, fits, folders_of, newest_date
+from .digest import SERIES_KEY, Digest, add_folders, fits, folders_of, newest_date, section_of
 from .permalinks import Facts, expand, uglify
 from .posts import Post, Problem
 from .render import Links
@@ -196,7 +196,7 @@ class RedirectPlan:
             posts_index = self.digest.index_uris.get("") if len(self.digest.options.posts_dir) == 1 else None
             # (Hugo's home page listed the writer's other pages too, unless its theme chose.)
             # (Not the posts listed in their section only: `build: {list: local}`.)
-            local = sum(1 for p in self.digest.posts.values() if p.local and not p.unlisted)
+            local = sum(p.local for p in self.digest.posts.values())  # (`local` is never `never`)
             home_count = self.digest.listed_count - local + self.digest.other_pages
             for home in homes:
                 self._redirect(home + "page/1/", self.digest.home_uri, "page")
@@ -281,10 +281,8 @@ class RedirectPlan:
         # The page's section: the nearest folder above it that is one (the top folders always
         # are; a folder below them only with an `_index.md`).
         parts = folder.split("/") if folder else []
-        depth = next(
-            (d for d in range(len(parts), 1, -1) if "/".join(parts[:d]) + "/_index.md" in self.digest.folder_pages),
-            min(len(parts), 1),
-        )
+        section = section_of(folder, self.digest.folder_pages)
+        depth = section.count("/") + 1 if section else 0
         names = []
         for d in range(1, depth + 1):
             section = self.digest.folder_page("/".join(parts[:d]) + "/_index.md")

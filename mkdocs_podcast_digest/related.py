@@ -48,11 +48,11 @@ class Related:
         limit: int = 5,
         common: int = 100,
         pages: Container[str] = (),
-        hidden: Iterable[str] = (),
     ):
         """``pages``: entries of the terms that are no posts (the writer's other pages with
-        tags): never offered as related posts. ``hidden``: posts that have related posts but are
-        never offered as one (Hugo's ``build: {list: local}``: not in ``site.RegularPages``)."""
+        tags): never offered as related posts. A post listed in its section only (Hugo's
+        ``build: {list: local}``: not in ``site.RegularPages``) has related posts, but is never
+        offered as one."""
         weights = {**DEFAULT_WEIGHTS, **(weights or {})}
         self.limit = limit
         self._posts: list[Post] = []
@@ -61,6 +61,7 @@ class Related:
         self._of: list[set[int]] = []  # post id -> its term ids
         self._when: list[float | None] = []  # post id -> its date as a timestamp, for ties
         self._keys: list[tuple] = []  # post id -> its sort key, for ties
+        self._hidden: set[int] = set()  # posts never offered (``Post.local``)
         for key, tax in taxonomies.items():
             weight = float(weights.get(key, OTHER_WEIGHT))
             if weight <= 0:
@@ -75,7 +76,6 @@ class Related:
                 self._terms.append(_Term(weight / math.log2(1 + df), members, df > common))
                 for pid in members:
                     self._of[pid].add(tid)
-        self._hidden = {self._ids[uri] for uri in hidden if uri in self._ids}
 
     def _id(self, post: Post) -> int:
         pid = self._ids.get(post.src_uri)
@@ -85,6 +85,8 @@ class Related:
             self._of.append(set())
             self._when.append(post.timestamp)
             self._keys.append(post.sort_key)
+            if post.local:
+                self._hidden.add(pid)
         return pid
 
     def of(self, post: Post) -> list[Post]:
