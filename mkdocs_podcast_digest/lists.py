@@ -187,9 +187,11 @@ def _opens_verbatim(stripped: str) -> re.Pattern[str] | None:
 #: ``other``): a line indented by other than fours, an item in a quote (whose lists are then read
 #: too), an empty item, a line indented by fours that may be a list, a quote, a heading, a
 #: table, a rule or HTML in an item (Python-Markdown nests those only after a blank line), and a
-#: line indented by eight or more (code in an item, moved with the item's text).
+#: line indented by eight or more (code in an item, moved with the item's text). Every one of
+#: those starts with a space, ``>``, a bullet or a digit: a line of text (most lines) fails that
+#: one look ahead rather than each alternative in turn (a third of the scan's time).
 _ITEM_OR_OTHER = re.compile(
-    r"\n(?:(?P<other>(?:    )* {1,3}\S| {0,3}>[> ]*(?:[-+*]|\d{1,9}\.)(?![^ \n])|    (?:    |[-+*_\d>#|<`~\[!?\x02])"
+    r"\n(?=[ \d>*+-])(?:(?P<other>(?:    )* {1,3}\S| {0,3}>[> ]*(?:[-+*]|\d{1,9}\.)(?![^ \n])|    (?:    |[-+*_\d>#|<`~\[!?\x02])"
     r"|(?:[-+*]|\d{1,9}\.)(?![^\n]))|(?:[-+*]|\d{1,9}\.) )"
 )
 
