@@ -279,6 +279,11 @@ class PluginConfig(base.Config):
     posts_index = c.Type(bool, default=True)
     """Generate a chronological index at ``<posts_dir>/``, one per folder (kept as-is if you wrote one)."""
 
+    section_lists = c.Type(bool, default=True)
+    """List an other section's pages and sub-sections under the text of its Hugo ``_index.md``
+    page (``guides/_index.md``, a folder of no posts), as the section template of Hugo's own new
+    theme does. Off: the page shows its text only (the nav lists the pages)."""
+
     posts_in_nav = c.Type(bool, default=False)
     """List every post in the (automatic) navigation, newest first. Off by default: a nav of N
     posts makes each page's render O(N)."""

@@ -54,6 +54,12 @@ def section_of(folder: str, indexes: Container[str]) -> str:
     return folder
 
 
+def _section_indexes(files: Files) -> set[str]:
+    """Every `_index.md`: its folder is a section, a draft's too (left out of the build)."""
+    every = files.documentation_pages(inclusion=lambda _: True)
+    return {f.src_uri for f in every if posixpath.basename(f.src_uri) == "_index.md"}
+
+
 def _regular_page(src_uri: str) -> bool:
     """A page Hugo would have made a regular page of (no section's or folder's index page)."""
     return posixpath.basename(src_uri).lower() not in ("index.md", "_index.md", "readme.md")
@@ -129,6 +135,7 @@ class Digest:
     folder_pages: dict[str, File] = field(default_factory=dict, init=False, repr=False)
     #: Each `_index.md` read (once) as a post is: `folder_page`.
     _folder_read: dict[str, Post | None] = field(default_factory=dict, init=False, repr=False)
+    _plain_sections: dict[str, list[Post]] | None = field(default=None, init=False, repr=False)
     #: The writer's other pages whose front matter has Hugo's ``aliases``, ``url`` or ``slug``
     #: (``about.md`` with ``aliases: [/about-us/]``): their old URLs keep answering too.
     moved_pages: dict[str, tuple[File, Post]] = field(default_factory=dict, init=False, repr=False)
@@ -770,7 +777,55 @@ class Digest:
 
         A section's own pages are Hugo's ``.RegularPages``, which its feed lists: the pages in
         its folder and in the folders below that are no sections themselves (a folder is one
-        with an `_index.md`, a draft's too; a top folder always is), leaf bundles included."""
+        with an `_index.md`, a draft's too; a top folder always is), leaf bundles included.
+        Worked out once a build (the feeds and the sections' lists read it)."""
+        if self._plain_sections is None:
+            self._plain_sections = self._find_plain_sections(files)
+        return self._plain_sections
+
+    def section_lists(self, files: Files) -> dict[str, list[Post]]:
+        """What each other section's page lists under its text: Hugo's ``.Pages`` of it, as the
+        section template of Hugo's own new theme (``hugo new theme``) lists them: its pages and
+        its sub-sections (their `_index.md`, drafts' not), in Hugo's order. A sub-section is
+        dated by its front matter, else by the newest page anywhere below it (recorded from
+        Hugo 0.168: ``tests/hugo_reference/make_other_sections.py``)."""
+        sections = self.plain_sections(files)
+        below: dict[str, list[str]] = {uri: [] for uri in sections}  # its sub-sections
+        indexes = _section_indexes(files)
+        for uri in sections:
+            parent = section_of(posixpath.dirname(posixpath.dirname(uri)), indexes)
+            if "/" in uri[: -len("/_index.md")] and f"{parent}/_index.md" in below:
+                below[f"{parent}/_index.md"].append(uri)
+        dates: dict[str, dt.datetime | None] = {}
+
+        def newest(uri: str) -> dt.datetime | None:
+            if uri not in dates:
+                page = self.folder_page(uri)
+                found = [p.date for p in sections[uri] if p.date is not None]
+                found += [d for sub in below[uri] if (d := newest(sub)) is not None]
+                own = page.date if page is not None else None
+                dates[uri] = own or max(found, key=postmod.to_timestamp_sortable, default=None)
+            return dates[uri]
+
+        out: dict[str, list[Post]] = {}
+        for uri, pages in sections.items():
+            entries = [(p.sort_key, p) for p in pages]
+            for sub in below[uri]:
+                page = self.folder_page(sub)
+                if page is not None and not page.unlisted:
+                    name = page.link_title or self.section_title(sub)
+                    entries.append((postmod.order_key(page.weight, newest(sub), name, sub), page))
+            entries.sort(key=lambda entry: entry[0])
+            out[uri] = [page for _, page in entries]
+        return out
+
+    def section_title(self, uri: str) -> str:
+        """An other section's name (`guides/_index.md`): its front matter's title, else its
+        folder's, as Hugo names a section."""
+        page = self.folder_page(uri)
+        return page.title if page is not None and page.title_given else self.label(uri.split("/")[-2])
+
+    def _find_plain_sections(self, files: Files) -> dict[str, list[Post]]:
         out: dict[str, list[Post]] = {}
         for uri in self.folder_pages:
             if "/" not in uri or uri in self.listings or uri in self.sections or uri.startswith(self._taxonomy_prefixes):
@@ -778,9 +833,7 @@ class Digest:
             out[uri] = []
         if not out:
             return out
-        # (A draft's `_index.md` is left out of the build, but its folder is a section still.)
-        every = files.documentation_pages(inclusion=lambda _: True)
-        indexes = {f.src_uri for f in every if posixpath.basename(f.src_uri) == "_index.md"}
+        indexes = _section_indexes(files)
         for file in files.documentation_pages():
             folder, name = posixpath.split(file.src_uri)
             if name == "index.md" and f"{folder}/_index.md" not in indexes:

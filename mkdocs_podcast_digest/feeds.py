@@ -346,8 +346,7 @@ class Feeds:
                 self.sections[uri] = link
         # ...and of each other section (`guides/_index.md`): its own pages, as Hugo wrote it.
         for uri, pages in self.digest.plain_sections(self.files).items():
-            page = self.digest.folder_page(uri)
-            name = page.title if page is not None and page.title_given else self.digest.label(uri.split("/")[-2])
+            name = self.digest.section_title(uri)
             channel = Channel(f"{name} – {site_name}", self._abs(uri), "", "", language)
             items = [self.item(p) for p in (pages[: self.length] if self.length > 0 else pages)]
             link = add(f"{uri[: -len('_index.md')]}{FEED_NAME}", channel, items, uri)

@@ -261,15 +261,20 @@ class Post:
         """Hugo's order of a list: posts with a ``weight`` first, lightest first (a pinned post);
         then newest first, posts without a date last; ties by ``linkTitle`` (else the title), so
         the order is stable, and Hugo's ``page/N/`` hold the posts they held there."""
-        weight = (0, self.weight) if self.weight else (1, 0)
-        name = (self.link_title or self.title).casefold()
-        if self.date is None:
-            return (*weight, 1, 0.0, name, self.src_uri)
-        return (*weight, 0, -self.timestamp, name, self.src_uri)
+        return order_key(self.weight, self.date, self.link_title or self.title, self.src_uri)
 
     @property
     def date_text(self) -> str:
         return day_text(self.date)
+
+
+def order_key(weight: int, when: dt.datetime | None, name: str, src_uri: str) -> tuple:
+    """Where a page goes in Hugo's default order (``Post.sort_key``): by ``weight`` (none last),
+    newest first (none last), by name, by path."""
+    weights = (0, weight) if weight else (1, 0)
+    if when is None:
+        return (*weights, 1, 0.0, name.casefold(), src_uri)
+    return (*weights, 0, -(to_timestamp_sortable(when) - _EPOCH).total_seconds(), name.casefold(), src_uri)
 
 
 def day_text(when: dt.datetime | None) -> str:

@@ -46,6 +46,8 @@ class Views:
         self._decorations = Batched(posts, self._decorations_of)
         listings = [(f.src_uri, f.url) for f in files.documentation_pages() if f.src_uri in digest.listings]
         self._listings = Batched(listings, self._listing_of)
+        #: Each other section's page (`guides/_index.md`) -> the pages and sub-sections it lists.
+        self.sections = digest.section_lists(files) if digest.options.section_lists else {}
 
     @property
     def related_lists(self) -> dict[str, list[Post]]:
@@ -221,6 +223,15 @@ class Views:
             title = listing.own_title or (listing.info.name if listing.info else listing.title)
             html = self.renderer.heading(title) + html
         return html + self._listings.get((listing.src_uri, page_url))
+
+    def section(self, src_uri: str, html: str, page_url: str) -> str:
+        """An other section's page with the list of what is in it under its text."""
+        items = [
+            self.renderer.listing_item(p, self.url(p.src_uri, page_url), self.minutes(p))  # (a section's: 0)
+            for p in self.sections[src_uri]
+            if p.src_uri in self.urls  # (not one another plugin took out of the site since)
+        ]
+        return html + self.renderer.section_list(items)
 
     def _post_count(self, n: int) -> tuple[str, str]:
         """A term's count in words ("7 posts"), as ``fill`` gives it: the chip shows the number,

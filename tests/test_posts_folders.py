@@ -409,3 +409,46 @@ def test_other_sections_feeds_list_what_hugos_listed(tmp_path):
         if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")
     )
     assert written == OTHER_SECTIONS["pages"]
+
+
+_LISTED = re.compile(r'<a class="pd-listing__title" href="([^"]*)">([^<]*)</a>')
+
+
+def test_other_sections_pages_list_what_hugos_own_theme_listed(tmp_path):
+    """An other section's page lists, under its text, Hugo's ``.Pages`` of it, as the section
+    template of ``hugo new theme`` does, in the order real Hugo 0.168 listed them (recorded by
+    ``tests/hugo_reference/make_other_sections.py``): its pages (those in plain folders below it
+    too) and its sub-sections, not a draft sub-section; a sub-section is dated by the newest
+    page anywhere below it, unless its front matter dates it."""
+    site = build_site(tmp_path, OTHER_SECTIONS["files"], {})
+    assert not site.warnings
+    assert OTHER_SECTIONS["lists"]["/guides/"][0]["title"] == "An older sub-section"  # by the page two sections down
+    for url, items in OTHER_SECTIONS["lists"].items():
+        page = site.html(url.lstrip("/") + "index.html")
+        listed = _LISTED.findall(page)
+        assert [html.unescape(t) for _, t in listed] == [item["title"] for item in items], url
+        assert [urlsplit(urljoin(f"https://example.com{url}", h)).path for h, _ in listed] == [
+            item["path"] for item in items
+        ], url
+        if not items:  # an empty section says nothing more than its text
+            assert "pd-listing" not in page, url
+        else:  # under the page's own text
+            assert page.index("Text.") < page.index("pd-listing"), url
+
+
+def test_section_lists_can_be_turned_off_and_escape_what_they_show(tmp_path):
+    docs = {
+        "guides/_index.md": "---\ntitle: Guides\n---\nAll the guides.\n",
+        "guides/a.md": '---\ntitle: "<script>alert(1)</script> & more"\ndate: 2025-01-02\n---\nText.\n',
+        "guides/b.md": "---\ntitle: B\nweight: 1\n---\nText.\n",  # first: by weight, as in Hugo
+    }
+    (tmp_path / "on").mkdir()
+    (tmp_path / "off").mkdir()
+    site = build_site(tmp_path / "on", docs, {})
+    page = site.html("guides/index.html")
+    assert [t for _, t in _LISTED.findall(page)] == ["B", "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more"]
+    listing = page[page.index('<ul class="pd-listing') :]
+    assert "<script>alert(1)" not in listing[: listing.index("</ul>")]
+    off = build_site(tmp_path / "off", docs, {"plugins": ["search", {"podcast-digest": {"section_lists": False}}]})
+    page = off.html("guides/index.html")
+    assert "All the guides." in page and "pd-listing" not in page
