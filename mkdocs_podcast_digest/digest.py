@@ -813,7 +813,9 @@ class Digest:
             for sub in below[uri]:
                 page = self.folder_page(sub)
                 if page is not None and not page.unlisted:
-                    name = page.link_title or self.section_title(sub)
+                    if not page.title_given and not page.has_heading:  # named as its own page is
+                        page = dataclasses.replace(page, title=self.section_title(sub))
+                    name = page.link_title or page.title
                     entries.append((postmod.order_key(page.weight, newest(sub), name, sub), page))
             entries.sort(key=lambda entry: entry[0])
             out[uri] = [page for _, page in entries]

@@ -47,7 +47,8 @@ class Views:
         listings = [(f.src_uri, f.url) for f in files.documentation_pages() if f.src_uri in digest.listings]
         self._listings = Batched(listings, self._listing_of)
         #: Each other section's page (`guides/_index.md`) -> the pages and sub-sections it lists.
-        self.sections = digest.section_lists(files) if digest.options.section_lists else {}
+        self.sections = digest.section_lists(files)
+        self._section_lists = bool(digest.options.section_lists)
 
     @property
     def related_lists(self) -> dict[str, list[Post]]:
@@ -225,7 +226,13 @@ class Views:
         return html + self._listings.get((listing.src_uri, page_url))
 
     def section(self, src_uri: str, html: str, page_url: str) -> str:
-        """An other section's page with the list of what is in it under its text."""
+        """An other section's page: its title where its text has no heading (as on a listing
+        written without one: themes other than Material print none), and the list of what is
+        in it under its text (``section_lists``)."""
+        if "<h1" not in html:
+            html = self.renderer.heading(self.digest.section_title(src_uri)) + html
+        if not self._section_lists:
+            return html
         items = [
             self.renderer.listing_item(p, self.url(p.src_uri, page_url), self.minutes(p))  # (a section's: 0)
             for p in self.sections[src_uri]

@@ -441,14 +441,23 @@ def test_section_lists_can_be_turned_off_and_escape_what_they_show(tmp_path):
         "guides/_index.md": "---\ntitle: Guides\n---\nAll the guides.\n",
         "guides/a.md": '---\ntitle: "<script>alert(1)</script> & more"\ndate: 2025-01-02\n---\nText.\n',
         "guides/b.md": "---\ntitle: B\nweight: 1\n---\nText.\n",  # first: by weight, as in Hugo
+        # Sub-sections named as their own pages are: by their folder, or by their heading.
+        "guides/how-to/_index.md": "Steps.\n",
+        "guides/how-to/x.md": "---\ntitle: X\ndate: 2024-12-01\n---\nText.\n",
+        "guides/faq/_index.md": "# Questions\n\nAsked.\n",
     }
     (tmp_path / "on").mkdir()
     (tmp_path / "off").mkdir()
     site = build_site(tmp_path / "on", docs, {})
     page = site.html("guides/index.html")
-    assert [t for _, t in _LISTED.findall(page)] == ["B", "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more"]
+    listed = [t for _, t in _LISTED.findall(page)]
+    assert listed == ["B", "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more", "How To", "Questions"]
+    # Its title as its heading, where its text has none (MkDocs' own theme prints no title).
+    assert "<h1>How To</h1>" in site.html("guides/how-to/index.html")
+    assert site.html("guides/faq/index.html").count("<h1") == 1
     listing = page[page.index('<ul class="pd-listing') :]
     assert "<script>alert(1)" not in listing[: listing.index("</ul>")]
     off = build_site(tmp_path / "off", docs, {"plugins": ["search", {"podcast-digest": {"section_lists": False}}]})
     page = off.html("guides/index.html")
     assert "All the guides." in page and "pd-listing" not in page
+    assert "<h1>How To</h1>" in off.html("guides/how-to/index.html")
