@@ -273,17 +273,20 @@ class Renderer:
             page_count=listing.page_count,
             profile=not listing.generated and listing.info is not None,
         )
-        html = markupsafe.Markup("".join(items))  # fifty items, one value for the template
-        return self.render("listing", listing=view, items=items, items_html=html, pager=pager, info=info)
+        return self._list(view, items, pager, info)
 
     def section_list(self, items: list[markupsafe.Markup]) -> str:
         """An other section's pages and sub-sections, under its own text (``listing.html``, of
         kind "section"); nothing for a section with none."""
         if not items:
             return ""
-        view = View(kind="section", ordered=False, page_no=1, page_count=1, profile=False)
-        html = markupsafe.Markup("".join(items))
-        return self.render("listing", listing=view, items=items, items_html=html, pager=None, info=None)
+        return self._list(View(kind="section", ordered=False, page_no=1, page_count=1, profile=False), items)
+
+    def _list(
+        self, view: View, items: list[markupsafe.Markup], pager: View | None = None, info: TermInfo | None = None
+    ) -> str:
+        html = markupsafe.Markup("".join(items))  # fifty items, one value for the template
+        return self.render("listing", listing=view, items=items, items_html=html, pager=pager, info=info)
 
     def terms_index(self, terms: list[View], folder: str) -> str:
         return self.render("terms_index", terms=terms, folder=folder)
