@@ -790,6 +790,8 @@ class Digest:
         dated by its front matter, else by the newest page anywhere below it (recorded from
         Hugo 0.168: ``tests/hugo_reference/make_other_sections.py``)."""
         sections = self.plain_sections(files)
+        if not sections:
+            return {}
         below: dict[str, list[str]] = {uri: [] for uri in sections}  # its sub-sections
         indexes = _section_indexes(files)
         for uri in sections:
