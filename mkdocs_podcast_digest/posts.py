@@ -244,10 +244,7 @@ class Post:
             return "expired"
         return ""
 
-    # Worked out once, as ``sort_key``: every site-wide list, series and related-posts index
-    # sorts by them again (~8,000 reads for 1,000 posts). What they are made of is set only
-    # while the post is read (``parse_post``).
-    @functools.cached_property
+    @property
     def timestamp(self) -> float | None:
         """Seconds since 1970, a date without a zone taken as UTC, as Hugo does and as the feeds
         print it: ``datetime.timestamp()`` would read it in the build machine's zone (and fail
@@ -256,7 +253,7 @@ class Post:
             return None
         return (to_timestamp_sortable(self.date) - _EPOCH).total_seconds()
 
-    @functools.cached_property
+    @property
     def sort_key(self) -> tuple:
         """Hugo's order of a list: posts with a ``weight`` first, lightest first (a pinned post);
         then newest first, posts without a date last; ties by ``linkTitle`` (else the title), so
