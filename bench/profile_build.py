@@ -6,7 +6,8 @@
     python bench/profile_build.py --hooks-only 5   # only the plugin's hooks timed, 5 builds (each
                                                    # in a fresh process): the hooks' share with
                                                    # nothing else instrumented, of the wall time
-                                                   # and of the CPU time
+                                                   # and of the CPU time, and with the garbage
+                                                   # collector's pauses set aside
 
 The timer mode wraps each plugin hook, the shortcode extension's processors and MkDocs' two
 per-page steps (``_populate_page``: read + Markdown + ``on_page_*`` hooks; ``_build_page``: theme
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import functools
+import gc
 import json
 import logging
 import os
@@ -44,6 +46,13 @@ CALLS: dict[str, int] = defaultdict(int)
 #: stretches a build's wall time unevenly (a hook descheduled halfway counts in full), its CPU
 #: time much less.
 CPU_TOTALS: dict[str, float] = defaultdict(float)
+#: The garbage collector's pauses (``--hooks-only``): in the whole build, and those inside a hook.
+#: A collection runs where an allocation tips a counter, wherever that is, and a full one walks
+#: the whole heap, MkDocs' pages included (15-45 ms at N = 1,000): which hook (if any) it lands
+#: in moves with any change in what is allocated, by a few tenths of the share.
+GC_PAUSES = {"all": 0.0, "hooks": 0.0}
+_IN_HOOK = [0]
+_BUILDING = [False]  # only the pauses inside the timed build count
 
 
 def timed(name: str, fn, cpu: bool = False):
@@ -53,15 +62,35 @@ def timed(name: str, fn, cpu: bool = False):
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         t, c = time.perf_counter(), time.process_time() if cpu else 0.0
+        _IN_HOOK[0] += 1
         try:
             return fn(*args, **kwargs)
         finally:
+            _IN_HOOK[0] -= 1
             TOTALS[name] += time.perf_counter() - t
             if cpu:
                 CPU_TOTALS[name] += time.process_time() - c
             CALLS[name] += 1
 
     return wrapper
+
+
+def time_collections() -> None:
+    """Sum the collector's pauses into ``GC_PAUSES`` (a callback at each start and stop)."""
+    started = [0.0]
+
+    def callback(phase: str, info: dict) -> None:
+        if phase == "start":
+            started[0] = time.perf_counter()
+            return
+        if not _BUILDING[0]:
+            return
+        pause = time.perf_counter() - started[0]
+        GC_PAUSES["all"] += pause
+        if _IN_HOOK[0]:
+            GC_PAUSES["hooks"] += pause
+
+    gc.callbacks.append(callback)
 
 
 def instrument_hooks(cpu: bool = False) -> None:
@@ -155,7 +184,9 @@ def one_build(site: Path, profiler: cProfile.Profile | None, cpu: list[float] | 
         t, c = time.perf_counter(), time.process_time()
         if profiler:
             profiler.enable()
+        _BUILDING[0] = True
         build(config)
+        _BUILDING[0] = False
         if profiler:
             profiler.disable()
         total = time.perf_counter() - t
@@ -205,23 +236,30 @@ def hooks_only(args: argparse.Namespace) -> None:
     the full report cost a little themselves), over several builds: the machine is shared. Each
     build runs in a fresh process, as a writer's `mkdocs build` does: builds repeated in one
     process get slower (on MkDocs' side, with or without the plugin), which would flatter the share."""
-    shares, cpu_shares = [], []
+    shares, cpu_shares, own_shares = [], [], []
     print(
-        "| build | build (s) | plugin hooks (s) | hooks' share | build, CPU (s) | hooks, CPU (s) | share of CPU |"
-        "\n|---:|---:|---:|---:|---:|---:|---:|"
+        "| build | build (s) | plugin hooks (s) | hooks' share | build, CPU (s) | hooks, CPU (s) | share of CPU "
+        "| collector, build / in hooks (s) | share, collector's pauses aside |"
+        "\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     )
     for n in range(1, args.hooks_only + 1):
         cmd = [sys.executable, __file__, "--posts", str(args.posts), "--seed", str(args.seed)]
         cmd += ["--variant", args.variant, "--one-hooks-build"]
         out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
-        total, hooks, cpu, hooks_cpu = json.loads(out.strip().splitlines()[-1])
+        total, hooks, cpu, hooks_cpu, gc_all, gc_hooks = json.loads(out.strip().splitlines()[-1])
         shares.append(hooks / total)
         cpu_shares.append(hooks_cpu / cpu)
+        own_shares.append((hooks - gc_hooks) / (total - gc_all))
         print(
             f"| {n} | {total:.2f} | {hooks:.3f} | {100 * hooks / total:.1f}% "
-            f"| {cpu:.2f} | {hooks_cpu:.3f} | {100 * hooks_cpu / cpu:.1f}% |"
+            f"| {cpu:.2f} | {hooks_cpu:.3f} | {100 * hooks_cpu / cpu:.1f}% "
+            f"| {gc_all:.3f} / {gc_hooks:.3f} | {100 * own_shares[-1]:.1f}% |"
         )
-    for name, values in (("hooks' share", shares), ("of the CPU time", cpu_shares)):
+    for name, values in (
+        ("hooks' share", shares),
+        ("of the CPU time", cpu_shares),
+        ("with the collector's pauses aside (in the hooks and in the build)", own_shares),
+    ):
         values.sort()
         print(
             f"\n{name}: median {100 * values[len(values) // 2]:.1f}%, "
@@ -233,9 +271,11 @@ def hooks_only(args: argparse.Namespace) -> None:
 
 def one_hooks_build(site: Path) -> None:
     instrument_hooks(cpu=True)
+    time_collections()
     cpu: list[float] = []
     total = one_build(site, None, cpu)
-    print(json.dumps([total, sum(TOTALS.values()), cpu[0], sum(CPU_TOTALS.values())]))
+    result = [total, sum(TOTALS.values()), cpu[0], sum(CPU_TOTALS.values()), GC_PAUSES["all"], GC_PAUSES["hooks"]]
+    print(json.dumps(result))
 
 
 def main() -> None:
