@@ -282,7 +282,7 @@ class PluginConfig(base.Config):
     section_lists = c.Type(bool, default=True)
     """List an other section's pages and sub-sections under the text of its Hugo ``_index.md``
     page (``guides/_index.md``, a folder of no posts), as the section template of Hugo's own new
-    theme does. Off: the page shows its text only (the nav lists the pages)."""
+    theme does. Off: no list (the nav lists the pages)."""
 
     posts_in_nav = c.Type(bool, default=False)
     """List every post in the (automatic) navigation, newest first. Off by default: a nav of N

@@ -374,7 +374,7 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             page.content = self.views.decorate_post(post, page.content, page.url)
         elif (listing := self.digest.listings.get(src)) is not None:
             page.content = self.views.listing(listing, page.content, page.url)
-        elif src in self.views.sections:  # another section's `_index.md` (`guides/`)
+        elif src in self.views.other_sections:  # another section's `_index.md` (`guides/`)
             page.content = self.views.section(src, page.content, page.url)
         if "tags" in context:  # set by Material's tags plugin (priority 0, before this one)
             self.views.link_theme_tags(context["tags"])

@@ -47,7 +47,7 @@ class Views:
         listings = [(f.src_uri, f.url) for f in files.documentation_pages() if f.src_uri in digest.listings]
         self._listings = Batched(listings, self._listing_of)
         #: Each other section's page (`guides/_index.md`) -> the pages and sub-sections it lists.
-        self.sections = digest.section_lists(files)
+        self.other_sections = digest.section_lists(files)
         self._section_lists = bool(digest.options.section_lists)
 
     @property
@@ -235,7 +235,7 @@ class Views:
             return html
         items = [
             self.renderer.listing_item(p, self.url(p.src_uri, page_url), self.minutes(p))  # (a section's: 0)
-            for p in self.sections[src_uri]
+            for p in self.other_sections[src_uri]
             if p.src_uri in self.urls  # (not one another plugin took out of the site since)
         ]
         return html + self.renderer.section_list(items)
