@@ -48,6 +48,26 @@ def arrange(nav: Navigation, index_uris: list[str], posts: list[list[str]] | Non
     _relink(nav)
 
 
+def name_sections(nav: Navigation, titles: dict[str, str]) -> None:
+    """Each section of the auto nav named as its Hugo ``_index.md`` names it (``titles``:
+    src_uri -> name), as Hugo names a section: MkDocs names it after its folder ("About" for
+    ``about/``, whose ``_index.md`` says 關於本站)."""
+
+    def walk(items: list) -> None:
+        for item in items:
+            if isinstance(item, Section) and not isinstance(item, Page):
+                own = next(
+                    (c for c in item.children if isinstance(c, Page) and c.file.src_uri in titles),
+                    None,
+                )
+                # (Only its own `_index.md`: a section holds none of a folder below it.)
+                if own is not None:
+                    item.title = titles[own.file.src_uri]
+                walk(item.children)
+
+    walk(nav.items)
+
+
 def _order_posts(nav: Navigation, posts: list[str]) -> None:
     """Gather the posts under the innermost section that holds them all, in ``posts``' order."""
     rank = {uri: i for i, uri in enumerate(posts)}

@@ -187,6 +187,8 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             if self.config.posts_in_nav:  # each folder's posts, newest first
                 posts = [[p.src_uri for p in group] for group in self.digest.folder_posts.values()]
             navigation.arrange(nav, order, posts)
+            titles = {uri: self.digest.section_title(uri) for uri in self.digest.plain_sections(files)}
+            navigation.name_sections(nav, titles)
         # Pages are rendered before `on_env`, so the renderer is made here, from the theme's
         # loader: a template in the user's custom_dir replaces ours.
         renderer = Renderer(

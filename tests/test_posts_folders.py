@@ -461,3 +461,18 @@ def test_section_lists_can_be_turned_off_and_escape_what_they_show(tmp_path):
     page = off.html("guides/index.html")
     assert "All the guides." in page and "pd-listing" not in page
     assert "<h1>How To</h1>" in off.html("guides/how-to/index.html")
+
+
+def test_a_section_in_the_nav_is_named_as_its_index_page_names_it(tmp_path):
+    """MkDocs names a folder's section after the folder ("Guides"); Hugo after its `_index.md`."""
+    docs = {
+        "index.md": "# Home\n",
+        "guides/_index.md": "---\ntitle: 使用指南\n---\nText.\n",
+        "guides/a.md": "# A\n",
+        "guides/deeper/_index.md": "Nothing named.\n",  # (named after its folder, as before)
+        "guides/deeper/b.md": "# B\n",
+    }
+    site = build_site(tmp_path, docs, {})
+    home = site.html("index.html")
+    assert ">使用指南<" in home.replace("\n", "").replace(" ", "") and ">Guides<" not in home
+    assert "Deeper" in home
