@@ -7,6 +7,7 @@ autoescapes (MkDocs' does not), so a term named ``<script>`` is shown, never run
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import traceback
@@ -17,6 +18,7 @@ import jinja2
 import markupsafe
 from mkdocs.utils import get_relative_url
 
+from . import fastjinja
 from .pages import Listing, TermInfo
 from .posts import Post, day_text
 
@@ -25,6 +27,18 @@ class View(SimpleNamespace):
     """A value handed to a template. Jinja looks ``item.title`` up as an attribute first and
     only then as a key, so a dict costs a raised AttributeError per lookup (a quarter of each
     fragment's time); ``item["title"]`` still works in templates, through Jinja's fallback."""
+
+
+class _Link(dict):
+    """A link of a term's data (``{name, url}``) as templates read it: ``link.url`` finds the key
+    at once, as the compiled templates read attributes (``fastjinja``); ``link["url"]`` and
+    ``link.get("url")`` still work, and a missing key is what it is in a plain dict to Jinja."""
+
+    def __getattr__(self, name: str):
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
 
 
 def _escape_in_python(value: str) -> str:
@@ -105,6 +119,8 @@ class Renderer:
         #: attributes such as ``aria-label``, and for templates of a theme's own.)
         self._labels_html = View(**{key: self.marked(key, text) for key, text in labels.items()})
         self._templates: dict[str, jinja2.Template] = {}
+        #: name -> our own template compiled to Python (None: Jinja renders it, a theme's copy)
+        self._fast: dict[str, fastjinja.Compiled | None] = {}
         self._items: dict[tuple[str, str], markupsafe.Markup] = {}
         #: Where a theme's broken copy of a template is reported (paths relative to ``base``).
         self._on_warning = on_warning
@@ -113,18 +129,47 @@ class Renderer:
         self._reported: set[tuple[str, str]] = set()
 
     def render(self, name: str, **context) -> str:
+        return self._render(name, {"labels": self._labels, "labels_html": self._labels_html, **context})
+
+    def _render(self, name: str, context: dict) -> str:
+        fast = self._fast.get(name, False)
+        if fast is False:
+            fast = self._fast[name] = self._compiled(name)
+        if fast is not None:
+            try:
+                return fast(context, self._include)
+            except Exception:  # a value the Python cannot read as Jinja would: Jinja reads it
+                pass
         template = self._templates.get(name)
         if template is None:
             template = self._templates[name] = self._load(name)
         try:
-            return template.render(labels=self._labels, labels_html=self._labels_html, **context)
+            return template.render(context)
         except Exception as error:
             # A theme's copy that fails on some page's values: that page gets ours, and the
             # writer a warning naming the file and line (``--strict`` fails the build on it).
             if (template.filename or "").startswith(TEMPLATES_DIR + os.sep):
                 raise  # ours failing is a bug in this plugin: let it show
             self._warn(name, error, template.filename)
-            return self._own_template(name).render(labels=self._labels, labels_html=self._labels_html, **context)
+            return self._own_template(name).render(context)
+
+    def _compiled(self, name: str) -> fastjinja.Compiled | None:
+        """The package's own template as Python (``fastjinja``) where the theme has no copy of
+        it; None for a theme's copy, which Jinja always renders."""
+        try:
+            source, filename, _ = self.env.loader.get_source(self.env, f"podcast_digest/{name}.html")
+        except Exception:  # Jinja's own loading says what is wrong, with the theme's file named
+            return None
+        if not (filename or "").startswith(TEMPLATES_DIR + os.sep):
+            return None
+        return fastjinja.compile_template(self.env, source, filename, _escape)
+
+    def _include(self, path: str, context: dict) -> str:
+        """``{% include "podcast_digest/x.html" %}`` in a compiled template: the theme's copy of
+        ``x`` if it has one, as Jinja would include it."""
+        if path.startswith("podcast_digest/") and path.endswith(".html"):
+            return self._render(path[len("podcast_digest/") : -len(".html")], context)
+        return self.env.get_template(path).render(context)
 
     def _load(self, name: str) -> jinja2.Template:
         try:
@@ -286,6 +331,8 @@ class Renderer:
         self, view: View, items: list[markupsafe.Markup], pager: View | None = None, info: TermInfo | None = None
     ) -> str:
         html = markupsafe.Markup("".join(items))  # fifty items, one value for the template
+        if info is not None and info.links:
+            info = dataclasses.replace(info, links=[_Link(link) for link in info.links])
         return self.render("listing", listing=view, items=items, items_html=html, pager=pager, info=info)
 
     def terms_index(self, terms: list[View], folder: str) -> str:
