@@ -590,6 +590,8 @@ _CONTROL_IN_URL = re.compile(r"[\x00-\x1f\x7f]")
 
 def _readable(url: str) -> bool:
     """Whether a URL can be taken apart (``http://[x/`` cannot: an unclosed IPv6 host)."""
+    if url.isascii() and "[" not in url and "]" not in url:
+        return True  # nothing ``urlsplit`` rejects (brackets, a non-ASCII host) is in it
     try:
         urlsplit(url)
     except ValueError:

@@ -62,8 +62,11 @@ def _escape(value) -> str:
     ``Markup``: that wrapper's Python ``__new__`` was 9 of the 15 microseconds a post's term links
     took, and what a template prints is joined into one string anyway. Same entities (tests
     compare it with markupsafe's on any text); anything but a plain ``str`` goes to markupsafe."""
-    if type(value) is str:
+    kind = type(value)
+    if kind is str:
         return _escape_text(value)
+    if kind is markupsafe.Markup:  # HTML already: markupsafe would copy it into a new Markup
+        return value
     return markupsafe.escape(value)
 
 
@@ -122,6 +125,7 @@ class Renderer:
         #: name -> our own template compiled to Python (None: Jinja renders it, a theme's copy)
         self._fast: dict[str, fastjinja.Compiled | None] = {}
         self._items: dict[tuple[str, str], markupsafe.Markup] = {}
+        self._minutes: dict[int, tuple[str, str]] = {}
         #: Where a theme's broken copy of a template is reported (paths relative to ``base``).
         self._on_warning = on_warning
         self._base = base
@@ -243,8 +247,16 @@ class Renderer:
         text = self.labels[key].format(**values)
         return text, self.marked(key, text)
 
+    def _reading_time(self, minutes: int) -> tuple[str, str]:
+        """``fill("reading_time")``, once per number of minutes (thousands of posts, a few dozen
+        numbers)."""
+        filled = self._minutes.get(minutes)
+        if filled is None:
+            filled = self._minutes[minutes] = self.fill("reading_time", minutes=minutes) if minutes else ("", "")
+        return filled
+
     def post_item(self, post: Post, url: str, minutes: int = 0) -> View:
-        reading_time, reading_time_html = self.fill("reading_time", minutes=minutes) if minutes else ("", "")
+        reading_time, reading_time_html = self._reading_time(minutes)
         draft_note, draft_note_html = self._draft_note(post)
         return View(
             title=post.title,
