@@ -22,7 +22,19 @@ def test_only_one_run_is_held():
     assert len(batched._held) == 4
     batched.get(1)
     batched.get(50)  # out of order, with three of the run unused: no more working ahead
-    assert batched._held == {}
+    assert batched._held == {} and not batched.ahead
+
+
+def test_each_run_used_up_in_order_is_followed_by_one_twice_as_long():
+    calls = []
+    batched = Batched(list(range(100)), lambda k: calls.append(k) or k, size=5)
+    runs = []
+    for k in range(100):
+        if not batched._held:
+            runs.append(len(calls))
+        assert batched.get(k) == k
+    assert runs == [0, 5, 15, 35, 75]  # runs of 5, 10, 20, 40 and the last 25
+    assert calls == list(range(100)) and batched.ahead
 
 
 def test_pages_out_of_order_cost_at_most_one_wasted_run():
@@ -73,7 +85,7 @@ def test_a_real_build_asks_in_the_predicted_order(make_site, monkeypatch):
     assert "P3" in site.html("posts/p2/")
     assert len(made) >= 3  # decorations, listings, head tags (bodies are handed over as read)
     for batched, calls in made:
-        assert batched._size == 3, "pages came out of the predicted order"
+        assert batched.ahead, "pages came out of the predicted order"
         assert sorted(calls, key=str) == sorted(dict.fromkeys(calls), key=str)  # each once
         assert len(calls) == len(batched._order)  # and every one of them was used
 
