@@ -29,6 +29,7 @@ from .cascade import Cascades, page_path
 from .cascade import Entry as CascadeEntry
 from .cascade import entries as cascade_entries
 from .config import PluginConfig
+from .lists import hugo_lists
 from .pages import Listing, TermInfo, listing_pages, term_info
 from .permalinks import Permalinks, UglyURLs
 from .postcache import PostCache
@@ -126,6 +127,8 @@ class Digest:
     _bodies: Batched[str, str] | None = field(default=None, init=False, repr=False)
     #: The bodies of the posts read from their files in this build, until MkDocs asks for each.
     _unread: dict[str, str] = field(default_factory=dict, init=False, repr=False)
+    #: A post -> the lines of its body before which ``hugo_lists`` put a blank line.
+    inserted_lines: dict[str, list[int]] = field(default_factory=dict, init=False, repr=False)
     #: When this build read the posts: what "scheduled" and "expired" are measured against.
     _now: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc), init=False, repr=False)
     #: Hugo's sections below the posts' folder (`posts/2024/_index.md`) with a page here, and
@@ -256,8 +259,8 @@ class Digest:
                 if file.src_uri.endswith("/index.md"):  # a leaf bundle: Hugo published none of it
                     unpublished.append(file.src_uri[: -len("index.md")])
                 continue
-            if body is not None:
-                self._unread[file.src_uri] = body
+            if body is not None:  # made ready for MkDocs now, while its text is in the CPU's caches
+                self._unread[file.src_uri] = self._for_markdown(file.src_uri, body)
             self.posts[file.src_uri] = post
             self.post_files[file.src_uri] = file
             if not in_nav:
@@ -399,7 +402,8 @@ class Digest:
         post.body = ""
 
     def body(self, src_uri: str) -> str:
-        """A post's Markdown without its front matter, for MkDocs to render.
+        """A post's Markdown without its front matter, for MkDocs to render (its lists as
+        Python-Markdown needs them: ``inserted_lines``).
 
         The body read in ``read_posts`` is handed over once and let go: MkDocs reads every page
         before it renders any, so the bodies wait in memory no longer than the pages' HTML,
@@ -411,8 +415,19 @@ class Digest:
         if body is not None:
             return body
         if self._bodies is None:
-            self._bodies = Batched(list(self.post_files), lambda uri: self.body_of(self.post_files[uri]))
+            self._bodies = Batched(
+                list(self.post_files), lambda uri: self._for_markdown(uri, self.body_of(self.post_files[uri]))
+            )
         return self._bodies.get(src_uri)
+
+    def _for_markdown(self, src_uri: str, body: str) -> str:
+        """A post's body as Python-Markdown needs it (``hugo_lists``), the lines it moved noted."""
+        if not self.options.hugo_lists:
+            return body
+        body, inserted = hugo_lists(body)
+        if inserted:
+            self.inserted_lines[src_uri] = inserted
+        return body
 
     def line_of(self, src_uri: str, key: str) -> int | None:
         """Where a post's (or an ``_index.md`` page's) front matter has ``key``: read again from

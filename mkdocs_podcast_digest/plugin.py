@@ -232,9 +232,12 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         post = self.digest.posts.get(page.file.src_uri) if self.digest else None
-        if post is not None:
+        if post is not None:  # (its lists made ready when it was read)
             body = self.digest.body(page.file.src_uri)
-        elif (folder_page := self.digest.folder_page(page.file.src_uri) if self.digest else None) is not None:
+            if inserted := self.digest.inserted_lines.get(page.file.src_uri):
+                self._inserted_lines[page.file.src_uri] = inserted
+            return "\n" + body
+        if (folder_page := self.digest.folder_page(page.file.src_uri) if self.digest else None) is not None:
             body = folder_page.body  # Hugo's `_index.md`: its front matter read as a post's
         elif (other := self._other_front_matter(page)) is not None:
             self._others[page.file.src_uri] = other
