@@ -122,8 +122,8 @@ class Metadata:
         self._descriptions: dict[str, str] = {}
         self._entities: dict[tuple[str, str], dict[str, Any]] = {}
         self._links = Links()
-        # Posts are built in the order they were read: their tags are worked out a run at a time.
-        self._post_tags = Batched(list(digest.post_files), self._tags_of)
+        # Every page's tags, worked out a run of pages at a time, in the order MkDocs builds them.
+        self._page_tags = Batched(list(urls), self._tags_of)
 
     def description(self, post: Post) -> str:
         text = self._descriptions.get(post.src_uri)
@@ -145,35 +145,53 @@ class Metadata:
         at = output.find("</head>")
         if at < 0:
             return output
+        feeds, candidates, ld = self._page_tags.get(src_uri)
+        if not feeds and not ld:
+            return output
         head = output[:at]
-        links = self.feeds.links_for(src_uri) if self.feeds else []
-        tags = self.feed_links(head, links, self._urls.get(src_uri, "")) if links else []
-        if self.posts and src_uri in self.digest.posts:
-            candidates, ld = self._post_tags.get(src_uri)
+        tags = self._missing(head, feeds) if feeds else []
+        if ld:
             present = meta_names(head)
             tags += [tag for name, tag in candidates if name not in present]
             tags.append(ld)
         return insert_in_head(output, tags)
 
-    def _tags_of(self, src_uri: str) -> tuple[list[tuple[str, str]], str]:
-        """A post's meta tags, each with the name a theme's own tag would have, and its JSON-LD."""
-        post = self.digest.posts[src_uri]
-        return self.meta_tags(post), json_ld(self.article(post))
+    def _tags_of(self, src_uri: str) -> tuple[list[tuple[str, str, str]], list[tuple[str, str]], str]:
+        """A page's feed links (``feed_links``); for a post, its meta tags, each with the name a
+        theme's own tag would have, and its JSON-LD."""
+        links = self.feeds.links_for(src_uri) if self.feeds else []
+        feeds = self.feed_links(links, self._urls.get(src_uri, "")) if links else []
+        post = self.digest.posts.get(src_uri) if self.posts else None
+        if post is None:
+            return feeds, [], ""
+        return feeds, self.meta_tags(post), json_ld(self.article(post))
 
-    def feed_links(self, head: str, links: list[FeedLink], page_url: str) -> list[str]:
-        """``<link rel="alternate">`` to the page's feeds, unless the head links them already."""
-        tags = []
-        hrefs: set[str] | None = None
+    def feed_links(self, links: list[FeedLink], page_url: str) -> list[tuple[str, str, str]]:
+        """``<link rel="alternate">`` to the page's feeds, each with its URL and its link from the
+        page as the head would write them (``_missing`` leaves out those the head has)."""
+        out = []
         for link in links:
             href = escape(self._links(link.path, page_url) if link.path else link.url)
-            url = escape(link.url)
+            out.append(
+                (
+                    escape(link.url),
+                    href,
+                    f'<link rel="alternate" type="application/rss+xml" title="{escape(link.title)}" href="{href}">',
+                )
+            )
+        return out
+
+    @staticmethod
+    def _missing(head: str, feeds: list[tuple[str, str, str]]) -> list[str]:
+        """The feed links a page's head does not have already (a theme's, another plugin's)."""
+        tags = []
+        hrefs: set[str] | None = None
+        for url, href, tag in feeds:
             if url in head or href in head:  # only then is it worth reading the head's <link>s
                 hrefs = link_hrefs(head) if hrefs is None else hrefs
                 if url in hrefs or href in hrefs:
                     continue
-            tags.append(
-                f'<link rel="alternate" type="application/rss+xml" title="{escape(link.title)}" href="{href}">'
-            )
+            tags.append(tag)
         return tags
 
     def meta_tags(self, post: Post) -> list[tuple[str, str]]:
