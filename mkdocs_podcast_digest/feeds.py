@@ -136,7 +136,7 @@ def rss(channel: Channel, items: Iterable[Item]) -> str:
     if channel.language:
         lines.append(f"    <language>{xml_escape(clean(channel.language))}</language>")
     lines.append("    <generator>mkdocs-podcast-digest</generator>")
-    body = [f"    {item_xml(item)}" for item in items]  # first: it gives each item its pub_date
+    body = [item_xml(item) for item in items]  # first: it gives each item its pub_date
     newest = next((i for i in items if i.date), None)
     if newest is not None:
         # The newest post's date, not the build's: the same posts always give the same file.
@@ -169,7 +169,8 @@ def _element(tag: str, text: str, attrs: str = "") -> str:
 
 
 def item_xml(item: Item) -> str:
-    """An ``<item>``, indented for its place in the channel; made once per post."""
+    """An ``<item>``, indented for its place in the channel (its first line too: it is copied
+    into a dozen feeds as it is); made once per post."""
     if item.xml:
         return item.xml
     parts = [
@@ -189,7 +190,7 @@ def item_xml(item: Item) -> str:
             f'<enclosure url="{_attr(_ILLEGAL_XML.sub("", e["url"]))}" length="{_attr(clean(str(e["length"])))}" '
             f'type="{_attr(clean(e["type"]))}" />'
         )
-    item.xml = "<item>\n      " + "\n      ".join(parts) + "\n    </item>"
+    item.xml = "    <item>\n      " + "\n      ".join(parts) + "\n    </item>"
     return item.xml
 
 
