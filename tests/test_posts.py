@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from urllib.parse import urlsplit
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mkdocs_podcast_digest.posts import _first_heading_by_lines, first_heading, parse_post, title_from_text
+from mkdocs_podcast_digest.posts import (
+    _first_heading_by_lines,
+    _readable,
+    first_heading,
+    parse_post,
+    title_from_text,
+)
 
 SEED_LIKE = """---
 title: "「每一個 bug 都是機會」—— 一位工程師談模型訓練"
@@ -434,3 +441,18 @@ def test_front_matter_that_cannot_be_read_is_one_warning_not_three():
     assert post.problems[0].line == 2 and "quote opened on line 2" in post.problems[0].message
     post = parse_post("posts/c.md", "---\ntitle: A\ntags: [a\ndate: 2025-01-15\n---\nText.\n")  # no quote: as before
     assert len(post.problems) == 1 and "Fix the YAML" in post.problems[0].message
+
+
+@settings(deadline=None, max_examples=300)
+@given(
+    st.text(alphabet=st.sampled_from("htps:/[]@.:%x1 \t\u00e9\u4e2d#?"), max_size=30).map(lambda s: "http://" + s)
+    | st.text(max_size=30)
+)
+def test_a_url_is_readable_exactly_when_urlsplit_takes_it_apart(url):
+    """The shortcut for plain ASCII URLs without brackets says what urlsplit would."""
+    try:
+        urlsplit(url)
+        splits = True
+    except ValueError:
+        splits = False
+    assert _readable(url) == splits
