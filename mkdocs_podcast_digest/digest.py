@@ -127,7 +127,8 @@ class Digest:
     _bodies: Batched[str, str] | None = field(default=None, init=False, repr=False)
     #: The bodies of the posts read from their files in this build, until MkDocs asks for each.
     _unread: dict[str, str] = field(default_factory=dict, init=False, repr=False)
-    #: A post -> the lines of its body before which ``hugo_lists`` put a blank line.
+    #: A post (or an `_index.md` page) -> the lines of its body before which ``hugo_lists`` put
+    #: a blank line: warnings name the writer's own lines.
     inserted_lines: dict[str, list[int]] = field(default_factory=dict, init=False, repr=False)
     #: When this build read the posts: what "scheduled" and "expired" are measured against.
     _now: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc), init=False, repr=False)

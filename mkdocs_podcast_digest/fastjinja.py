@@ -27,18 +27,7 @@ from collections.abc import Callable
 
 import jinja2
 from jinja2 import nodes
-
-#: Jinja's comparison operators, as its own code generator writes them in Python.
-_OPERATORS = {
-    "eq": "==",
-    "ne": "!=",
-    "gt": ">",
-    "gteq": ">=",
-    "lt": "<",
-    "lteq": "<=",
-    "in": "in",
-    "notin": "not in",
-}
+from jinja2.compiler import operators as _OPERATORS  # Jinja's comparisons, as it writes them in Python
 
 #: ``render(context, include) -> str``; ``include(name, context)`` renders another template.
 Compiled = Callable[[dict, Callable[[str, dict], str]], str]

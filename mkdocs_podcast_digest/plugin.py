@@ -50,8 +50,6 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         self.redirects: RedirectPlan | None = None
         self.metadata: Metadata | None = None
         self._page: Page | None = None
-        #: A post -> the lines before which ``hugo_lists`` put a blank line, in this build.
-        self._inserted_lines: dict[str, list[int]] = {}
         #: Feeds and redirect pages of this build, written by MkDocs before any page is built.
         self._written_first: list[File] = []
         self.labels: dict[str, str] = {}
@@ -77,7 +75,6 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Everything per build starts here, so no state survives a `mkdocs serve` rebuild.
         self.digest = self.views = self.feeds = self.metadata = self.redirects = None
-        self._inserted_lines = {}
         self._others: dict[str, Post] = {}
         self._written_first = []
         language = str(self.config.language or theme_language(config) or "en")
@@ -233,10 +230,7 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         post = self.digest.posts.get(page.file.src_uri) if self.digest else None
         if post is not None:  # (its lists made ready when it was read)
-            body = self.digest.body(page.file.src_uri)
-            if inserted := self.digest.inserted_lines.get(page.file.src_uri):
-                self._inserted_lines[page.file.src_uri] = inserted
-            return "\n" + body
+            return "\n" + self.digest.body(page.file.src_uri)
         if (folder_page := self.digest.folder_page(page.file.src_uri) if self.digest else None) is not None:
             body = folder_page.body  # Hugo's `_index.md`: its front matter read as a post's
         elif (other := self._other_front_matter(page)) is not None:
@@ -249,7 +243,7 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
         if self.config.hugo_lists:
             body, inserted = hugo_lists(body)
             if inserted:
-                self._inserted_lines[page.file.src_uri] = inserted
+                self.digest.inserted_lines[page.file.src_uri] = inserted
         return "\n" + body
 
     def _written_for_hugo(self) -> bool:
@@ -504,7 +498,7 @@ class PodcastDigestPlugin(BasePlugin[PluginConfig]):
             log.warning(message)
             return
         if line is not None:
-            inserted = self._inserted_lines.get(page.file.src_uri)
+            inserted = self.digest.inserted_lines.get(page.file.src_uri) if self.digest else None
             if inserted:  # blank lines put before lists: the writer's own line (the first is ours)
                 line = original_line(line - 1, inserted) + 1
             line += self._line_offset(page)
